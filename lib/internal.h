@@ -1,0 +1,55 @@
+/* Private declarations shared by the library's translation units. Not installed. */
+#ifndef ISOMM_INTERNAL_H
+#define ISOMM_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdint.h>
+
+#include "isomm/isomm.h"
+
+/* A catalogue. The built-in one is a static const object; a loaded one owns `storage`,
+ * which holds every string its infos point to. */
+struct isomm_model {
+    const char *name;
+    isomm_role_info roles[ISOMM_ROLE_COUNT];
+    isomm_function_info functions[ISOMM_FUNCTION_COUNT];
+    char *storage; /* NULL for the built-in model */
+};
+
+extern const struct isomm_model isomm__catalog_v21;
+
+/* Answers are kept as flat arrays indexed by role so that evaluation touches no pointers. */
+struct isomm_assessment {
+    const isomm_model *model;
+    int8_t level[ISOMM_ROLE_COUNT];      /* ISOMM_UNANSWERED or 0..5 */
+    uint8_t sourcing[ISOMM_ROLE_COUNT];  /* isomm_sourcing */
+    char *note[ISOMM_ROLE_COUNT];        /* owned, NULL when none */
+    char *meta[ISOMM_META_COUNT];        /* owned, NULL when unset (id: NULL means "default") */
+    isomm_pattern current;
+    isomm_pattern target;
+};
+
+/* Fill err (when not NULL) with code and a printf-style message; returns code. */
+int isomm__fail(isomm_error *err, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Same with a position (line, column) for parsers. */
+int isomm__fail_at(isomm_error *err, int code, long line, long column, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+int isomm__vfail_at(isomm_error *err, int code, long line, long column, const char *fmt, va_list ap);
+
+/* strdup with the library's allocator; NULL for NULL. */
+char *isomm__strdup(const char *s);
+char *isomm__strndup(const char *s, size_t n);
+
+/* ASCII case-insensitive comparison of a counted string with a C string. */
+int isomm__ascii_ieq(const char *s, size_t len, const char *lit);
+
+#endif
