@@ -1,0 +1,38 @@
+/* Growable byte buffer used by every writer (CSV, reports, JSON, SVG). Private.
+ * Errors are sticky: after a failed allocation every append is a no-op and buf->failed stays
+ * set, so callers append freely and check once at the end. */
+#ifndef ISOMM_BUF_H
+#define ISOMM_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct isomm_buf {
+    char *data;   /* always NUL-terminated when len > 0 or after isomm__buf_take */
+    size_t len;
+    size_t cap;
+    int failed;   /* an allocation failed */
+} isomm_buf;
+
+#define ISOMM_BUF_INIT { NULL, 0, 0, 0 }
+
+void isomm__buf_append(isomm_buf *b, const char *s, size_t n);
+void isomm__buf_puts(isomm_buf *b, const char *s);
+void isomm__buf_putc(isomm_buf *b, char c);
+void isomm__buf_printf(isomm_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Append a double in the shortest form that reads back to the same value ("3", "2.6666666666666665"). */
+void isomm__buf_double(isomm_buf *b, double v);
+/* Append s as JSON string contents with quotes (escapes ", \, control characters). */
+void isomm__buf_json_string(isomm_buf *b, const char *s);
+/* Append s with XML/HTML special characters (& < > " ') escaped. */
+void isomm__buf_xml(isomm_buf *b, const char *s);
+/* Hand over the NUL-terminated data (caller frees with free()); the buffer is reset.
+ * Returns NULL if an allocation failed earlier. */
+char *isomm__buf_take(isomm_buf *b, size_t *len);
+void isomm__buf_free(isomm_buf *b);
+
+#endif
