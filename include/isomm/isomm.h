@@ -9,5 +9,6 @@
 #include "isomm/model.h"
 #include "isomm/assessment.h"
 #include "isomm/evaluate.h"
+#include "isomm/report.h"
 
 #endif
