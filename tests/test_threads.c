@@ -1,0 +1,173 @@
+/* Thread safety: several threads build, evaluate and digest different assessments at the same
+ * time, each many times over, and every run must give what a single thread gave. Run under
+ * ThreadSanitizer (ISOMM_TSAN) by .ci/hardening, where any data race fails the test.
+ *
+ * A plain program rather than a Criterion suite: Criterion 2.4 cannot start under
+ * ThreadSanitizer (its inheritable arena fails to map, Snaipe/Criterion issue 274).
+ * Exit status 0 when every run matched, 1 otherwise. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <isomm/isomm.h>
+
+#define THREADS 6
+#define ROUNDS 200
+#define DIGEST_SIZE 4096
+
+/* One worker: which assessment it builds, what it must find and what it found. */
+struct job {
+    pthread_barrier_t *start; /* shared: every worker waits for all the others */
+    unsigned int seed;
+    char expected[DIGEST_SIZE];
+    int mismatches;
+    int failures;
+};
+
+/* A small deterministic generator, so that each job has its own assessment. */
+static unsigned int next_random(unsigned int *state)
+{
+    *state = *state * 1103515245u + 12345u;
+    return (*state >> 16) & 0x7fff;
+}
+
+/* Build the assessment of a seed: roles answered or not, levels 0-5, both sourcings, notes. */
+static isomm_assessment *build(unsigned int seed)
+{
+    unsigned int state = seed;
+    isomm_assessment *a = NULL;
+    char note[32];
+    int i;
+
+    if (isomm_assessment_new(&a, NULL, NULL) != ISOMM_OK)
+        return NULL;
+    isomm_assessment_set_pattern(a, 1, (isomm_pattern)(seed % 5), NULL);
+    isomm_assessment_set_pattern(a, 0, (isomm_pattern)((seed + 2) % 6 - 1), NULL);
+    snprintf(note, sizeof note, "job %u", seed);
+    isomm_assessment_set_meta(a, ISOMM_META_ID, note, NULL);
+    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+        unsigned int v = next_random(&state);
+        if (v % 7 == 0)
+            continue;
+        snprintf(note, sizeof note, "note %u/%d", seed, i);
+        if (isomm_assessment_set_index(a, i, v % 2 ? ISOMM_INSOURCE : ISOMM_OUTSOURCE, (int)(v / 2 % 6),
+                                       v % 3 ? NULL : note, NULL) != ISOMM_OK) {
+            isomm_assessment_free(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+/* Everything a result says, as text; 0 on success. */
+static int digest(const isomm_result *r, char *out, size_t size)
+{
+    size_t len = 0;
+    double overall;
+    int i, l, s, mismatches, current;
+
+#define PUT(...)                                                                                   \
+    do {                                                                                           \
+        int n_ = snprintf(out + len, size - len, __VA_ARGS__);                                     \
+        if (n_ < 0 || (size_t)n_ >= size - len)                                                    \
+            return -1;                                                                             \
+        len += (size_t)n_;                                                                         \
+    } while (0)
+
+    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
+        const isomm_function_result *f = isomm_result_function(r, i);
+        PUT("%d:%d:%.17g:%d:%d:%d ", i, f->has_maturity, f->maturity, f->rated_roles, f->excluded_roles,
+            f->unanswered_roles);
+    }
+    i = isomm_result_overall(r, &overall);
+    PUT("overall %d %.17g\n", i, overall);
+    for (s = 0; s <= 1; s++)
+        for (i = 0; i < isomm_result_highlight_count(r, s); i++)
+            PUT("h%d:%d ", s, isomm_result_highlight(r, s, i));
+    for (l = 0; l < ISOMM_LIST_COUNT; l++)
+        for (i = 0; i < isomm_result_list_count(r, (isomm_list)l); i++)
+            PUT("l%d:%d ", l, isomm_result_list_role(r, (isomm_list)l, i));
+    i = isomm_result_pattern_fit(r, &mismatches, &current);
+    PUT("fit %d %d %d\n", i, mismatches, current);
+    for (i = 0; i < isomm_result_warning_count(r); i++)
+        PUT("w%d ", isomm_result_warning(r, i));
+#undef PUT
+    return 0;
+}
+
+/* Build, evaluate and digest one seed's assessment; 0 on success. */
+static int run_once(unsigned int seed, char *out, size_t size)
+{
+    isomm_eval_options opts = ISOMM_EVAL_OPTIONS_INIT;
+    isomm_assessment *a = build(seed);
+    isomm_result *r = NULL;
+    int rc = -1;
+
+    opts.strengths = (int)(seed % 4) + 1;
+    opts.list_size = (int)(seed % 5);
+    if (a && isomm_evaluate(&r, a, &opts, NULL) == ISOMM_OK)
+        rc = digest(r, out, size);
+    isomm_result_free(r);
+    isomm_assessment_free(a);
+    return rc;
+}
+
+static void *worker(void *arg)
+{
+    struct job *job = arg;
+    char got[DIGEST_SIZE];
+    int round;
+
+    pthread_barrier_wait(job->start);
+    for (round = 0; round < ROUNDS; round++) {
+        if (run_once(job->seed, got, sizeof got) != 0)
+            job->failures++;
+        else if (strcmp(got, job->expected) != 0)
+            job->mismatches++;
+    }
+    return NULL;
+}
+
+int main(void)
+{
+    struct job jobs[THREADS];
+    pthread_t tid[THREADS];
+    pthread_barrier_t start;
+    int t, status = 0;
+
+    memset(jobs, 0, sizeof jobs);
+    if (pthread_barrier_init(&start, NULL, THREADS) != 0)
+        return 1;
+    for (t = 0; t < THREADS; t++) {
+        jobs[t].start = &start;
+        jobs[t].seed = 17u * (unsigned int)t + 3u;
+        if (run_once(jobs[t].seed, jobs[t].expected, sizeof jobs[t].expected) != 0) {
+            fprintf(stderr, "job %d: the single-threaded run failed\n", t);
+            return 1;
+        }
+        if (t > 0 && strcmp(jobs[t].expected, jobs[0].expected) == 0) {
+            fprintf(stderr, "jobs %d and 0 have the same result: the test would not see a mix-up\n", t);
+            return 1;
+        }
+    }
+    for (t = 0; t < THREADS; t++) {
+        if (pthread_create(&tid[t], NULL, worker, &jobs[t]) != 0) {
+            fprintf(stderr, "cannot start thread %d\n", t);
+            return 1;
+        }
+    }
+    for (t = 0; t < THREADS; t++)
+        pthread_join(tid[t], NULL);
+    pthread_barrier_destroy(&start);
+    for (t = 0; t < THREADS; t++) {
+        if (jobs[t].failures || jobs[t].mismatches) {
+            fprintf(stderr, "job %d: %d of %d runs failed, %d differ from the single-threaded run\n", t,
+                    jobs[t].failures, ROUNDS, jobs[t].mismatches);
+            status = 1;
+        }
+    }
+    printf("%d threads x %d rounds: %s\n", THREADS, ROUNDS, status ? "FAILED" : "all match");
+    return status;
+}
