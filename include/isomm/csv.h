@@ -23,8 +23,8 @@
  *  - Empty lines and rows whose fields are all empty are skipped. Unquoted fields lose leading
  *    and trailing spaces and tabs (quote a note to keep them; the writer does).
  *
- * Errors carry isomm_error::line (1-based, header = 1, lines inside quoted fields counted; the
- * line where the offending field begins) and isomm_error::column (1-based field number; 0 for
+ * Errors carry isomm_error::line (1-based, header = 1, lines inside quoted fields counted: the
+ * line where the offending field begins; for a stray character in quoting, its own line) and isomm_error::column (1-based field number; 0 for
  * problems of the whole header or input), and a message naming the column, the bad value and
  * what was expected. Codes: ::ISOMM_EPARSE (quoting, field count, NUL byte),
  * ::ISOMM_EHEADER, ::ISOMM_EROLE, ::ISOMM_ESOURCING, ::ISOMM_ELEVEL, ::ISOMM_EPATTERN,
