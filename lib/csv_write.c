@@ -201,6 +201,21 @@ int isomm_csv_write_buffer(char **out, size_t *len, isomm_assessment *const *lis
     return write_assessments(NULL, out, len, list, count, opts, err);
 }
 
+/* Write to an existing path that is not a regular file (a device such as /dev/null, a FIFO):
+ * renaming a temporary file over it would replace the device itself, so write in place. */
+static int write_in_place(const char *path, isomm_assessment *const *list, size_t count,
+                          const isomm_csv_options *opts, isomm_error *err)
+{
+    FILE *fp = fopen(path, "wb");
+    int rc;
+    if (!fp)
+        return isomm__fail(err, ISOMM_EIO, "cannot open '%s': %s", path, strerror(errno));
+    rc = write_assessments(fp, NULL, NULL, list, count, opts, err);
+    if (fclose(fp) != 0 && !rc)
+        rc = isomm__fail(err, ISOMM_EIO, "cannot write '%s': %s", path, strerror(errno));
+    return rc;
+}
+
 int isomm_csv_write_file(const char *path, isomm_assessment *const *list, size_t count,
                          const isomm_csv_options *opts, isomm_error *err)
 {
@@ -214,6 +229,8 @@ int isomm_csv_write_file(const char *path, isomm_assessment *const *list, size_t
         return isomm__fail(err, ISOMM_EINVAL, "path must not be NULL");
     if ((rc = isomm__csv_options(&o, opts, err)) || (rc = check_list(list, count, err)))
         return rc;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return write_in_place(path, list, count, &o, err);
     n = strlen(path) + 32;
     if (!(tmp = malloc(n)))
         return isomm__fail(err, ISOMM_ENOMEM, "out of memory writing '%s'", path);

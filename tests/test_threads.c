@@ -1,6 +1,6 @@
-/* Thread safety: several threads build, evaluate and digest different assessments at the same
- * time, each many times over, and every run must give what a single thread gave. Run under
- * ThreadSanitizer (ISOMM_TSAN) by .ci/hardening, where any data race fails the test.
+/* Thread safety: several threads read, write back and evaluate different assessments at the
+ * same time, each many times over, and every run must give what a single thread gave.
+ * Run under ThreadSanitizer (ISOMM_TSAN) by .ci/hardening, where any data race fails the test.
  *
  * A plain program rather than a Criterion suite: Criterion 2.4 cannot start under
  * ThreadSanitizer (its inheritable arena fails to map, Snaipe/Criterion issue 274).
@@ -9,19 +9,25 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <isomm/isomm.h>
 
 #define THREADS 6
-#define ROUNDS 200
+#define ROUNDS 60
+
+/* What one run produces: the CSV written back and everything the result says. */
+#define OUTPUTS 2
 #define DIGEST_SIZE 4096
 
-/* One worker: which assessment it builds, what it must find and what it found. */
+/* One worker: the CSV text it reads, what it must produce and what went wrong. */
 struct job {
     pthread_barrier_t *start; /* shared: every worker waits for all the others */
     unsigned int seed;
-    char expected[DIGEST_SIZE];
+    char *csv;
+    size_t csv_len;
+    char *expected[OUTPUTS];
     int mismatches;
     int failures;
 };
@@ -51,7 +57,7 @@ static isomm_assessment *build(unsigned int seed)
         unsigned int v = next_random(&state);
         if (v % 7 == 0)
             continue;
-        snprintf(note, sizeof note, "note %u/%d", seed, i);
+        snprintf(note, sizeof note, "note \"%u\", %d", seed, i);
         if (isomm_assessment_set_index(a, i, v % 2 ? ISOMM_INSOURCE : ISOMM_OUTSOURCE, (int)(v / 2 % 6),
                                        v % 3 ? NULL : note, NULL) != ISOMM_OK) {
             isomm_assessment_free(a);
@@ -61,18 +67,23 @@ static isomm_assessment *build(unsigned int seed)
     return a;
 }
 
-/* Everything a result says, as text; 0 on success. */
-static int digest(const isomm_result *r, char *out, size_t size)
+/* Everything a result says, as text in *result (free it with free()); 0 on success. */
+static int digest(const isomm_result *r, char **result)
 {
-    size_t len = 0;
+    char *out = malloc(DIGEST_SIZE);
+    size_t len = 0, size = DIGEST_SIZE;
     double overall;
     int i, l, s, mismatches, current;
 
+    if (!out)
+        return -1;
 #define PUT(...)                                                                                   \
     do {                                                                                           \
         int n_ = snprintf(out + len, size - len, __VA_ARGS__);                                     \
-        if (n_ < 0 || (size_t)n_ >= size - len)                                                    \
+        if (n_ < 0 || (size_t)n_ >= size - len) {                                                  \
+            free(out);                                                                             \
             return -1;                                                                             \
+        }                                                                                          \
         len += (size_t)n_;                                                                         \
     } while (0)
 
@@ -94,40 +105,74 @@ static int digest(const isomm_result *r, char *out, size_t size)
     for (i = 0; i < isomm_result_warning_count(r); i++)
         PUT("w%d ", isomm_result_warning(r, i));
 #undef PUT
+    *result = out;
     return 0;
 }
 
-/* Build, evaluate and digest one seed's assessment; 0 on success. */
-static int run_once(unsigned int seed, char *out, size_t size)
+static void free_outputs(char **out)
 {
-    isomm_eval_options opts = ISOMM_EVAL_OPTIONS_INIT;
-    isomm_assessment *a = build(seed);
-    isomm_result *r = NULL;
-    int rc = -1;
+    isomm_free(out[0]);
+    free(out[1]);
+    out[0] = out[1] = NULL;
+}
 
-    opts.strengths = (int)(seed % 4) + 1;
-    opts.list_size = (int)(seed % 5);
-    if (a && isomm_evaluate(&r, a, &opts, NULL) == ISOMM_OK)
-        rc = digest(r, out, size);
+/* Read the job's CSV, write it back and evaluate it: out[0] the CSV written, out[1] the
+ * result's digest. 0 on success. */
+static int run_once(const struct job *job, char **out)
+{
+    isomm_eval_options eval = ISOMM_EVAL_OPTIONS_INIT;
+    isomm_assessment **list = NULL;
+    isomm_result *r = NULL;
+    size_t count = 0, len;
+    int rc;
+
+    eval.strengths = (int)(job->seed % 4) + 1;
+    eval.list_size = (int)(job->seed % 5);
+    rc = isomm_csv_read_buffer(&list, &count, job->csv, job->csv_len, NULL, NULL);
+    if (!rc && count != 1)
+        rc = -1;
+    if (!rc)
+        rc = isomm_csv_write_buffer(&out[0], &len, list, count, NULL, NULL);
+    if (!rc)
+        rc = isomm_evaluate(&r, list[0], &eval, NULL);
+    if (!rc)
+        rc = digest(r, &out[1]);
     isomm_result_free(r);
-    isomm_assessment_free(a);
+    isomm_assessment_array_free(list, count);
     return rc;
 }
 
 static void *worker(void *arg)
 {
     struct job *job = arg;
-    char got[DIGEST_SIZE];
+    char *got[OUTPUTS] = { NULL };
+    size_t i;
     int round;
 
     pthread_barrier_wait(job->start);
     for (round = 0; round < ROUNDS; round++) {
-        if (run_once(job->seed, got, sizeof got) != 0)
+        if (run_once(job, got) != 0) {
             job->failures++;
-        else if (strcmp(got, job->expected) != 0)
-            job->mismatches++;
+        } else {
+            for (i = 0; i < OUTPUTS; i++)
+                if (strcmp(got[i], job->expected[i]) != 0) {
+                    job->mismatches++;
+                    break;
+                }
+        }
+        free_outputs(got);
     }
     return NULL;
+}
+
+/* The job's CSV text and, computed on this thread alone, what every run must produce. */
+static int prepare(struct job *job)
+{
+    isomm_assessment *a = build(job->seed);
+    int rc = a ? isomm_csv_write_buffer(&job->csv, &job->csv_len, &a, 1, NULL, NULL) : -1;
+
+    isomm_assessment_free(a);
+    return rc ? rc : run_once(job, job->expected);
 }
 
 int main(void)
@@ -140,25 +185,24 @@ int main(void)
     memset(jobs, 0, sizeof jobs);
     if (pthread_barrier_init(&start, NULL, THREADS) != 0)
         return 1;
-    for (t = 0; t < THREADS; t++) {
+    for (t = 0; t < THREADS && !status; t++) {
         jobs[t].start = &start;
         jobs[t].seed = 17u * (unsigned int)t + 3u;
-        if (run_once(jobs[t].seed, jobs[t].expected, sizeof jobs[t].expected) != 0) {
+        if (prepare(&jobs[t]) != 0) {
             fprintf(stderr, "job %d: the single-threaded run failed\n", t);
-            return 1;
-        }
-        if (t > 0 && strcmp(jobs[t].expected, jobs[0].expected) == 0) {
+            status = 1;
+        } else if (t > 0 && strcmp(jobs[t].expected[1], jobs[0].expected[1]) == 0) {
             fprintf(stderr, "jobs %d and 0 have the same result: the test would not see a mix-up\n", t);
-            return 1;
+            status = 1;
         }
     }
-    for (t = 0; t < THREADS; t++) {
+    for (t = 0; t < THREADS && !status; t++) {
         if (pthread_create(&tid[t], NULL, worker, &jobs[t]) != 0) {
             fprintf(stderr, "cannot start thread %d\n", t);
             return 1;
         }
     }
-    for (t = 0; t < THREADS; t++)
+    for (t = 0; t < THREADS && !status; t++)
         pthread_join(tid[t], NULL);
     pthread_barrier_destroy(&start);
     for (t = 0; t < THREADS; t++) {
@@ -167,7 +211,10 @@ int main(void)
                     jobs[t].failures, ROUNDS, jobs[t].mismatches);
             status = 1;
         }
+        isomm_free(jobs[t].csv);
+        free_outputs(jobs[t].expected);
     }
-    printf("%d threads x %d rounds: %s\n", THREADS, ROUNDS, status ? "FAILED" : "all match");
+    printf("%d threads x %d rounds of read, write, evaluate: %s\n", THREADS, ROUNDS,
+           status ? "FAILED" : "all match");
     return status;
 }

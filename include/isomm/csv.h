@@ -159,6 +159,8 @@ ISOMM_EXPORT int isomm_csv_validate_buffer(const char *data, size_t len, const i
  *
  * The file is written to a temporary file in the same directory and renamed over @p path:
  * on any failure the previous file is left as it was and the temporary file is removed.
+ * A @p path that exists and is not a regular file (a device such as /dev/null, a FIFO) is
+ * written in place instead, so that it is never replaced.
  * @param list  @p count assessments (none NULL)
  * @return ::ISOMM_OK, ::ISOMM_EINVAL, ::ISOMM_EOPTIONS (unknown version, or BOM with CP932),
  *         ::ISOMM_EIO (create/write/rename failed; the message names the system error),
