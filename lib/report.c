@@ -16,6 +16,7 @@ static const char *const words[ISOMM__W_COUNT][2] = {
     [ISOMM__W_CURRENT_PATTERN] = { "現在のパターン", "Current pattern" },
     [ISOMM__W_TARGET_PATTERN] = { "目標パターン", "Target pattern" },
     [ISOMM__W_MATURITY] = { "機能別の成熟度", "Maturity by function" },
+    [ISOMM__W_MATURITY_COLUMN] = { "成熟度", "Maturity" },
     [ISOMM__W_OVERALL] = { "全体の成熟度", "Overall maturity" },
     [ISOMM__W_STRENGTHS] = { "強み", "Strengths" },
     [ISOMM__W_WEAKNESSES] = { "弱み", "Weaknesses" },

@@ -81,7 +81,7 @@ static void function_table(const page *p)
     int f;
 
     isomm__buf_printf(p->b, "<h2>%s</h2>\n<table>\n<tr><th></th><th>%s</th><th class=\"num\">%s</th><th></th></tr>\n",
-                      W(p, ISOMM__W_MATURITY), W(p, ISOMM__W_FUNCTION), W(p, ISOMM__W_MATURITY));
+                      W(p, ISOMM__W_MATURITY), W(p, ISOMM__W_FUNCTION), W(p, ISOMM__W_MATURITY_COLUMN));
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
         const isomm_function_info *fi = isomm_model_function(p->m, f);
         const isomm_function_result *fr = isomm_result_function(p->r, f);

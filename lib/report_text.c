@@ -164,7 +164,7 @@ static void maturities(const writer *w)
     heading(w, W(w, ISOMM__W_MATURITY));
     if (w->md)
         isomm__buf_printf(w->b, "| | %s | %s | |\n|---|---|---:|---|\n", W(w, ISOMM__W_FUNCTION),
-                          W(w, ISOMM__W_MATURITY));
+                          W(w, ISOMM__W_MATURITY_COLUMN));
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
         const isomm_function_info *fi = isomm_model_function(w->m, f);
         const isomm_function_result *fr = isomm_result_function(w->r, f);
