@@ -33,6 +33,7 @@ static const char *const words[ISOMM__W_COUNT][2] = {
     [ISOMM__W_NO_MATURITY] = { "成熟度なし（全役割レベル0）", "no maturity (all roles at level 0)" },
     [ISOMM__W_ROLES] = { "役割", "Roles" },
     [ISOMM__W_LEVEL] = { "レベル", "level" },
+    [ISOMM__W_LEVEL_COLUMN] = { "レベル", "Level" },
     [ISOMM__W_INSOURCE] = { "インソース", "Insource" },
     [ISOMM__W_OUTSOURCE] = { "アウトソース", "Outsource" },
     [ISOMM__W_LEVEL0] = { "レベル0（実施しないと判断）", "Level 0 (decided not to do)" },
@@ -86,7 +87,7 @@ static int check_options(const isomm_report_options *opts, isomm_error *err)
         return isomm__fail(err, ISOMM_EOPTIONS, "report options version %u is not supported (expected %d)",
                            opts->version, ISOMM_REPORT_OPTIONS_VERSION);
     if ((int)opts->format < ISOMM_FORMAT_TEXT || (int)opts->format > ISOMM_FORMAT_SVG_ROLES)
-        return isomm__fail(err, ISOMM_EOPTIONS, "report format %d is not a format (expected 0..%d)", (int)opts->format,
+        return isomm__fail(err, ISOMM_EOPTIONS, "report format %d is not a format of a result report (expected 0..%d)", (int)opts->format,
                            (int)ISOMM_FORMAT_SVG_ROLES);
     if (opts->lang != ISOMM_LANG_JA && opts->lang != ISOMM_LANG_EN)
         return isomm__fail(err, ISOMM_EOPTIONS, "report language %d is not a language (expected ja or en)",
@@ -98,16 +99,13 @@ static void render_list(isomm_buf *b, const isomm_result *const *results, size_t
 {
     size_t i;
 
-    switch (opts->format) {
-    case ISOMM_FORMAT_TEXT:
-    case ISOMM_FORMAT_MARKDOWN:
+    if (opts->format == ISOMM_FORMAT_TEXT || opts->format == ISOMM_FORMAT_MARKDOWN) {
         for (i = 0; i < count; i++) {
             if (i)
                 isomm__buf_puts(b, opts->format == ISOMM_FORMAT_MARKDOWN ? "\n---\n\n" : "\n\n");
             isomm__report_text(b, results[i], opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN);
         }
-        break;
-    case ISOMM_FORMAT_JSON:
+    } else if (opts->format == ISOMM_FORMAT_JSON) {
         isomm__buf_putc(b, '[');
         for (i = 0; i < count; i++) {
             if (i)
@@ -115,16 +113,12 @@ static void render_list(isomm_buf *b, const isomm_result *const *results, size_t
             isomm__report_json(b, results[i], opts->lang);
         }
         isomm__buf_puts(b, "]\n");
-        break;
-    case ISOMM_FORMAT_HTML:
+    } else if (opts->format == ISOMM_FORMAT_HTML) {
         isomm__report_html(b, results, count, opts);
-        break;
-    case ISOMM_FORMAT_SVG_RADAR:
+    } else if (opts->format == ISOMM_FORMAT_SVG_RADAR) {
         isomm__report_svg_radar(b, results, count, opts);
-        break;
-    case ISOMM_FORMAT_SVG_ROLES:
+    } else { /* ISOMM_FORMAT_SVG_ROLES: check_options admits nothing else */
         isomm__report_svg_roles(b, results[0], opts->lang);
-        break;
     }
 }
 

@@ -195,7 +195,7 @@ static void role_table(const page *p)
 
     isomm__buf_printf(p->b, "<h2>%s</h2>\n<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th class=\"num\">%s</th>"
                       "<th>%s</th><th>%s</th></tr>\n", W(p, ISOMM__W_ROLES), W(p, ISOMM__W_ROLE), "",
-                      W(p, ISOMM__W_SOURCING), W(p, ISOMM__W_LEVEL), W(p, ISOMM__W_EXPECTED), W(p, ISOMM__W_NOTE));
+                      W(p, ISOMM__W_SOURCING), W(p, ISOMM__W_LEVEL_COLUMN), W(p, ISOMM__W_EXPECTED), W(p, ISOMM__W_NOTE));
     for (role = 0; role < ISOMM_ROLE_COUNT; role++) {
         const isomm_role_info *ri = isomm_model_role(p->m, role);
         const isomm_role_result *rr = isomm_result_role(p->r, role);

@@ -35,6 +35,7 @@ typedef enum isomm__word {
     ISOMM__W_NO_MATURITY,
     ISOMM__W_ROLES,
     ISOMM__W_LEVEL,
+    ISOMM__W_LEVEL_COLUMN,
     ISOMM__W_INSOURCE,
     ISOMM__W_OUTSOURCE,
     ISOMM__W_LEVEL0,

@@ -144,7 +144,9 @@ static void radar_label(isomm_buf *b, size_t axis, size_t axes, const char *labe
 
     if (valign < 0)
         y -= 18.0; /* leave room for the value line under the name */
-    lines = isomm__svg_text_wrapped(b, x, y, anchor, valign, 13.0, "fill=\"#212529\"", label, 18);
+    /* 18 columns hold 9 Japanese characters; English words need a little more room. */
+    lines = isomm__svg_text_wrapped(b, x, y, anchor, valign, 13.0, "fill=\"#212529\"", label,
+                                    isomm__utf8_width(label) == strlen(label) ? 24 : 18);
     if (valign < 0)
         value_y = y + 18.0;
     else if (valign == 0)
