@@ -95,35 +95,10 @@ static int check_options(const isomm_report_options *opts, isomm_error *err)
     return ISOMM_OK;
 }
 
-static void render_list(isomm_buf *b, const isomm_result *const *results, size_t count, const isomm_report_options *opts)
-{
-    size_t i;
-
-    if (opts->format == ISOMM_FORMAT_TEXT || opts->format == ISOMM_FORMAT_MARKDOWN) {
-        for (i = 0; i < count; i++) {
-            if (i)
-                isomm__buf_puts(b, opts->format == ISOMM_FORMAT_MARKDOWN ? "\n---\n\n" : "\n\n");
-            isomm__report_text(b, results[i], opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN);
-        }
-    } else if (opts->format == ISOMM_FORMAT_JSON) {
-        isomm__buf_putc(b, '[');
-        for (i = 0; i < count; i++) {
-            if (i)
-                isomm__buf_puts(b, ",\n ");
-            isomm__report_json(b, results[i], opts->lang);
-        }
-        isomm__buf_puts(b, "]\n");
-    } else if (opts->format == ISOMM_FORMAT_HTML) {
-        isomm__report_html(b, results, count, opts);
-    } else if (opts->format == ISOMM_FORMAT_SVG_RADAR) {
-        isomm__report_svg_radar(b, results, count, opts);
-    } else { /* ISOMM_FORMAT_SVG_ROLES: check_options admits nothing else */
-        isomm__report_svg_roles(b, results[0], opts->lang);
-    }
-}
-
-int isomm_report_render_list(char **out, size_t *len, const isomm_result *const *results, size_t count,
-                             const isomm_report_options *opts, isomm_error *err)
+/* Render `count` results; `single` asks for one JSON object instead of an array. Arguments are
+ * checked here for both public entry points. */
+static int render(char **out, size_t *len, const isomm_result *const *results, size_t count, int single,
+                  const isomm_report_options *opts, isomm_error *err)
 {
     static const isomm_report_options defaults = ISOMM_REPORT_OPTIONS_INIT;
     isomm_buf b = ISOMM_BUF_INIT;
@@ -147,39 +122,48 @@ int isomm_report_render_list(char **out, size_t *len, const isomm_result *const 
         return isomm__fail(err, ISOMM_EEMPTY, "report: no result to render");
     if (count > 1 && opts->format == ISOMM_FORMAT_SVG_ROLES)
         return isomm__fail(err, ISOMM_EINVAL, "report: a role chart shows one assessment, got %zu", count);
-    render_list(&b, results, count, opts);
+
+    if (opts->format == ISOMM_FORMAT_TEXT || opts->format == ISOMM_FORMAT_MARKDOWN) {
+        for (i = 0; i < count; i++) {
+            if (i)
+                isomm__buf_puts(&b, opts->format == ISOMM_FORMAT_MARKDOWN ? "\n---\n\n" : "\n\n");
+            isomm__report_text(&b, results[i], opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN);
+        }
+    } else if (opts->format == ISOMM_FORMAT_JSON) {
+        isomm__buf_puts(&b, single ? "" : "[");
+        for (i = 0; i < count; i++) {
+            if (i)
+                isomm__buf_puts(&b, ",\n ");
+            isomm__report_json(&b, results[i], opts->lang);
+        }
+        isomm__buf_puts(&b, single ? "\n" : "]\n");
+    } else if (opts->format == ISOMM_FORMAT_HTML) {
+        isomm__report_html(&b, results, count, opts);
+    } else if (opts->format == ISOMM_FORMAT_SVG_RADAR) {
+        isomm__report_svg_radar(&b, results, count, opts);
+    } else { /* ISOMM_FORMAT_SVG_ROLES: check_options admits nothing else */
+        isomm__report_svg_roles(&b, results[0], opts->lang);
+    }
     *out = isomm__buf_take(&b, len);
     if (!*out)
         return isomm__fail(err, ISOMM_ENOMEM, "report: out of memory");
     return ISOMM_OK;
 }
 
+int isomm_report_render_list(char **out, size_t *len, const isomm_result *const *results, size_t count,
+                             const isomm_report_options *opts, isomm_error *err)
+{
+    return render(out, len, results, count, 0, opts, err);
+}
+
 int isomm_report_render(char **out, size_t *len, const isomm_result *r, const isomm_report_options *opts,
                         isomm_error *err)
 {
-    static const isomm_report_options defaults = ISOMM_REPORT_OPTIONS_INIT;
-    isomm_buf b = ISOMM_BUF_INIT;
-    int rc;
-
-    if (!out)
-        return isomm__fail(err, ISOMM_EINVAL, "report: out is NULL");
-    *out = NULL;
-    if (!r)
+    if (out && !r) {
+        *out = NULL;
         return isomm__fail(err, ISOMM_EINVAL, "report: result is NULL");
-    if (!opts)
-        opts = &defaults;
-    if ((rc = check_options(opts, err)) != ISOMM_OK)
-        return rc;
-    if (opts->format == ISOMM_FORMAT_JSON) {
-        isomm__report_json(&b, r, opts->lang);
-        isomm__buf_putc(&b, '\n');
-    } else {
-        render_list(&b, &r, 1, opts);
     }
-    *out = isomm__buf_take(&b, len);
-    if (!*out)
-        return isomm__fail(err, ISOMM_ENOMEM, "report: out of memory");
-    return ISOMM_OK;
+    return render(out, len, &r, 1, 1, opts, err);
 }
 
 static int write_out(FILE *fp, char *doc, size_t len, isomm_error *err)

@@ -17,6 +17,19 @@ static void string_or_null(isomm_buf *b, const char *s)
         isomm__buf_puts(b, "null");
 }
 
+/* "code": ..., "function": ..., "domain": ... of a role, shared by results and the catalogue. */
+static void role_identity(isomm_buf *b, const isomm_model *m, const isomm_role_info *ri)
+{
+    key(b, "code");
+    isomm__buf_json_string(b, ri->code);
+    isomm__buf_puts(b, ", ");
+    key(b, "function");
+    isomm__buf_json_string(b, isomm_model_function(m, ri->function)->code);
+    isomm__buf_puts(b, ", ");
+    key(b, "domain");
+    isomm__buf_json_string(b, isomm_domain_name(ri->domain));
+}
+
 static void role_code_list(isomm_buf *b, const isomm_model *m, int count, const int *roles)
 {
     int i;
@@ -67,14 +80,7 @@ static void roles(isomm_buf *b, const isomm_result *r, const isomm_assessment *a
         if (isomm_assessment_get_index(a, role, &ans, NULL) != ISOMM_OK)
             ans.note = NULL;
         isomm__buf_puts(b, role ? ",\n    {" : "\n    {");
-        key(b, "code");
-        isomm__buf_json_string(b, ri->code);
-        isomm__buf_puts(b, ", ");
-        key(b, "function");
-        isomm__buf_json_string(b, isomm_model_function(m, ri->function)->code);
-        isomm__buf_puts(b, ", ");
-        key(b, "domain");
-        isomm__buf_json_string(b, isomm_domain_name(ri->domain));
+        role_identity(b, m, ri);
         isomm__buf_puts(b, ", ");
         key(b, "sourcing");
         string_or_null(b, rr->sourcing == ISOMM_SOURCING_NONE ? NULL : isomm_sourcing_id(rr->sourcing));
@@ -257,14 +263,7 @@ static void model_json(isomm_buf *b, const isomm_model *m)
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
         const isomm_role_info *ri = isomm_model_role(m, i);
         isomm__buf_puts(b, i ? ",\n  {" : "\n  {");
-        key(b, "code");
-        isomm__buf_json_string(b, ri->code);
-        isomm__buf_puts(b, ", ");
-        key(b, "function");
-        isomm__buf_json_string(b, isomm_model_function(m, ri->function)->code);
-        isomm__buf_puts(b, ", ");
-        key(b, "domain");
-        isomm__buf_json_string(b, isomm_domain_name(ri->domain));
+        role_identity(b, m, ri);
         isomm__buf_puts(b, ", ");
         key(b, "domain_source");
         isomm__buf_json_string(b, ri->domain_from_seed ? "seed" : "default");
