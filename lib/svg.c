@@ -158,7 +158,7 @@ static void radar_label(isomm_buf *b, size_t axis, size_t axes, const char *labe
     for (i = 0; i < nseries; i++) {
         double v = series[i].values[axis];
         if (i)
-            isomm__buf_puts(b, "<tspan fill=\"#868e96\"> / </tspan>");
+            isomm__buf_puts(b, "<tspan fill=\"#868e96\">\xC2\xA0/\xC2\xA0</tspan>");
         isomm__buf_printf(b, "<tspan fill=\"%s\">", isomm__svg_color(i));
         if (v < 0.0)
             isomm__buf_puts(b, "-");
