@@ -254,7 +254,7 @@ void isomm__report_html(isomm_buf *b, const isomm_result *const *results, size_t
     }
     isomm__buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", style);
     if (count > 1) {
-        isomm__buf_printf(b, "<section class=\"overview\">\n<h1>%s</h1>\n", isomm__report_word(ISOMM__W_RADAR_TITLE, opts->lang));
+        isomm__buf_puts(b, "<section class=\"overview\">\n");
         isomm__report_svg_radar(b, results, count, opts);
         isomm__buf_puts(b, "</section>\n");
     }

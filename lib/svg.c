@@ -157,9 +157,10 @@ static void radar_label(isomm_buf *b, size_t axis, size_t axes, const char *labe
                       value_y, anchor);
     for (i = 0; i < nseries; i++) {
         double v = series[i].values[axis];
+        /* dx rather than spaces: renderers differ on spaces at the edge of a tspan */
         if (i)
-            isomm__buf_puts(b, "<tspan fill=\"#868e96\">\xC2\xA0/\xC2\xA0</tspan>");
-        isomm__buf_printf(b, "<tspan fill=\"%s\">", isomm__svg_color(i));
+            isomm__buf_puts(b, "<tspan dx=\"4\" fill=\"#868e96\">/</tspan>");
+        isomm__buf_printf(b, "<tspan%s fill=\"%s\">", i ? " dx=\"4\"" : "", isomm__svg_color(i));
         if (v < 0.0)
             isomm__buf_puts(b, "-");
         else
@@ -172,7 +173,7 @@ static void radar_label(isomm_buf *b, size_t axis, size_t axes, const char *labe
 static void radar_legend(isomm_buf *b, const isomm__radar_series *series, size_t nseries)
 {
     size_t i, labelled = 0;
-    double x = 24.0, y = RADAR_H - 22.0;
+    double x = 24.0, y = 62.0; /* under the title, clear of the top labels */
 
     for (i = 0; i < nseries; i++)
         labelled += series[i].label != NULL;
@@ -188,7 +189,7 @@ static void radar_legend(isomm_buf *b, const isomm__radar_series *series, size_t
         x += 32.0 + 7.5 * (double)isomm__utf8_width(label) + 24.0;
         if (x > RADAR_W - 160.0 && i + 1 < nseries) {
             x = 24.0;
-            y -= 20.0;
+            y += 20.0;
         }
     }
 }

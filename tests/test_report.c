@@ -332,7 +332,7 @@ Test(report, radar_second_series_and_missing_value)
     cr_assert_eq(count(t, "<path class=\"series\""), 1);
     assert_has(t, ">Target &lt;2027&gt;</text>");
     assert_has(t, ">example-1</text>");
-    assert_has(t, "<tspan fill=\"#e8590c\">-</tspan>");
+    assert_has(t, "<tspan dx=\"4\" fill=\"#e8590c\">-</tspan>");
     isomm_free(t);
     isomm_result_free(rb);
     isomm_assessment_free(b);
