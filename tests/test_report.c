@@ -6,87 +6,16 @@
 
 #include <isomm/isomm.h>
 
-/* The answers of tests/data/example-1.csv (level -1 = unanswered). */
-struct row {
-    const char *role;
-    isomm_sourcing sourcing;
-    int level;
-    const char *note;
-};
-static const struct row example1[] = {
-    { "A-1", ISOMM_INSOURCE, 2, "方針は年1回見直し" },
-    { "A-2", ISOMM_INSOURCE, 3, NULL },
-    { "A-3", ISOMM_OUTSOURCE, 4, NULL },
-    { "A-4", ISOMM_OUTSOURCE, 4, NULL },
-    { "A-5", ISOMM_SOURCING_NONE, -1, NULL },
-    { "A-6", ISOMM_OUTSOURCE, 4, NULL },
-    { "B-1", ISOMM_INSOURCE, 0, NULL },
-    { "B-2", ISOMM_INSOURCE, 3, NULL },
-    { "B-3", ISOMM_OUTSOURCE, 3, NULL },
-    { "B-4", ISOMM_INSOURCE, 2, NULL },
-    { "B-5", ISOMM_OUTSOURCE, 0, NULL },
-    { "C-1", ISOMM_OUTSOURCE, 3, NULL },
-    { "C-2", ISOMM_OUTSOURCE, 2, NULL },
-    { "C-3", ISOMM_INSOURCE, 1, "vendor \"X\", sandbox only" },
-    { "C-4", ISOMM_OUTSOURCE, 0, NULL },
-    { "C-5", ISOMM_INSOURCE, 2, NULL },
-    { "D-1", ISOMM_INSOURCE, 3, NULL },
-    { "D-2", ISOMM_INSOURCE, 3, NULL },
-    { "D-3", ISOMM_OUTSOURCE, 1, NULL },
-    { "D-4", ISOMM_OUTSOURCE, 0, NULL },
-    { "D-5", ISOMM_SOURCING_NONE, -1, NULL },
-    { "D-6", ISOMM_OUTSOURCE, 1, NULL },
-    { "D-7", ISOMM_OUTSOURCE, 2, NULL },
-    { "D-8", ISOMM_INSOURCE, 2, NULL },
-    { "E-1", ISOMM_OUTSOURCE, 2, NULL },
-    { "E-2", ISOMM_INSOURCE, 0, NULL },
-    { "E-3", ISOMM_INSOURCE, 3, NULL },
-    { "E-4", ISOMM_INSOURCE, 3, NULL },
-    { "E-5", ISOMM_INSOURCE, 0, NULL },
-    { "E-6", ISOMM_INSOURCE, 2, NULL },
-    { "E-7", ISOMM_SOURCING_NONE, -1, NULL },
-    { "F-1", ISOMM_INSOURCE, 0, NULL },
-    { "F-2", ISOMM_OUTSOURCE, 3, NULL },
-    { "F-3", ISOMM_INSOURCE, 3, NULL },
-    { "F-4", ISOMM_OUTSOURCE, 3, NULL },
-    { "G-1", ISOMM_INSOURCE, 4, NULL },
-    { "G-2", ISOMM_INSOURCE, 2, NULL },
-    { "G-3", ISOMM_INSOURCE, 3, NULL },
-    { "G-4", ISOMM_OUTSOURCE, 3, NULL },
-    { "G-5", ISOMM_OUTSOURCE, 3, NULL },
-    { "G-6", ISOMM_OUTSOURCE, 2, "SIEM, 2 admins\nrotating" },
-    { "G-7", ISOMM_OUTSOURCE, 2, NULL },
-    { "G-8", ISOMM_INSOURCE, 4, NULL },
-    { "G-9", ISOMM_INSOURCE, 0, NULL },
-    { "G-10", ISOMM_INSOURCE, 2, NULL },
-    { "H-1", ISOMM_INSOURCE, 2, NULL },
-    { "H-2", ISOMM_OUTSOURCE, 2, NULL },
-    { "H-3", ISOMM_INSOURCE, 3, NULL },
-    { "I-1", ISOMM_OUTSOURCE, 2, NULL },
-    { "I-2", ISOMM_OUTSOURCE, 3, NULL },
-    { "I-3", ISOMM_OUTSOURCE, 4, NULL },
-    { "I-4", ISOMM_OUTSOURCE, 2, NULL },
-    { "I-5", ISOMM_INSOURCE, 2, NULL },
-    { "I-6", ISOMM_INSOURCE, 1, NULL },
-};
-
+/* The worked example, tests/data/example-1.csv: one assessment, 51 answered roles, 3 notes. */
 static isomm_assessment *example(void)
 {
-    isomm_assessment *a = NULL;
-    size_t i;
+    isomm_assessment **list = NULL, *a;
+    size_t count = 0;
 
-    cr_assert_eq(isomm_assessment_new(&a, NULL, NULL), ISOMM_OK);
-    cr_assert_eq(isomm_assessment_set_meta(a, ISOMM_META_ID, "example-1", NULL), ISOMM_OK);
-    cr_assert_eq(isomm_assessment_set_meta(a, ISOMM_META_ORGANIZATION, "Example Corp", NULL), ISOMM_OK);
-    cr_assert_eq(isomm_assessment_set_meta(a, ISOMM_META_ASSESSOR, "CSIRT lead", NULL), ISOMM_OK);
-    cr_assert_eq(isomm_assessment_set_meta(a, ISOMM_META_DATE, "2026-11-01", NULL), ISOMM_OK);
-    cr_assert_eq(isomm_assessment_set_pattern(a, 1, ISOMM_PATTERN_HYBRID, NULL), ISOMM_OK);
-    cr_assert_eq(isomm_assessment_set_pattern(a, 0, ISOMM_PATTERN_MINIMUM_OUTSOURCE, NULL), ISOMM_OK);
-    for (i = 0; i < sizeof example1 / sizeof example1[0]; i++) {
-        if (example1[i].level >= 0)
-            cr_assert_eq(isomm_assessment_set(a, example1[i].role, example1[i].sourcing, example1[i].level,
-                                              example1[i].note, NULL), ISOMM_OK);
-    }
+    cr_assert_eq(isomm_csv_read_file(&list, &count, ISOMM_TEST_DATA "/example-1.csv", NULL, NULL), ISOMM_OK);
+    cr_assert_eq(count, 1);
+    cr_assert_eq(isomm_assessment_copy(&a, list[0], NULL), ISOMM_OK);
+    isomm_assessment_array_free(list, count);
     return a;
 }
 
