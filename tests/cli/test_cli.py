@@ -221,6 +221,26 @@ class Commands(TempDir):
         self.assertEqual([d["code"] for d in doc["domains"]], ["I", "II", "III", "IV"])
         self.assertEqual([s["level"] for s in doc["scales"]["outsource"]], [0, 1, 2, 3, 4, 5])
 
+    def test_custom_model(self):
+        with open(os.path.join(DATA, "roles-v2.1.csv"), encoding="utf-8", newline="") as f:
+            roles = list(csv.DictReader(f))
+        fields = list(roles[0].keys())
+        next(r for r in roles if r["code"] == "A-2")["domain"] = "IV"
+        custom = self.path("custom.csv")
+        write_csv(custom, roles, fields)
+        code, out, err = run("report", EXAMPLE, "--format", "json", "--model", custom)
+        self.assertEqual((code, err), (0, ""))
+        a2 = next(r for r in json.loads(out)[0]["roles"] if r["code"] == "A-2")
+        self.assertEqual((a2["domain"], a2["expected_sourcing"]), ("IV", "outsource"))
+        code, out, err = run("model", "--format", "json", "--model", custom)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out)["roles"][1]["domain"], "IV")
+        roles[3]["domain"] = "V"  # line 5
+        write_csv(custom, roles, fields)
+        code, out, err = run("report", EXAMPLE, "--model", custom)
+        self.assertEqual((code, out), (1, ""))
+        self.assertTrue(err.startswith(custom + ":5: "), err)
+
     def test_several_assessments(self):
         rows = example_rows()
         second = [dict(r, assessment="example-2") for r in rows]
