@@ -3,42 +3,9 @@
 #include <string.h>
 
 #include "internal.h"
-#include "buf.h"
+#include "report_compare.h"
 
 /* ---- labels --------------------------------------------------------------------------- */
-
-enum label {
-    L_COMPARISON,
-    L_AGGREGATE_OF,
-    L_MODEL,
-    L_ROLES_SUMMARY,
-    L_NOT_COMPARED,
-    L_FUNCTIONS_BY_CHANGE,
-    L_CHANGED_ROLES,
-    L_NO_CHANGED_ROLES,
-    L_SOURCING_CHANGED,
-    L_UNANSWERED,
-    L_FUNCTION,
-    L_OLD,
-    L_NEW,
-    L_CHANGE,
-    L_ROLE,
-    L_NAME,
-    L_FUNCTION_STATS,
-    L_MEAN,
-    L_MIN,
-    L_MAX,
-    L_COUNT,
-    L_SPREAD,
-    L_INSOURCE,
-    L_OUTSOURCE,
-    L_LEVEL0,
-    L_DISAGREEMENTS,
-    L_NO_DISAGREEMENTS,
-    L_ROLES,
-    L_YES,
-    L_COUNT_OF_LABELS
-};
 
 static const char *const labels[L_COUNT_OF_LABELS][2] = {
     [L_COMPARISON] = { "比較", "Comparison" },
@@ -72,9 +39,14 @@ static const char *const labels[L_COUNT_OF_LABELS][2] = {
     [L_NO_DISAGREEMENTS] = { "評価が分かれた役割はありません。", "No disagreement." },
     [L_ROLES] = { "役割別", "Roles" },
     [L_YES] = { "あり", "yes" },
+    [L_HEATMAP_TITLE] = { "役割別ヒートマップ（役割 × 評価）", "Role heat map (roles × assessments)" },
+    [L_FIRST_OF] = { "評価 %d 件のうち最初の %d 件を表示", "%d assessments, the first %d shown" },
+    [L_LEVEL] = { "レベル", "Level" },
+    [L_RADAR_COMPARISON] = { "機能別成熟度の比較", "Function maturity compared" },
+    [L_RADAR_AGGREGATE] = { "機能別成熟度（最小・平均・最大）", "Function maturity (min, mean, max)" },
 };
 
-static const char *label(isomm_lang lang, enum label l)
+const char *isomm__compare_label(isomm_lang lang, enum isomm__compare_label l)
 {
     return labels[l][lang];
 }
@@ -125,7 +97,7 @@ static void maturity_text(isomm_buf *b, int has, double v)
 static void answer_text(isomm_buf *b, isomm_sourcing s, int level, isomm_lang lang)
 {
     if (level == ISOMM_UNANSWERED)
-        isomm__buf_puts(b, label(lang, L_UNANSWERED));
+        isomm__buf_puts(b, isomm__compare_label(lang, L_UNANSWERED));
     else
         isomm__buf_printf(b, "%s %d", isomm_sourcing_name(s, lang), level);
 }
@@ -168,27 +140,27 @@ static void comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
 
     isomm_comparison_counts(c, &improved, &declined, &unchanged, &not_compared);
     if (markdown) {
-        isomm__buf_printf(b, "# %s: ", label(lang, L_COMPARISON));
+        isomm__buf_printf(b, "# %s: ", isomm__compare_label(lang, L_COMPARISON));
         md_text(b, isomm_comparison_id(c, 1));
         isomm__buf_puts(b, " → ");
         md_text(b, isomm_comparison_id(c, 0));
-        isomm__buf_printf(b, "\n\n%s: ", label(lang, L_MODEL));
+        isomm__buf_printf(b, "\n\n%s: ", isomm__compare_label(lang, L_MODEL));
         md_text(b, isomm_model_name(m));
         isomm__buf_puts(b, "\n\n");
     } else {
-        isomm__buf_printf(b, "%s: %s → %s\n%s: %s\n\n", label(lang, L_COMPARISON), isomm_comparison_id(c, 1),
-                          isomm_comparison_id(c, 0), label(lang, L_MODEL), isomm_model_name(m));
+        isomm__buf_printf(b, "%s: %s → %s\n%s: %s\n\n", isomm__compare_label(lang, L_COMPARISON), isomm_comparison_id(c, 1),
+                          isomm_comparison_id(c, 0), isomm__compare_label(lang, L_MODEL), isomm_model_name(m));
     }
-    isomm__buf_printf(b, label(lang, L_ROLES_SUMMARY), improved, declined, unchanged);
+    isomm__buf_printf(b, isomm__compare_label(lang, L_ROLES_SUMMARY), improved, declined, unchanged);
     if (not_compared > 0) {
         isomm__buf_putc(b, ' ');
-        isomm__buf_printf(b, label(lang, L_NOT_COMPARED), not_compared);
+        isomm__buf_printf(b, isomm__compare_label(lang, L_NOT_COMPARED), not_compared);
     }
     isomm__buf_puts(b, "\n\n");
 
     isomm__buf_printf(b, markdown ? "## %s\n\n| %s | %s | %s | %s |\n|---|---:|---:|---:|\n" : "%s\n",
-                      label(lang, L_FUNCTIONS_BY_CHANGE), label(lang, L_FUNCTION), label(lang, L_OLD),
-                      label(lang, L_NEW), label(lang, L_CHANGE));
+                      isomm__compare_label(lang, L_FUNCTIONS_BY_CHANGE), isomm__compare_label(lang, L_FUNCTION), isomm__compare_label(lang, L_OLD),
+                      isomm__compare_label(lang, L_NEW), isomm__compare_label(lang, L_CHANGE));
     for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
         const isomm_function_change *fc = isomm_comparison_function(c, isomm_comparison_function_order(c, i));
         const isomm_function_info *fi = isomm_model_function(m, fc->function);
@@ -213,16 +185,16 @@ static void comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
             isomm__buf_printf(b, "  %s\n", isomm_function_name(fi, lang));
     }
 
-    isomm__buf_printf(b, markdown ? "\n## %s\n\n" : "\n%s\n", label(lang, L_CHANGED_ROLES));
+    isomm__buf_printf(b, markdown ? "\n## %s\n\n" : "\n%s\n", isomm__compare_label(lang, L_CHANGED_ROLES));
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
         const isomm_role_change *rc = isomm_comparison_role(c, i);
         const isomm_role_info *ri = isomm_model_role(m, i);
         if (!role_moved(rc))
             continue;
         if (markdown && !any)
-            isomm__buf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---|\n", label(lang, L_ROLE),
-                              label(lang, L_NAME), label(lang, L_OLD), label(lang, L_NEW), label(lang, L_CHANGE),
-                              label(lang, L_SOURCING_CHANGED));
+            isomm__buf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---|\n", isomm__compare_label(lang, L_ROLE),
+                              isomm__compare_label(lang, L_NAME), isomm__compare_label(lang, L_OLD), isomm__compare_label(lang, L_NEW), isomm__compare_label(lang, L_CHANGE),
+                              isomm__compare_label(lang, L_SOURCING_CHANGED));
         any = 1;
         if (markdown) {
             isomm__buf_printf(b, "| %s | ", ri->code);
@@ -236,7 +208,7 @@ static void comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
                 isomm__buf_printf(b, "%+d", rc->level_change);
             else
                 isomm__buf_puts(b, "—");
-            isomm__buf_printf(b, " | %s |\n", rc->sourcing_changed ? label(lang, L_YES) : "");
+            isomm__buf_printf(b, " | %s |\n", rc->sourcing_changed ? isomm__compare_label(lang, L_YES) : "");
         } else {
             isomm__buf_printf(b, "  %-4s ", ri->code);
             answer_text(b, rc->old_sourcing, rc->old_level, lang);
@@ -245,12 +217,12 @@ static void comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
             if (rc->has_change && rc->level_change != 0)
                 isomm__buf_printf(b, "  (%+d)", rc->level_change);
             if (rc->sourcing_changed)
-                isomm__buf_printf(b, "  [%s]", label(lang, L_SOURCING_CHANGED));
+                isomm__buf_printf(b, "  [%s]", isomm__compare_label(lang, L_SOURCING_CHANGED));
             isomm__buf_printf(b, "  %s\n", isomm_role_name(ri, lang));
         }
     }
     if (!any)
-        isomm__buf_printf(b, markdown ? "%s\n" : "  %s\n", label(lang, L_NO_CHANGED_ROLES));
+        isomm__buf_printf(b, markdown ? "%s\n" : "  %s\n", isomm__compare_label(lang, L_NO_CHANGED_ROLES));
 }
 
 static void comparison_json(isomm_buf *b, const isomm_comparison *c)
@@ -329,7 +301,7 @@ int isomm_comparison_render(char **out, size_t *len, const isomm_comparison *c, 
 /* ---- aggregate ------------------------------------------------------------------------ */
 
 /* Columns of the role table, after the role code. */
-static const enum label role_columns[] = { L_COUNT, L_MEAN,      L_MIN,        L_MAX,   L_SPREAD,
+static const enum isomm__compare_label role_columns[] = { L_COUNT, L_MEAN,      L_MIN,        L_MAX,   L_SPREAD,
                                            L_INSOURCE, L_OUTSOURCE, L_UNANSWERED, L_LEVEL0 };
 #define ROLE_COLUMNS ((int)(sizeof role_columns / sizeof role_columns[0]))
 
@@ -388,12 +360,12 @@ static void aggregate_roles_text(isomm_buf *b, const isomm_aggregate *ag, isomm_
     int widths[ROLE_COLUMNS];
     int i, j;
 
-    isomm__buf_printf(b, "\n%s\n  %-4s", label(lang, L_ROLES), label(lang, L_ROLE));
+    isomm__buf_printf(b, "\n%s\n  %-4s", isomm__compare_label(lang, L_ROLES), isomm__compare_label(lang, L_ROLE));
     for (j = 0; j < ROLE_COLUMNS; j++) {
-        widths[j] = display_width(label(lang, role_columns[j]));
+        widths[j] = display_width(isomm__compare_label(lang, role_columns[j]));
         if (widths[j] < 4)
             widths[j] = 4;
-        put_cell(b, label(lang, role_columns[j]), widths[j]);
+        put_cell(b, isomm__compare_label(lang, role_columns[j]), widths[j]);
     }
     isomm__buf_putc(b, '\n');
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
@@ -411,9 +383,9 @@ static void aggregate_roles_markdown(isomm_buf *b, const isomm_aggregate *ag, is
     char cells[ROLE_COLUMNS][16];
     int i, j;
 
-    isomm__buf_printf(b, "\n## %s\n\n| %s |", label(lang, L_ROLES), label(lang, L_ROLE));
+    isomm__buf_printf(b, "\n## %s\n\n| %s |", isomm__compare_label(lang, L_ROLES), isomm__compare_label(lang, L_ROLE));
     for (j = 0; j < ROLE_COLUMNS; j++)
-        isomm__buf_printf(b, " %s |", label(lang, role_columns[j]));
+        isomm__buf_printf(b, " %s |", isomm__compare_label(lang, role_columns[j]));
     isomm__buf_puts(b, "\n|---|");
     for (j = 0; j < ROLE_COLUMNS; j++)
         isomm__buf_puts(b, "---:|");
@@ -433,8 +405,8 @@ static void aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
     int i, n = isomm_aggregate_disagreement_count(ag);
 
     isomm__buf_puts(b, markdown ? "# " : "");
-    isomm__buf_printf(b, label(lang, L_AGGREGATE_OF), isomm_aggregate_count(ag));
-    isomm__buf_printf(b, markdown ? "\n\n%s: " : "\n%s: ", label(lang, L_MODEL));
+    isomm__buf_printf(b, isomm__compare_label(lang, L_AGGREGATE_OF), isomm_aggregate_count(ag));
+    isomm__buf_printf(b, markdown ? "\n\n%s: " : "\n%s: ", isomm__compare_label(lang, L_MODEL));
     if (markdown)
         md_text(b, isomm_model_name(m));
     else
@@ -443,10 +415,10 @@ static void aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
 
     if (markdown)
         isomm__buf_printf(b, "## %s\n\n| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|\n",
-                          label(lang, L_FUNCTION_STATS), label(lang, L_FUNCTION), label(lang, L_MEAN),
-                          label(lang, L_MIN), label(lang, L_MAX), label(lang, L_COUNT));
+                          isomm__compare_label(lang, L_FUNCTION_STATS), isomm__compare_label(lang, L_FUNCTION), isomm__compare_label(lang, L_MEAN),
+                          isomm__compare_label(lang, L_MIN), isomm__compare_label(lang, L_MAX), isomm__compare_label(lang, L_COUNT));
     else
-        isomm__buf_printf(b, "%s\n", label(lang, L_FUNCTION_STATS));
+        isomm__buf_printf(b, "%s\n", isomm__compare_label(lang, L_FUNCTION_STATS));
     for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
         const isomm_function_stats *fs = isomm_aggregate_function(ag, i);
         const isomm_function_info *fi = isomm_model_function(m, i);
@@ -469,9 +441,9 @@ static void aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
         }
     }
 
-    isomm__buf_printf(b, markdown ? "\n## %s\n\n" : "\n%s\n", label(lang, L_DISAGREEMENTS));
+    isomm__buf_printf(b, markdown ? "\n## %s\n\n" : "\n%s\n", isomm__compare_label(lang, L_DISAGREEMENTS));
     if (n == 0)
-        isomm__buf_printf(b, markdown ? "%s\n" : "  %s\n", label(lang, L_NO_DISAGREEMENTS));
+        isomm__buf_printf(b, markdown ? "%s\n" : "  %s\n", isomm__compare_label(lang, L_NO_DISAGREEMENTS));
     for (i = 0; i < n; i++) {
         const isomm_role_stats *rs = isomm_aggregate_role(ag, isomm_aggregate_disagreement(ag, i));
         const isomm_role_info *ri = isomm_model_role(m, rs->role);
@@ -482,9 +454,9 @@ static void aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
         } else {
             isomm__buf_printf(b, "  %-4s ", ri->code);
         }
-        isomm__buf_printf(b, "%d–%d (%s %d), %s %.1f, %s %d / %s %d", rs->min, rs->max, label(lang, L_SPREAD),
-                          rs->spread, label(lang, L_MEAN), rs->mean, label(lang, L_INSOURCE), rs->insource,
-                          label(lang, L_OUTSOURCE), rs->outsource);
+        isomm__buf_printf(b, "%d–%d (%s %d), %s %.1f, %s %d / %s %d", rs->min, rs->max, isomm__compare_label(lang, L_SPREAD),
+                          rs->spread, isomm__compare_label(lang, L_MEAN), rs->mean, isomm__compare_label(lang, L_INSOURCE), rs->insource,
+                          isomm__compare_label(lang, L_OUTSOURCE), rs->outsource);
         if (markdown)
             isomm__buf_putc(b, '\n');
         else
@@ -555,6 +527,7 @@ int isomm_aggregate_render(char **out, size_t *len, const isomm_aggregate *ag, c
     case ISOMM_FORMAT_TEXT: aggregate_text(&b, ag, opts->lang, 0); break;
     case ISOMM_FORMAT_MARKDOWN: aggregate_text(&b, ag, opts->lang, 1); break;
     case ISOMM_FORMAT_JSON: aggregate_json(&b, ag); break;
+    case ISOMM_FORMAT_SVG_HEATMAP: isomm__aggregate_svg_heatmap(&b, ag, opts->lang); break;
     default:
         return isomm__fail(err, ISOMM_EOPTIONS,
                            "format %d is not available for an aggregate (expected text, markdown, json, html, svg "

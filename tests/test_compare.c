@@ -860,3 +860,56 @@ Test(render, bad_options)
     isomm_comparison_free(c);
     isomm_assessment_free(x);
 }
+
+static int occurrences(const char *text, const char *part)
+{
+    int n = 0;
+    for (text = strstr(text, part); text; text = strstr(text + 1, part))
+        n++;
+    return n;
+}
+
+Test(render, aggregate_heatmap)
+{
+    isomm_assessment *as[3] = { build("2025", "alice <CISO>", rows_x), build("2026", "bob", rows_y),
+                                build("carol", NULL, rows_z) };
+    isomm_aggregate *ag = aggregate_of(as, 3);
+    char *svg = render_aggregate(ag, ISOMM_FORMAT_SVG_HEATMAP, ISOMM_LANG_EN);
+    int i;
+
+    cr_expect_eq(strncmp(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"isomm-heatmap\" ", 62), 0, "%s", svg);
+    cr_expect_str_eq(svg + strlen(svg) - 7, "</svg>\n");
+    cr_expect_eq(occurrences(svg, "<g><title>"), 54 * 3); /* one cell per role and assessment */
+    /* column labels in the order added: the assessor, else the id */
+    cr_expect_lt(strstr(svg, ">alice &lt;CISO&gt;</text>"), strstr(svg, ">bob</text>"));
+    cr_expect_lt(strstr(svg, ">bob</text>"), strstr(svg, ">carol</text>"));
+    expect_contains(svg, "<g><title>B-1 · carol: Outsource 1</title>");
+    expect_contains(svg, "<g><title>B-4 · alice &lt;CISO&gt;: Unanswered</title>");
+    /* outsourced answers carry a corner mark: X 2, Y 4, Z 1, plus the legend */
+    cr_expect_eq(occurrences(svg, "fill=\"#e8590c\"/>"), 8);
+    /* disagreements are drawn in red: code and spread of B-1, B-2, B-4, B-5, H-1 */
+    cr_expect_eq(occurrences(svg, "font-weight=\"bold\" fill=\"#c92a2a\""), 10);
+    cr_expect_null(strstr(svg, "shown"));
+    isomm_free(svg);
+    isomm_aggregate_free(ag);
+    for (i = 0; i < 3; i++)
+        isomm_assessment_free(as[i]);
+}
+
+Test(render, heatmap_shows_the_recorded_assessments_only)
+{
+    isomm_assessment *x = build("2025", "an assessor with a very long name", rows_x);
+    isomm_aggregate *ag = aggregate_of(NULL, 0);
+    char *svg;
+    int i;
+
+    for (i = 0; i < 70; i++)
+        cr_assert_eq(isomm_aggregate_add(ag, x, NULL), ISOMM_OK);
+    svg = render_aggregate(ag, ISOMM_FORMAT_SVG_HEATMAP, ISOMM_LANG_EN);
+    expect_contains(svg, ">70 assessments, the first 64 shown</text>");
+    cr_expect_eq(occurrences(svg, "<g><title>"), 54 * ISOMM_AGGREGATE_RECORD_MAX);
+    expect_contains(svg, ">an assessor wi…</text>");
+    isomm_free(svg);
+    isomm_aggregate_free(ag);
+    isomm_assessment_free(x);
+}
