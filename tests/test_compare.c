@@ -77,6 +77,16 @@ static isomm_comparison *compare_ok(const isomm_assessment *o, const isomm_asses
     return c;
 }
 
+/* X compared with Y; the comparison keeps nothing of the assessments, which are freed. */
+static isomm_comparison *compare_xy(void)
+{
+    isomm_assessment *x = build("2025", "alice", rows_x), *y = build("2026", "bob", rows_y);
+    isomm_comparison *c = compare_ok(x, y);
+    isomm_assessment_free(x);
+    isomm_assessment_free(y);
+    return c;
+}
+
 /* ---- comparison ----------------------------------------------------------------------- */
 
 static void assert_role_change(const isomm_comparison *c, const char *code, int old_level, int new_level,
@@ -96,8 +106,7 @@ static void assert_role_change(const isomm_comparison *c, const char *code, int 
 
 Test(compare, roles_with_level0_and_unanswered)
 {
-    isomm_assessment *x = build("2025", "alice", rows_x), *y = build("2026", "bob", rows_y);
-    isomm_comparison *c = compare_ok(x, y);
+    isomm_comparison *c = compare_xy();
     const int none = ISOMM_SOURCING_NONE;
 
     assert_role_change(c, "B-1", 2, 4, 1, 2, IN, IN, 0);
@@ -115,14 +124,11 @@ Test(compare, roles_with_level0_and_unanswered)
     cr_expect_null(isomm_comparison_role(c, 54));
     cr_expect_null(isomm_comparison_role(c, -1));
     isomm_comparison_free(c);
-    isomm_assessment_free(x);
-    isomm_assessment_free(y);
 }
 
 Test(compare, counts_add_up_to_54)
 {
-    isomm_assessment *x = build("2025", "alice", rows_x), *y = build("2026", "bob", rows_y);
-    isomm_comparison *c = compare_ok(x, y);
+    isomm_comparison *c = compare_xy();
     int improved = -1, declined = -1, unchanged = -1, not_compared = -1;
 
     cr_assert_eq(isomm_comparison_counts(c, &improved, &declined, &unchanged, &not_compared), ISOMM_OK);
@@ -133,14 +139,11 @@ Test(compare, counts_add_up_to_54)
     cr_expect_eq(isomm_comparison_counts(c, NULL, NULL, NULL, NULL), ISOMM_OK);
     cr_expect_eq(isomm_comparison_counts(NULL, &improved, NULL, NULL, NULL), ISOMM_EINVAL);
     isomm_comparison_free(c);
-    isomm_assessment_free(x);
-    isomm_assessment_free(y);
 }
 
 Test(compare, functions_and_their_order)
 {
-    isomm_assessment *x = build("2025", "alice", rows_x), *y = build("2026", "bob", rows_y);
-    isomm_comparison *c = compare_ok(x, y);
+    isomm_comparison *c = compare_xy();
     const isomm_function_change *b = isomm_comparison_function(c, 1), *cc = isomm_comparison_function(c, 2),
                                 *h = isomm_comparison_function(c, 7), *a = isomm_comparison_function(c, 0);
     /* C +0.8; A, D, E, F, G, I 0.0 in catalogue order; B -0.15; H has no change */
@@ -169,8 +172,6 @@ Test(compare, functions_and_their_order)
     cr_expect_eq(isomm_comparison_function_order(NULL, 0), ISOMM_ERANGE);
     cr_expect_null(isomm_comparison_function(c, 9));
     isomm_comparison_free(c);
-    isomm_assessment_free(x);
-    isomm_assessment_free(y);
 }
 
 Test(compare, with_itself_gives_no_change)
@@ -284,6 +285,18 @@ static isomm_aggregate *aggregate_of(isomm_assessment *const *as, int n)
     return ag;
 }
 
+/* X (assessed by x_assessor), Y and Z; the aggregate keeps none of them, which are freed. */
+static isomm_aggregate *aggregate_xyz(const char *x_assessor)
+{
+    isomm_assessment *as[3] = { build("2025", x_assessor, rows_x), build("2026", "bob", rows_y),
+                                build("carol", NULL, rows_z) };
+    isomm_aggregate *ag = aggregate_of(as, 3);
+    int i;
+    for (i = 0; i < 3; i++)
+        isomm_assessment_free(as[i]);
+    return ag;
+}
+
 static void assert_role_stats(const isomm_aggregate *ag, const char *code, int count, double mean, int min, int max,
                               int spread, int in, int out, int unanswered, int na, int disagreement)
 {
@@ -317,9 +330,7 @@ static const int U = ISOMM_UNANSWERED;
 
 Test(aggregate, three_assessors)
 {
-    isomm_assessment *as[3] = { build("2025", "alice", rows_x), build("2026", "bob", rows_y),
-                                build("carol", NULL, rows_z) };
-    isomm_aggregate *ag = aggregate_of(as, 3);
+    isomm_aggregate *ag = aggregate_xyz("alice");
     static const char *const disagreements[] = { "B-1", "B-4", "B-5", "H-1", "B-2" };
     int i;
 
@@ -348,8 +359,6 @@ Test(aggregate, three_assessors)
     cr_expect_eq(isomm_aggregate_disagreement(ag, -1), ISOMM_ERANGE);
 
     isomm_aggregate_free(ag);
-    for (i = 0; i < 3; i++)
-        isomm_assessment_free(as[i]);
 }
 
 Test(aggregate, two_assessors)
@@ -637,38 +646,47 @@ Test(aggregate, different_models_are_an_error)
 
 /* ---- output --------------------------------------------------------------------------- */
 
-static char *render_comparison(const isomm_comparison *c, isomm_format format, isomm_lang lang)
+static isomm_report_options options(isomm_format format, isomm_lang lang)
 {
     isomm_report_options opts = ISOMM_REPORT_OPTIONS_INIT;
-    isomm_error err;
-    char *out = NULL;
-    size_t len = 0;
     opts.format = format;
     opts.lang = lang;
-    cr_assert_eq(isomm_comparison_render(&out, &len, c, &opts, &err), ISOMM_OK, "%s", err.message);
+    return opts;
+}
+
+/* The output of a render call that must succeed. */
+static char *rendered(int rc, char *out, size_t len, const isomm_error *err)
+{
+    cr_assert_eq(rc, ISOMM_OK, "%s", err->message);
     cr_assert_eq(strlen(out), len);
     return out;
 }
 
-static char *render_aggregate(const isomm_aggregate *ag, isomm_format format, isomm_lang lang)
+static char *render_comparison(const isomm_comparison *c, isomm_format format, isomm_lang lang)
 {
-    isomm_report_options opts = ISOMM_REPORT_OPTIONS_INIT;
+    isomm_report_options opts = options(format, lang);
     isomm_error err;
     char *out = NULL;
     size_t len = 0;
-    opts.format = format;
-    opts.lang = lang;
-    cr_assert_eq(isomm_aggregate_render(&out, &len, ag, &opts, &err), ISOMM_OK, "%s", err.message);
-    cr_assert_eq(strlen(out), len);
-    return out;
+    int rc = isomm_comparison_render(&out, &len, c, &opts, &err);
+    return rendered(rc, out, len, &err);
+}
+
+static char *render_aggregate(const isomm_aggregate *ag, isomm_format format, isomm_lang lang)
+{
+    isomm_report_options opts = options(format, lang);
+    isomm_error err;
+    char *out = NULL;
+    size_t len = 0;
+    int rc = isomm_aggregate_render(&out, &len, ag, &opts, &err);
+    return rendered(rc, out, len, &err);
 }
 
 #define expect_contains(text, part) cr_expect(strstr((text), (part)) != NULL, "missing %s in:\n%s", (part), (text))
 
 Test(render, comparison_json)
 {
-    isomm_assessment *x = build("2025", "alice", rows_x), *y = build("2026", "bob", rows_y);
-    isomm_comparison *c = compare_ok(x, y);
+    isomm_comparison *c = compare_xy();
     char *json = render_comparison(c, ISOMM_FORMAT_JSON, ISOMM_LANG_EN);
 
     static const char head[] = "{\"old\": \"2025\", \"new\": \"2026\",\n \"roles\": [\n  {\"code\": \"A-1\", ";
@@ -687,8 +705,6 @@ Test(render, comparison_json)
     expect_contains(json, "\"improved\": 1, \"declined\": 1, \"unchanged\": 52}\n");
     isomm_free(json);
     isomm_comparison_free(c);
-    isomm_assessment_free(x);
-    isomm_assessment_free(y);
 }
 
 Test(render, comparison_json_escapes_ids)
@@ -706,8 +722,7 @@ Test(render, comparison_json_escapes_ids)
 
 Test(render, comparison_text_and_markdown)
 {
-    isomm_assessment *x = build("2025", "alice", rows_x), *y = build("2026", "bob", rows_y);
-    isomm_comparison *c = compare_ok(x, y);
+    isomm_comparison *c = compare_xy();
     char *text = render_comparison(c, ISOMM_FORMAT_TEXT, ISOMM_LANG_EN);
     char *md = render_comparison(c, ISOMM_FORMAT_MARKDOWN, ISOMM_LANG_EN);
     char *ja = render_comparison(c, ISOMM_FORMAT_TEXT, ISOMM_LANG_JA);
@@ -733,8 +748,6 @@ Test(render, comparison_text_and_markdown)
     isomm_free(md);
     isomm_free(ja);
     isomm_comparison_free(c);
-    isomm_assessment_free(x);
-    isomm_assessment_free(y);
 }
 
 Test(render, comparison_without_changes)
@@ -754,11 +767,8 @@ Test(render, comparison_without_changes)
 
 Test(render, aggregate_json)
 {
-    isomm_assessment *as[3] = { build("2025", "alice", rows_x), build("2026", "bob", rows_y),
-                                build("carol", NULL, rows_z) };
-    isomm_aggregate *ag = aggregate_of(as, 3);
+    isomm_aggregate *ag = aggregate_xyz("alice");
     char *json = render_aggregate(ag, ISOMM_FORMAT_JSON, ISOMM_LANG_EN);
-    int i;
 
     static const char head[] = "{\"assessments\": 3,\n \"roles\": [\n  {\"code\": \"A-1\", \"count\": 0, \"mean\": null, "
                                "\"min\": null, \"max\": null, \"spread\": null, \"insource\": 0, \"outsource\": 0, "
@@ -773,8 +783,6 @@ Test(render, aggregate_json)
     expect_contains(json, "\"disagreements\": [\"B-1\", \"B-4\", \"B-5\", \"H-1\", \"B-2\"]}\n");
     isomm_free(json);
     isomm_aggregate_free(ag);
-    for (i = 0; i < 3; i++)
-        isomm_assessment_free(as[i]);
 }
 
 Test(render, aggregate_json_null_function)
@@ -791,13 +799,10 @@ Test(render, aggregate_json_null_function)
 
 Test(render, aggregate_text_and_markdown)
 {
-    isomm_assessment *as[3] = { build("2025", "alice", rows_x), build("2026", "bob", rows_y),
-                                build("carol", NULL, rows_z) };
-    isomm_aggregate *ag = aggregate_of(as, 3);
+    isomm_aggregate *ag = aggregate_xyz("alice");
     char *text = render_aggregate(ag, ISOMM_FORMAT_TEXT, ISOMM_LANG_EN);
     char *md = render_aggregate(ag, ISOMM_FORMAT_MARKDOWN, ISOMM_LANG_EN);
     char *ja = render_aggregate(ag, ISOMM_FORMAT_TEXT, ISOMM_LANG_JA);
-    int i;
 
     expect_contains(text, "Aggregate of 3 assessments\n");
     expect_contains(text, "  B  2.6 (2.4–2.8)  Real-time analysis\n");
@@ -818,8 +823,6 @@ Test(render, aggregate_text_and_markdown)
     isomm_free(md);
     isomm_free(ja);
     isomm_aggregate_free(ag);
-    for (i = 0; i < 3; i++)
-        isomm_assessment_free(as[i]);
 }
 
 Test(render, bad_options)
@@ -871,11 +874,8 @@ static int occurrences(const char *text, const char *part)
 
 Test(render, aggregate_heatmap)
 {
-    isomm_assessment *as[3] = { build("2025", "alice <CISO>", rows_x), build("2026", "bob", rows_y),
-                                build("carol", NULL, rows_z) };
-    isomm_aggregate *ag = aggregate_of(as, 3);
+    isomm_aggregate *ag = aggregate_xyz("alice <CISO>");
     char *svg = render_aggregate(ag, ISOMM_FORMAT_SVG_HEATMAP, ISOMM_LANG_EN);
-    int i;
 
     cr_expect_eq(strncmp(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"isomm-heatmap\" ", 62), 0, "%s", svg);
     cr_expect_str_eq(svg + strlen(svg) - 7, "</svg>\n");
@@ -892,8 +892,6 @@ Test(render, aggregate_heatmap)
     cr_expect_null(strstr(svg, "shown"));
     isomm_free(svg);
     isomm_aggregate_free(ag);
-    for (i = 0; i < 3; i++)
-        isomm_assessment_free(as[i]);
 }
 
 Test(render, heatmap_shows_the_recorded_assessments_only)
