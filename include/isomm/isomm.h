@@ -11,5 +11,6 @@
 #include "isomm/evaluate.h"
 #include "isomm/report.h"
 #include "isomm/compare.h"
+#include "isomm/csv.h"
 
 #endif
