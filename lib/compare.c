@@ -461,6 +461,41 @@ int isomm_aggregate_merge(isomm_aggregate *into, const isomm_aggregate *from, is
     return ISOMM_OK;
 }
 
+int isomm_aggregate_add_csv_file(isomm_aggregate *ag, const char *path, const isomm_csv_options *opts, int *added,
+                                 isomm_error *err)
+{
+    static const isomm_csv_options defaults = ISOMM_CSV_OPTIONS_INIT;
+    isomm_csv_options o;
+    isomm_csv_reader *rd = NULL;
+    isomm_aggregate *file = NULL;
+    isomm_assessment *a;
+    int rc;
+
+    if (added)
+        *added = 0;
+    if (!ag || !path)
+        return isomm__fail(err, ISOMM_EINVAL, "aggregate and path must not be NULL");
+    o = opts ? *opts : defaults;
+    if (o.model && !same_model(o.model, ag->model))
+        return model_mismatch(err, o.model, ag->model, "the CSV options and the aggregate");
+    o.model = ag->model;
+    /* the file's assessments go into an aggregate of their own, merged only when all were read */
+    rc = isomm_aggregate_new(&file, ag->model, err);
+    if (!rc)
+        rc = isomm_csv_reader_open_file(&rd, path, &o, err);
+    while (!rc && (rc = isomm_csv_reader_next(rd, &a, err)) == 1) {
+        rc = isomm_aggregate_add(file, a, err);
+        isomm_assessment_free(a);
+    }
+    if (!rc)
+        rc = isomm_aggregate_merge(ag, file, err);
+    if (!rc && added)
+        *added = file->count;
+    isomm_csv_reader_free(rd);
+    isomm_aggregate_free(file);
+    return rc;
+}
+
 const isomm_model *isomm_aggregate_model(const isomm_aggregate *ag)
 {
     return ag ? ag->model : NULL;

@@ -17,10 +17,14 @@
  *                      Y  B (4+3+2+1+3)/5 = 2.6, C (5+1+1+1+1)/5 = 1.8, H none, others 1.0
  *                      Z  B (1+3+1+3+4)/5 = 2.4, C 1.0, H (3+1)/2 = 2.0, others 1.0
  */
+#define _POSIX_C_SOURCE 200809L
+
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <isomm/isomm.h>
 
@@ -917,4 +921,107 @@ Test(render, heatmap_shows_the_recorded_assessments_only)
     isomm_free(svg);
     isomm_aggregate_free(ag);
     isomm_assessment_free(x);
+}
+
+/* ---- aggregating CSV files ------------------------------------------------------------ */
+
+/* A temporary file holding text; the caller unlinks it. */
+static void temp_csv(char path[32], const char *text)
+{
+    int fd;
+    strcpy(path, "/tmp/isomm-compare-XXXXXX");
+    fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+}
+
+Test(csv, example_1_aggregates_to_its_expected_maturities)
+{
+    /* tests/data/example-1.expected.json, function_maturity */
+    static const double maturity[ISOMM_FUNCTION_COUNT] = {
+        3.0, 2.6666666666666665, 2.0, 1.8571428571428572, 2.2, 3.0, 2.7777777777777777, 2.3333333333333335,
+        2.3333333333333335
+    };
+    isomm_aggregate *ag = aggregate_of(NULL, 0);
+    isomm_error err;
+    int added = -1, f, round;
+
+    for (round = 1; round <= 2; round++) {
+        cr_assert_eq(isomm_aggregate_add_csv_file(ag, ISOMM_TEST_DATA "/example-1.csv", NULL, &added, &err), ISOMM_OK,
+                     "%s", err.message);
+        cr_expect_eq(added, 1);
+        cr_expect_eq(isomm_aggregate_count(ag), round);
+        for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+            const isomm_function_stats *fs = isomm_aggregate_function(ag, f);
+            cr_expect_eq(fs->count, round);
+            cr_expect_eq(fs->mean, maturity[f], "function %d: %.17g", f, fs->mean);
+            cr_expect_eq(fs->min, maturity[f]);
+            cr_expect_eq(fs->max, maturity[f]);
+        }
+        cr_expect_eq(isomm_aggregate_role(ag, role("A-5"))->unanswered, round);
+        cr_expect_eq(isomm_aggregate_role(ag, role("E-7"))->unanswered, round);
+        cr_expect_eq(isomm_aggregate_disagreement_count(ag), 0); /* the same answers twice */
+    }
+    cr_expect_str_eq(isomm_aggregate_recorded_meta(ag, 1, ISOMM_META_ID), "example-1");
+    cr_expect_str_eq(isomm_aggregate_recorded_meta(ag, 0, ISOMM_META_ASSESSOR), "CSIRT lead");
+    isomm_aggregate_free(ag);
+}
+
+Test(csv, several_assessments_in_one_file)
+{
+    char path[32];
+    isomm_aggregate *ag = aggregate_of(NULL, 0);
+    isomm_error err;
+    int added = 0;
+
+    temp_csv(path, "assessment,assessor,role,sourcing,level\n"
+                   "p,alice,B-1,in,2\np,,B-2,out,3\n"
+                   "q,bob,B-1,out,5\nq,,B-2,,\n");
+    cr_assert_eq(isomm_aggregate_add_csv_file(ag, path, NULL, &added, &err), ISOMM_OK, "%s", err.message);
+    unlink(path);
+    cr_expect_eq(added, 2);
+    /*                    code   n  mean min max spr in out un na dis */
+    assert_role_stats(ag, "B-1", 2, 3.5, 2,  5,  3,  1, 1,  0, 0, 1);
+    assert_role_stats(ag, "B-2", 1, 3.0, 3,  3,  0,  0, 1,  1, 0, 0);
+    cr_expect_str_eq(isomm_aggregate_recorded_meta(ag, 1, ISOMM_META_ASSESSOR), "bob");
+    isomm_aggregate_free(ag);
+}
+
+Test(csv, a_bad_file_leaves_the_aggregate_unchanged)
+{
+    char path[32];
+    isomm_aggregate *ag = aggregate_of(NULL, 0);
+    isomm_model *m = loaded_model("Overall policy management,I,", "Overall policy management,IV,");
+    isomm_csv_options opts = ISOMM_CSV_OPTIONS_INIT;
+    isomm_error err;
+    int added = -1;
+
+    cr_assert_eq(isomm_aggregate_add_csv_file(ag, ISOMM_TEST_DATA "/example-1.csv", NULL, NULL, &err), ISOMM_OK);
+    /* the first assessment is complete before the bad row of the second: still nothing is added */
+    temp_csv(path, "assessment,role,sourcing,level\nok,A-1,in,3\nok,A-2,in,3\nbad,A-1,in,7\n");
+    cr_expect_eq(isomm_aggregate_add_csv_file(ag, path, NULL, &added, &err), ISOMM_ELEVEL);
+    cr_expect_eq(err.code, ISOMM_ELEVEL);
+    cr_expect_eq(err.line, 4);
+    cr_expect_eq(err.column, 4);
+    cr_expect_eq(added, 0);
+    unlink(path);
+    cr_expect_eq(isomm_aggregate_count(ag), 1);
+    cr_expect_eq(isomm_aggregate_recorded_count(ag), 1);
+    cr_expect_eq(isomm_aggregate_role(ag, role("A-2"))->count, 1);
+
+    temp_csv(path, "assessment,role,sourcing,level\n");
+    cr_expect_eq(isomm_aggregate_add_csv_file(ag, path, NULL, &added, &err), ISOMM_EEMPTY);
+    unlink(path);
+    cr_expect_eq(isomm_aggregate_add_csv_file(ag, "/nonexistent/isomm.csv", NULL, &added, &err), ISOMM_EIO);
+    cr_expect_eq(err.code, ISOMM_EIO);
+    opts.model = m;
+    cr_expect_eq(isomm_aggregate_add_csv_file(ag, ISOMM_TEST_DATA "/example-1.csv", &opts, &added, &err),
+                 ISOMM_EMODEL);
+    cr_expect_eq(isomm_aggregate_add_csv_file(NULL, ISOMM_TEST_DATA "/example-1.csv", NULL, &added, &err),
+                 ISOMM_EINVAL);
+    cr_expect_eq(isomm_aggregate_add_csv_file(ag, NULL, NULL, &added, &err), ISOMM_EINVAL);
+    cr_expect_eq(isomm_aggregate_count(ag), 1);
+    isomm_aggregate_free(ag);
+    isomm_model_free(m);
 }

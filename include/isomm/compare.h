@@ -21,6 +21,7 @@
 #ifndef ISOMM_COMPARE_H
 #define ISOMM_COMPARE_H
 
+#include "isomm/csv.h"
 #include "isomm/report.h"
 
 #ifdef __cplusplus
@@ -173,6 +174,23 @@ ISOMM_EXPORT int isomm_aggregate_add(isomm_aggregate *ag, const isomm_assessment
  *         INT_MAX assessments); ::ISOMM_ENOMEM. On failure @p into is unchanged.
  */
 ISOMM_EXPORT int isomm_aggregate_merge(isomm_aggregate *into, const isomm_aggregate *from, isomm_error *err);
+
+/**
+ * Add every assessment of an assessment CSV file, read one at a time with the streaming reader
+ * of isomm/csv.h (only one assessment is in memory at a time), so that many files can be
+ * aggregated by calling this once per file. The file is all or nothing: on any error the
+ * aggregate is left as it was.
+ * @param path file to read
+ * @param opts CSV options or NULL; opts->model must be NULL (the aggregate's model is used) or
+ *             the aggregate's model
+ * @param added receives the number of assessments added from the file (may be NULL; 0 on error)
+ * @return ::ISOMM_OK; ::ISOMM_EINVAL (ag or path NULL); ::ISOMM_EMODEL (opts->model is another
+ *         model); the codes of isomm_csv_reader_open_file() and isomm_csv_reader_next() with
+ *         their line and column (::ISOMM_EEMPTY for a file without data row); ::ISOMM_ELIMIT;
+ *         ::ISOMM_ENOMEM.
+ */
+ISOMM_EXPORT int isomm_aggregate_add_csv_file(isomm_aggregate *ag, const char *path, const isomm_csv_options *opts,
+                                              int *added, isomm_error *err);
 
 /** Release an aggregate. NULL is ignored. */
 ISOMM_EXPORT void isomm_aggregate_free(isomm_aggregate *ag);
