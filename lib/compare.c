@@ -216,8 +216,8 @@ int isomm_comparison_counts(const isomm_comparison *c, int *improved, int *decli
 #define MATURITY_UNITS 2520
 
 struct role_sum {
-    int count, min, max, insource, outsource, unanswered, not_applicable;
-    int64_t sum;
+    int count, insource, outsource, unanswered, not_applicable;
+    int64_t sum, min, max;
 };
 
 struct function_sum {
@@ -279,15 +279,20 @@ void isomm_aggregate_free(isomm_aggregate *ag)
     free(ag);
 }
 
-/* Fold the role sum `from` into `into`. */
+/* Widen the range [*min, *max] of `count` values by the range of `from_count` others. */
+static void merge_range(int64_t *min, int64_t *max, int count, int64_t from_min, int64_t from_max, int from_count)
+{
+    if (from_count == 0)
+        return;
+    if (count == 0 || from_min < *min)
+        *min = from_min;
+    if (count == 0 || from_max > *max)
+        *max = from_max;
+}
+
 static void merge_role_sum(struct role_sum *into, const struct role_sum *from)
 {
-    if (from->count > 0) {
-        if (into->count == 0 || from->min < into->min)
-            into->min = from->min;
-        if (into->count == 0 || from->max > into->max)
-            into->max = from->max;
-    }
+    merge_range(&into->min, &into->max, into->count, from->min, from->max, from->count);
     into->count += from->count;
     into->sum += from->sum;
     into->insource += from->insource;
@@ -298,12 +303,7 @@ static void merge_role_sum(struct role_sum *into, const struct role_sum *from)
 
 static void merge_function_sum(struct function_sum *into, const struct function_sum *from)
 {
-    if (from->count > 0) {
-        if (into->count == 0 || from->min < into->min)
-            into->min = from->min;
-        if (into->count == 0 || from->max > into->max)
-            into->max = from->max;
-    }
+    merge_range(&into->min, &into->max, into->count, from->min, from->max, from->count);
     into->count += from->count;
     into->units += from->units;
 }
@@ -319,9 +319,9 @@ static void refresh(isomm_aggregate *ag)
         isomm_role_stats *st = &ag->roles[i];
         st->count = s->count;
         st->mean = s->count ? (double)s->sum / s->count : 0.0;
-        st->min = s->count ? s->min : ISOMM_UNANSWERED;
-        st->max = s->count ? s->max : ISOMM_UNANSWERED;
-        st->spread = s->count ? s->max - s->min : ISOMM_UNANSWERED;
+        st->min = s->count ? (int)s->min : ISOMM_UNANSWERED;
+        st->max = s->count ? (int)s->max : ISOMM_UNANSWERED;
+        st->spread = s->count ? (int)(s->max - s->min) : ISOMM_UNANSWERED;
         st->insource = s->insource;
         st->outsource = s->outsource;
         st->unanswered = s->unanswered;
