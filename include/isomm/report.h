@@ -23,7 +23,8 @@ typedef enum isomm_format {
     ISOMM_FORMAT_JSON = 2,      /**< one JSON object as INTERFACES.md section 3 */
     ISOMM_FORMAT_HTML = 3,      /**< one self-contained HTML page with every chart */
     ISOMM_FORMAT_SVG_RADAR = 4, /**< radar chart of the nine functions */
-    ISOMM_FORMAT_SVG_ROLES = 5  /**< bar per role, grouped by function, coloured by sourcing */
+    ISOMM_FORMAT_SVG_ROLES = 5, /**< bar per role, grouped by function, coloured by sourcing */
+    ISOMM_FORMAT_SVG_HEATMAP = 6 /**< aggregates only: roles by assessor, colour = level (isomm/compare.h) */
 } isomm_format;
 
 /** Version of ::isomm_report_options understood by this library. */
