@@ -1,0 +1,49 @@
+"""Handles are freed exactly once, and parents stay alive while their children need them."""
+
+import gc
+import os
+
+import isomm
+
+ROUNDS = 100_000
+SLACK = 4 * 1024 * 1024
+
+
+def resident_bytes():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def churn(rounds):
+    for i in range(rounds):
+        a = isomm.Assessment(id=f"a{i}", organization="Example Corp", current_pattern="hybrid")
+        a.set("A-1", "insource", i % 6, note="a note long enough to need its own allocation")
+        a.set("G-10", "outsource", 3)
+        r = a.evaluate(target="full-insource")
+        assert r.recommendations["switch_to_insource"] == ["G-10"]
+        assert r.overall_maturity is not None
+
+
+def test_creating_and_dropping_does_not_grow_memory():
+    churn(5_000)
+    gc.collect()
+    before = resident_bytes()
+    churn(ROUNDS)
+    gc.collect()
+    growth = resident_bytes() - before
+    assert growth < SLACK, f"resident memory grew by {growth} bytes over {ROUNDS} assessments and results"
+
+
+def test_result_keeps_its_answers_alive():
+    r = isomm.Assessment(id="gone").evaluate()
+    gc.collect()
+    assert r.assessment.id == "gone" and len(r.roles) == 54
+
+
+def test_python_owns_each_handle_once():
+    a = isomm.Assessment()
+    r = a.evaluate()
+    b = a.copy()
+    assert a._h.thisown and b._h.thisown and r._h.thisown and r._assessment._h.thisown
+    assert r._assessment._h is not a._h
+    assert not isomm.default_model()._h.thisown
