@@ -177,8 +177,7 @@ static int is_leap(int y)
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-/* Strict YYYY-MM-DD naming a real calendar day. */
-static int valid_date(const char *s)
+int isomm__valid_date(const char *s)
 {
     static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     int i, y, m, d, max;
@@ -207,7 +206,7 @@ int isomm_assessment_set_meta(isomm_assessment *a, isomm_meta field, const char 
         return isomm__fail(err, ISOMM_EINVAL, "assessment must not be NULL");
     if ((int)field < 0 || (int)field >= ISOMM_META_COUNT)
         return isomm__fail(err, ISOMM_EINVAL, "unknown metadata field %d", (int)field);
-    if (field == ISOMM_META_DATE && value && *value && !valid_date(value))
+    if (field == ISOMM_META_DATE && value && *value && !isomm__valid_date(value))
         return isomm__fail(err, ISOMM_EDATE, "invalid date '%.64s' (expected YYYY-MM-DD, a real calendar day)",
                            value);
     if (field == ISOMM_META_ID && value && strcmp(value, "default") == 0)

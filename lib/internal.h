@@ -52,4 +52,7 @@ char *isomm__strndup(const char *s, size_t n);
 /* ASCII case-insensitive comparison of a counted string with a C string. */
 int isomm__ascii_ieq(const char *s, size_t len, const char *lit);
 
+/* Whether s is a strict YYYY-MM-DD naming a real calendar day. */
+int isomm__valid_date(const char *s);
+
 #endif

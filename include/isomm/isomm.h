@@ -10,5 +10,6 @@
 #include "isomm/assessment.h"
 #include "isomm/evaluate.h"
 #include "isomm/report.h"
+#include "isomm/csv.h"
 
 #endif

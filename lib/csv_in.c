@@ -1,0 +1,639 @@
+/* The CSV row layer: bytes in, checked rows out (see csvio.h). */
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+
+#define CHUNK_BYTES 65536
+/* CP932 needs at most 3 UTF-8 bytes per input byte. */
+#define CONV_BYTES (3 * (CHUNK_BYTES + 8))
+/* Fields a header row may have before the input is refused. */
+#define MAX_HEADER_FIELDS 1024
+/* Bytes of a value shown in messages. */
+#define SHOW_BYTES 40
+
+struct isomm__csvin {
+    struct csv_parser parser;
+    int parser_ready;
+
+    /* source: exactly one of fp, fn, mem */
+    FILE *fp;
+    int own_fp;
+    isomm_read_fn fn;
+    void *userdata;
+    const char *mem;
+    size_t mem_len, mem_pos;
+    char *chunk; /* CHUNK_BYTES for fp/fn input */
+
+    /* CP932 conversion */
+    iconv_t cd;
+    int convert;
+    char *raw;         /* pending bytes + one read */
+    char *conv;        /* converted output */
+    char pending[8];   /* undecoded tail of the previous read */
+    size_t pending_len;
+
+    /* UTF-8 byte-order mark: the first bytes are held until they are known */
+    int bom_done;
+    unsigned char bom[3];
+    size_t bom_len;
+
+    size_t max_field;
+    size_t expect_fields;
+    long line;   /* line where the next field begins */
+    int prev_cr; /* the last row ended with CR: a following LF ends no line */
+    int eof;
+    int finished;
+
+    /* the row being assembled */
+    char *arena;
+    size_t arena_len, arena_cap;
+    size_t *off;
+    size_t *flen;
+    long *fline;
+    const char **fptr;
+    size_t nfields, fcap;
+    int row_bad;
+    int all_empty;
+
+    isomm__csv_row_fn on_row;
+    void *ctx;
+
+    /* problems */
+    int collect;
+    isomm_error *errors;
+    size_t errors_cap, nerrors;
+    int stop;
+    isomm_error first;
+};
+
+int isomm__csv_options(isomm_csv_options *out, const isomm_csv_options *in, isomm_error *err)
+{
+    static const isomm_csv_options defaults = ISOMM_CSV_OPTIONS_INIT;
+    *out = in ? *in : defaults;
+    if (out->version != ISOMM_CSV_OPTIONS_VERSION)
+        return isomm__fail(err, ISOMM_EOPTIONS, "CSV options version %u is not supported (expected %u)",
+                           out->version, (unsigned)ISOMM_CSV_OPTIONS_VERSION);
+    if (out->encoding != ISOMM_ENCODING_UTF8 && out->encoding != ISOMM_ENCODING_CP932)
+        return isomm__fail(err, ISOMM_EOPTIONS, "unknown CSV encoding %d (expected UTF-8 or CP932)",
+                           (int)out->encoding);
+    if (out->lang != ISOMM_LANG_JA && out->lang != ISOMM_LANG_EN)
+        return isomm__fail(err, ISOMM_EOPTIONS, "unknown language %d (expected ja or en)", (int)out->lang);
+    if (out->write_bom && out->encoding != ISOMM_ENCODING_UTF8)
+        return isomm__fail(err, ISOMM_EOPTIONS, "a byte-order mark can only be written in UTF-8");
+    if (!out->model)
+        out->model = isomm_model_default();
+    if (!out->max_field_bytes)
+        out->max_field_bytes = ISOMM_CSV_DEFAULT_MAX_FIELD_BYTES;
+    if (!out->max_errors)
+        out->max_errors = ISOMM_CSV_DEFAULT_MAX_ERRORS;
+    return ISOMM_OK;
+}
+
+int isomm__csv_clip(const char *s, size_t len, size_t max)
+{
+    size_t n = len;
+    if (n > max) {
+        n = max;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    return (int)n;
+}
+
+static int header_index(const char *name, size_t len, const char *const *names, int n)
+{
+    int i;
+    while (len > 0 && (*name == ' ' || *name == '\t')) {
+        name++;
+        len--;
+    }
+    while (len > 0 && (name[len - 1] == ' ' || name[len - 1] == '\t'))
+        len--;
+    for (i = 0; i < n; i++)
+        if (isomm__ascii_ieq(name, len, names[i]))
+            return i;
+    return -1;
+}
+
+int isomm__csv_header(isomm__csvin *in, const isomm__csvrow *row, const char *const *names, int n,
+                      const unsigned char *required, int *kind, int *col)
+{
+    char expected[512];
+    size_t i, used = 0;
+    int k;
+    for (k = 0; k < n; k++) {
+        col[k] = -1;
+        used += (size_t)snprintf(expected + used, sizeof expected - used, "%s%s", k ? ", " : "", names[k]);
+        if (used >= sizeof expected)
+            used = sizeof expected - 1;
+    }
+    for (i = 0; i < row->count; i++) {
+        k = header_index(row->field[i], row->len[i], names, n);
+        kind[i] = -1;
+        if (k < 0) {
+            if (isomm__csvin_report(in, 0, ISOMM_EHEADER, row->line[i], (long)i + 1,
+                                    "unknown column '%.*s' (expected one of: %s)",
+                                    isomm__csv_clip(row->field[i], row->len[i], SHOW_BYTES), row->field[i],
+                                    expected))
+                return 1;
+        } else if (col[k] >= 0) {
+            if (isomm__csvin_report(in, 0, ISOMM_EHEADER, row->line[i], (long)i + 1,
+                                    "column '%s' appears twice (columns %d and %ld; expected each column once)",
+                                    names[k], col[k] + 1, (long)i + 1))
+                return 1;
+        } else {
+            kind[i] = k;
+            col[k] = (int)i;
+        }
+    }
+    for (k = 0; k < n; k++) {
+        if (required[k] && col[k] < 0) {
+            isomm__csvin_report(in, 1, ISOMM_EHEADER, row->line[0], 0, "missing required column '%s'", names[k]);
+            return 1;
+        }
+    }
+    in->expect_fields = row->count;
+    return 0;
+}
+
+int isomm__csvin_report(isomm__csvin *in, int fatal, int code, long line, long column, const char *fmt, ...)
+{
+    isomm_error e;
+    va_list ap;
+    va_start(ap, fmt);
+    isomm__vfail_at(&e, code, line, column, fmt, ap);
+    va_end(ap);
+    if (in->first.code == 0)
+        in->first = e;
+    in->row_bad = 1;
+    if (!in->collect) {
+        in->stop = 1;
+        return 1;
+    }
+    if (in->nerrors < in->errors_cap)
+        in->errors[in->nerrors] = e;
+    in->nerrors++;
+    if (fatal || in->nerrors >= in->errors_cap)
+        in->stop = 1;
+    return in->stop;
+}
+
+/* A problem of the call rather than of the input (memory, reading): always ends the input and
+ * is not counted among collected problems. */
+static void fail_call(isomm__csvin *in, int code, const char *fmt, const char *detail)
+{
+    if (in->first.code == 0 || in->collect)
+        isomm__fail(&in->first, code, fmt, detail);
+    in->stop = 1;
+}
+
+const isomm_error *isomm__csvin_first(const isomm__csvin *in)
+{
+    return &in->first;
+}
+
+size_t isomm__csvin_count(const isomm__csvin *in)
+{
+    return in->nerrors < in->errors_cap ? in->nerrors : in->errors_cap;
+}
+
+int isomm__csvin_row_bad(const isomm__csvin *in)
+{
+    return in->row_bad;
+}
+
+long isomm__csvin_line(const isomm__csvin *in)
+{
+    return in->line;
+}
+
+void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, void *ctx)
+{
+    in->on_row = fn;
+    in->ctx = ctx;
+}
+
+void isomm__csvin_collect(isomm__csvin *in, isomm_error *errors, size_t cap)
+{
+    in->collect = 1;
+    in->errors = errors;
+    in->errors_cap = cap;
+}
+
+enum { SCAN_OK = 0, SCAN_NUL = 1, SCAN_UTF8 = 2 };
+
+/* Count the line breaks of a field (LF, CRLF or a lone CR) and find the first NUL byte or
+ * invalid UTF-8 sequence (its offset goes to *bad). Lines are counted to the end either way. */
+static int scan_field(const unsigned char *s, size_t n, long *lines, size_t *bad)
+{
+    size_t i = 0, k, need;
+    long nl = 0;
+    int found = SCAN_OK;
+    unsigned char lo, hi;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c < 0x80) {
+            if (c == 0 && !found) {
+                found = SCAN_NUL;
+                *bad = i;
+            }
+            if (c == '\n' || (c == '\r' && (i + 1 == n || s[i + 1] != '\n')))
+                nl++;
+            i++;
+            continue;
+        }
+        lo = 0x80;
+        hi = 0xBF;
+        need = 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        }
+        if (need && i + need < n && s[i + 1] >= lo && s[i + 1] <= hi) {
+            for (k = 2; k <= need && (s[i + k] & 0xC0) == 0x80; k++)
+                ;
+            if (k > need) {
+                i += need + 1;
+                continue;
+            }
+        }
+        if (!found) {
+            found = SCAN_UTF8;
+            *bad = i;
+        }
+        i++;
+    }
+    *lines = nl;
+    return found;
+}
+
+static int grow_fields(isomm__csvin *in)
+{
+    size_t cap = in->fcap ? in->fcap * 2 : 16;
+    size_t *off = realloc(in->off, cap * sizeof *off);
+    size_t *flen;
+    long *fline;
+    const char **fptr;
+    if (!off)
+        return -1;
+    in->off = off;
+    if (!(flen = realloc(in->flen, cap * sizeof *flen)))
+        return -1;
+    in->flen = flen;
+    if (!(fline = realloc(in->fline, cap * sizeof *fline)))
+        return -1;
+    in->fline = fline;
+    if (!(fptr = realloc(in->fptr, cap * sizeof *fptr)))
+        return -1;
+    in->fptr = fptr;
+    in->fcap = cap;
+    return 0;
+}
+
+static int store_field(isomm__csvin *in, const char *s, size_t len, long line)
+{
+    if (in->nfields == in->fcap && grow_fields(in))
+        return -1;
+    if (in->arena_len + len + 1 > in->arena_cap) {
+        size_t cap = in->arena_cap ? in->arena_cap : 1024;
+        char *arena;
+        while (cap < in->arena_len + len + 1)
+            cap *= 2;
+        if (!(arena = realloc(in->arena, cap)))
+            return -1;
+        in->arena = arena;
+        in->arena_cap = cap;
+    }
+    memcpy(in->arena + in->arena_len, s, len);
+    in->arena[in->arena_len + len] = '\0';
+    in->off[in->nfields] = in->arena_len;
+    in->flen[in->nfields] = len;
+    in->fline[in->nfields] = line;
+    in->arena_len += len + 1;
+    in->nfields++;
+    return 0;
+}
+
+static void on_field(void *data, size_t len, void *userdata)
+{
+    isomm__csvin *in = userdata;
+    const unsigned char *s = data;
+    long line = in->line, lines = 0;
+    long column = (long)in->nfields + 1;
+    size_t bad = 0;
+    int scan = SCAN_OK;
+    if (in->stop)
+        return;
+    in->prev_cr = 0;
+    if (len) {
+        scan = scan_field(s, len, &lines, &bad);
+        in->line += lines;
+    }
+    if (in->nfields == 0)
+        in->all_empty = 1;
+    if (len)
+        in->all_empty = 0;
+    if (in->row_bad) {
+        in->nfields++;
+        return;
+    }
+    if (len > in->max_field)
+        isomm__csvin_report(in, 1, ISOMM_ELIMIT, line, column,
+                            "field %ld is %zu bytes long, more than the limit of %zu bytes (max_field_bytes)",
+                            column, len, in->max_field);
+    else if (scan == SCAN_NUL)
+        isomm__csvin_report(in, !in->expect_fields, ISOMM_EPARSE, line, column,
+                            "field %ld holds a NUL byte at byte %zu (expected text without NUL bytes)", column,
+                            bad + 1);
+    else if (scan == SCAN_UTF8)
+        isomm__csvin_report(in, !in->expect_fields, ISOMM_EENCODING, line, column,
+                            "field %ld is not valid UTF-8 (byte 0x%02X at byte %zu); if the file was saved as "
+                            "Shift_JIS/CP932 (Excel \"CSV\"), read it with the CP932 encoding",
+                            column, (unsigned)s[bad], bad + 1);
+    else if (in->expect_fields && in->nfields >= in->expect_fields)
+        isomm__csvin_report(in, 0, ISOMM_EPARSE, line, column,
+                            "too many fields: field %ld found, the header has %zu columns", column,
+                            in->expect_fields);
+    else if (!in->expect_fields && in->nfields >= MAX_HEADER_FIELDS)
+        isomm__csvin_report(in, 1, ISOMM_ELIMIT, line, column, "more than %d columns in the header",
+                            MAX_HEADER_FIELDS);
+    else if (store_field(in, data, len, line))
+        fail_call(in, ISOMM_ENOMEM, "out of memory reading CSV%s", "");
+    if (in->row_bad)
+        in->nfields++;
+}
+
+static void end_row(isomm__csvin *in)
+{
+    isomm__csvrow row;
+    size_t i;
+    if (!in->row_bad && in->nfields && !in->all_empty) {
+        if (in->expect_fields && in->nfields < in->expect_fields) {
+            isomm__csvin_report(in, 0, ISOMM_EPARSE, in->fline[0], (long)in->nfields + 1,
+                                "too few fields: %zu found, the header has %zu columns", in->nfields,
+                                in->expect_fields);
+        } else if (in->on_row) {
+            for (i = 0; i < in->nfields; i++)
+                in->fptr[i] = in->arena + in->off[i];
+            row.count = in->nfields;
+            row.field = in->fptr;
+            row.len = in->flen;
+            row.line = in->fline;
+            if (in->on_row(in->ctx, &row))
+                in->stop = 1;
+        }
+    }
+    in->nfields = 0;
+    in->arena_len = 0;
+    in->row_bad = 0;
+    in->all_empty = 0;
+}
+
+static void on_row(int c, void *userdata)
+{
+    isomm__csvin *in = userdata;
+    int had_fields = in->nfields > 0;
+    if (in->stop)
+        return;
+    if (had_fields)
+        end_row(in);
+    if (c == '\r') {
+        in->line++;
+        in->prev_cr = 1;
+    } else if (c == '\n') {
+        if (!(in->prev_cr && !had_fields))
+            in->line++;
+        in->prev_cr = 0;
+    }
+}
+
+void isomm__csvin_free(isomm__csvin *in)
+{
+    if (!in)
+        return;
+    if (in->parser_ready)
+        csv_free(&in->parser);
+    if (in->own_fp && in->fp)
+        fclose(in->fp);
+    if (in->convert)
+        iconv_close(in->cd);
+    free(in->chunk);
+    free(in->conv);
+    free(in->raw);
+    free(in->arena);
+    free(in->off);
+    free(in->flen);
+    free(in->fline);
+    free(in->fptr);
+    free(in);
+}
+
+int isomm__csvin_new(isomm__csvin **out, const isomm_csv_options *opts, FILE *fp, int own_fp,
+                     isomm_read_fn fn, void *userdata, const char *data, size_t len, isomm_error *err)
+{
+    isomm__csvin *in = calloc(1, sizeof *in);
+    *out = NULL;
+    if (!in) {
+        if (own_fp && fp)
+            fclose(fp);
+        return isomm__fail(err, ISOMM_ENOMEM, "out of memory creating a CSV reader");
+    }
+    in->fp = fp;
+    in->own_fp = own_fp;
+    in->fn = fn;
+    in->userdata = userdata;
+    in->mem = data;
+    in->mem_len = len;
+    in->max_field = opts->max_field_bytes;
+    in->line = 1;
+    if (csv_init(&in->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
+        goto nomem;
+    in->parser_ready = 1;
+    if ((fp || fn) && !(in->chunk = malloc(CHUNK_BYTES)))
+        goto nomem;
+    if (opts->encoding == ISOMM_ENCODING_CP932) {
+        in->cd = iconv_open("UTF-8", "CP932");
+        if (in->cd == (iconv_t)-1) {
+            isomm__csvin_free(in);
+            return isomm__fail(err, ISOMM_EENCODING, "the C library cannot convert CP932 to UTF-8 (iconv: %s)",
+                               strerror(errno));
+        }
+        in->convert = 1;
+        in->bom_done = 1;
+        if (!(in->conv = malloc(CONV_BYTES)) || !(in->raw = malloc(CHUNK_BYTES + sizeof in->pending)))
+            goto nomem;
+    }
+    *out = in;
+    return ISOMM_OK;
+nomem:
+    isomm__csvin_free(in);
+    return isomm__fail(err, ISOMM_ENOMEM, "out of memory creating a CSV reader");
+}
+
+/* Lines inside the field libcsv is still accumulating, to place a problem found in it. */
+static long partial_lines(isomm__csvin *in)
+{
+    long lines = 0;
+    size_t bad;
+    if (in->parser.entry_buf && in->parser.entry_pos)
+        scan_field(in->parser.entry_buf, in->parser.entry_pos, &lines, &bad);
+    return lines;
+}
+
+static void parse(isomm__csvin *in, const char *s, size_t n)
+{
+    size_t done;
+    if (!n || in->stop)
+        return;
+    done = csv_parse(&in->parser, s, n, on_field, on_row, in);
+    if (in->stop)
+        return;
+    if (done < n) {
+        int e = csv_error(&in->parser);
+        long column = (long)in->nfields + 1;
+        if (e == CSV_EPARSE) {
+            const char *what = in->parser.quoted
+                                   ? "text after the closing quote of a quoted field (a quote inside a quoted "
+                                     "field must be doubled: \"\")"
+                                   : "a double quote inside an unquoted field (enclose the field in double "
+                                     "quotes and double the inner quote)";
+            isomm__csvin_report(in, 1, ISOMM_EPARSE, in->line + partial_lines(in), column,
+                                "malformed CSV in field %ld: %s", column, what);
+        } else {
+            fail_call(in, ISOMM_ENOMEM, "out of memory parsing CSV (%s)", csv_strerror(e));
+        }
+        return;
+    }
+    if (in->parser.entry_pos > in->max_field) {
+        long column = (long)in->nfields + 1;
+        isomm__csvin_report(in, 1, ISOMM_ELIMIT, in->line, column,
+                            "field %ld is longer than the limit of %zu bytes (max_field_bytes)%s", column,
+                            in->max_field,
+                            in->parser.quoted ? "; is a closing double quote missing?" : "");
+    }
+}
+
+/* Drop a UTF-8 byte-order mark at the very start, even when it comes in pieces. */
+static void feed_text(isomm__csvin *in, const char *s, size_t n)
+{
+    static const unsigned char bom[3] = { 0xEF, 0xBB, 0xBF };
+    while (!in->bom_done && n) {
+        if ((unsigned char)*s != bom[in->bom_len]) {
+            in->bom_done = 1;
+            parse(in, (const char *)in->bom, in->bom_len);
+            break;
+        }
+        in->bom[in->bom_len++] = (unsigned char)*s;
+        s++;
+        n--;
+        if (in->bom_len == 3)
+            in->bom_done = 1;
+    }
+    parse(in, s, n);
+}
+
+/* Convert CP932 input (a character may be split across reads) and parse the UTF-8. */
+static void feed(isomm__csvin *in, const char *s, size_t n)
+{
+    char *ip, *op;
+    size_t il, ol, r;
+    int e;
+    if (!in->convert) {
+        feed_text(in, s, n);
+        return;
+    }
+    memcpy(in->raw, in->pending, in->pending_len);
+    memcpy(in->raw + in->pending_len, s, n);
+    ip = in->raw;
+    il = in->pending_len + n;
+    op = in->conv;
+    ol = CONV_BYTES;
+    in->pending_len = 0;
+    r = iconv(in->cd, &ip, &il, &op, &ol);
+    e = errno;
+    feed_text(in, in->conv, (size_t)(op - in->conv));
+    if (r != (size_t)-1 || in->stop)
+        return;
+    if (e == EINVAL && il < sizeof in->pending) {
+        memcpy(in->pending, ip, il);
+        in->pending_len = il;
+    } else {
+        isomm__csvin_report(in, 1, ISOMM_EENCODING, in->line + partial_lines(in), (long)in->nfields + 1,
+                            "the input is not valid CP932 (Shift_JIS) text (byte 0x%02X in field %ld)",
+                            (unsigned)(unsigned char)*ip, (long)in->nfields + 1);
+    }
+}
+
+/* Read one piece of input; returns the bytes read, 0 at the end, -1 after a read error. */
+static long read_chunk(isomm__csvin *in, const char **data)
+{
+    long got;
+    if (in->mem || (!in->fp && !in->fn)) {
+        size_t n = in->mem_len - in->mem_pos;
+        if (n > CHUNK_BYTES)
+            n = CHUNK_BYTES;
+        *data = in->mem + in->mem_pos;
+        in->mem_pos += n;
+        return (long)n;
+    }
+    *data = in->chunk;
+    if (in->fp) {
+        got = (long)fread(in->chunk, 1, CHUNK_BYTES, in->fp);
+        if (got == 0 && ferror(in->fp)) {
+            fail_call(in, ISOMM_EIO, "cannot read the CSV input: %s", strerror(errno));
+            return -1;
+        }
+        return got;
+    }
+    got = in->fn(in->userdata, in->chunk, CHUNK_BYTES);
+    if (got < 0 || got > CHUNK_BYTES) {
+        fail_call(in, ISOMM_EIO, "the CSV input callback reported a read error%s", "");
+        return -1;
+    }
+    return got;
+}
+
+int isomm__csvin_pump(isomm__csvin *in)
+{
+    const char *data;
+    long got;
+    if (in->stop)
+        return in->first.code ? in->first.code : ISOMM_EIO;
+    if (in->finished)
+        return 0;
+    got = read_chunk(in, &data);
+    if (got > 0)
+        feed(in, data, (size_t)got);
+    else if (got == 0) {
+        if (!in->bom_done) {
+            in->bom_done = 1;
+            parse(in, (const char *)in->bom, in->bom_len);
+        }
+        if (!in->stop && in->pending_len)
+            isomm__csvin_report(in, 1, ISOMM_EENCODING, in->line + partial_lines(in), (long)in->nfields + 1,
+                                "the input ends inside a CP932 (Shift_JIS) character");
+        if (!in->stop && csv_fini(&in->parser, on_field, on_row, in) != 0 && !in->stop)
+            isomm__csvin_report(in, 1, ISOMM_EPARSE, in->line, (long)in->nfields + 1,
+                                "unterminated quoted field: field %ld opens a double quote that is never closed",
+                                (long)in->nfields + 1);
+        in->finished = 1;
+    }
+    if (in->stop)
+        return in->first.code ? in->first.code : ISOMM_EIO;
+    return in->finished ? 0 : 1;
+}

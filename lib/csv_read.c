@@ -1,0 +1,588 @@
+/* Assessment CSV reading: the streaming reader, and the all-at-once readers and the validator
+ * built on it (INTERFACES.md section 1). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+
+enum column {
+    COL_ID, COL_ORG, COL_ASSESSOR, COL_DATE, COL_CURRENT, COL_TARGET,
+    COL_ROLE, COL_SOURCING, COL_LEVEL, COL_NOTE, COL_NAME, COL_COUNT
+};
+
+static const char *const column_names[COL_COUNT] = {
+    "assessment", "organization", "assessor", "date", "current_pattern", "target_pattern",
+    "role", "sourcing", "level", "note", "name"
+};
+
+/* Metadata columns and the assessment field each fills. */
+static const int meta_of_column[] = { ISOMM_META_ID, ISOMM_META_ORGANIZATION, ISOMM_META_ASSESSOR, ISOMM_META_DATE };
+
+#define SHOW 60
+
+typedef struct seen_id {
+    char *id;
+    long line;
+} seen_id;
+
+struct isomm_csv_reader {
+    isomm__csvin *in;
+    isomm_csv_options opts;
+
+    int header_done;
+    int *kind;    /* column kind of each header field */
+    size_t ncols;
+    int col[COL_COUNT]; /* field index of each kind, -1 when absent */
+
+    /* the assessment being assembled */
+    isomm_assessment *cur;
+    char *cur_id;
+    long cur_line;
+    uint64_t roles_seen;
+    long role_line[ISOMM_ROLE_COUNT];
+    long meta_line[COL_NAME];
+
+    /* completed assessments not yet handed over */
+    isomm_assessment **queue;
+    size_t qhead, qlen, qcap;
+    size_t delivered;
+
+    /* ids of the assessments met so far (open addressing) */
+    seen_id *ids;
+    size_t ids_cap, ids_len;
+
+    int finished;
+    int rc;
+    isomm_error error;
+};
+
+static size_t hash_id(const char *s)
+{
+    size_t h = 14695981039346656037u & (size_t)-1;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * (size_t)1099511628211u;
+    return h;
+}
+
+/* The line where id was first met, 0 if never. */
+static long id_line(const isomm_csv_reader *rd, const char *id)
+{
+    size_t i;
+    if (!rd->ids_cap)
+        return 0;
+    for (i = hash_id(id) & (rd->ids_cap - 1); rd->ids[i].id; i = (i + 1) & (rd->ids_cap - 1))
+        if (strcmp(rd->ids[i].id, id) == 0)
+            return rd->ids[i].line;
+    return 0;
+}
+
+static int id_add(isomm_csv_reader *rd, const char *id, long line)
+{
+    size_t i;
+    if ((rd->ids_len + 1) * 2 > rd->ids_cap) {
+        size_t cap = rd->ids_cap ? rd->ids_cap * 2 : 64, j;
+        seen_id *ids = calloc(cap, sizeof *ids);
+        if (!ids)
+            return -1;
+        for (j = 0; j < rd->ids_cap; j++) {
+            if (!rd->ids[j].id)
+                continue;
+            for (i = hash_id(rd->ids[j].id) & (cap - 1); ids[i].id; i = (i + 1) & (cap - 1))
+                ;
+            ids[i] = rd->ids[j];
+        }
+        free(rd->ids);
+        rd->ids = ids;
+        rd->ids_cap = cap;
+    }
+    for (i = hash_id(id) & (rd->ids_cap - 1); rd->ids[i].id; i = (i + 1) & (rd->ids_cap - 1))
+        ;
+    if (!(rd->ids[i].id = isomm__strdup(id)))
+        return -1;
+    rd->ids[i].line = line;
+    rd->ids_len++;
+    return 0;
+}
+
+static int nomem(isomm_csv_reader *rd)
+{
+    return isomm__csvin_report(rd->in, 1, ISOMM_ENOMEM, 0, 0, "out of memory reading CSV");
+}
+
+static int header(isomm_csv_reader *rd, const isomm__csvrow *row)
+{
+    static const unsigned char required[COL_COUNT] = { [COL_ROLE] = 1, [COL_SOURCING] = 1, [COL_LEVEL] = 1 };
+    if (!(rd->kind = malloc(row->count * sizeof *rd->kind)))
+        return nomem(rd);
+    rd->ncols = row->count;
+    if (isomm__csv_header(rd->in, row, column_names, COL_COUNT, required, rd->kind, rd->col))
+        return 1;
+    rd->header_done = 1;
+    return 0;
+}
+
+/* Hand the assessment being assembled to the queue. */
+static int complete(isomm_csv_reader *rd)
+{
+    if (!rd->cur)
+        return 0;
+    if (rd->qhead + rd->qlen == rd->qcap) {
+        if (rd->qhead) {
+            memmove(rd->queue, rd->queue + rd->qhead, rd->qlen * sizeof *rd->queue);
+            rd->qhead = 0;
+        } else {
+            size_t cap = rd->qcap ? rd->qcap * 2 : 16;
+            isomm_assessment **q = realloc(rd->queue, cap * sizeof *q);
+            if (!q)
+                return -1;
+            rd->queue = q;
+            rd->qcap = cap;
+        }
+    }
+    rd->queue[rd->qhead + rd->qlen++] = rd->cur;
+    rd->cur = NULL;
+    return 0;
+}
+
+/* Start the assessment of a row whose id differs from the current one. */
+static int start(isomm_csv_reader *rd, const char *id, long line, long column)
+{
+    long first = id_line(rd, id);
+    if (complete(rd))
+        return nomem(rd);
+    free(rd->cur_id);
+    if (!(rd->cur_id = isomm__strdup(id)) || isomm_assessment_new(&rd->cur, rd->opts.model, NULL)
+        || isomm_assessment_set_meta(rd->cur, ISOMM_META_ID, id, NULL))
+        return nomem(rd);
+    rd->cur_line = line;
+    rd->roles_seen = 0;
+    if (first)
+        return isomm__csvin_report(rd->in, 0, ISOMM_EDUPLICATE, line, column,
+                                   "assessment '%.*s' appears again after other assessments (its rows began "
+                                   "on line %ld; expected the rows of one assessment together)",
+                                   isomm__csv_clip(id, strlen(id), SHOW), id, first);
+    if (id_add(rd, id, line))
+        return nomem(rd);
+    return 0;
+}
+
+#define VALUE(k) isomm__csv_clip(v[k], vl[k], SHOW), v[k]
+
+/* A metadata value of the row: set it, or check it agrees with the value given before. */
+static int merge_meta(isomm_csv_reader *rd, int k, const char *value, size_t len, long line, long column)
+{
+    isomm_assessment *a = rd->cur;
+    int field = meta_of_column[k];
+    if (!a->meta[field]) {
+        if (isomm_assessment_set_meta(a, (isomm_meta)field, value, NULL))
+            return nomem(rd);
+        rd->meta_line[k] = line;
+        return 0;
+    }
+    if (strcmp(a->meta[field], value) == 0)
+        return 0;
+    return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, line, column,
+                               "%s '%.*s' conflicts with '%.*s' given on line %ld for assessment '%.*s' "
+                               "(expected the same value on every row, or the value on one row only)",
+                               column_names[k], isomm__csv_clip(value, len, SHOW), value,
+                               isomm__csv_clip(a->meta[field], strlen(a->meta[field]), SHOW), a->meta[field],
+                               rd->meta_line[k], isomm__csv_clip(rd->cur_id, strlen(rd->cur_id), SHOW),
+                               rd->cur_id);
+}
+
+static int merge_pattern(isomm_csv_reader *rd, int k, isomm_pattern p, const char *text, size_t len, long line,
+                         long column)
+{
+    isomm_pattern *slot = k == COL_CURRENT ? &rd->cur->current : &rd->cur->target;
+    if (*slot == ISOMM_PATTERN_NONE) {
+        *slot = p;
+        rd->meta_line[k] = line;
+        return 0;
+    }
+    if (*slot == p)
+        return 0;
+    return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, line, column,
+                               "%s '%.*s' conflicts with '%s' given on line %ld for assessment '%.*s' "
+                               "(expected the same value on every row, or the value on one row only)",
+                               column_names[k], isomm__csv_clip(text, len, SHOW), text, isomm_pattern_id(*slot),
+                               rd->meta_line[k], isomm__csv_clip(rd->cur_id, strlen(rd->cur_id), SHOW),
+                               rd->cur_id);
+}
+
+static int data_row(isomm_csv_reader *rd, const isomm__csvrow *row)
+{
+    isomm__csvin *in = rd->in;
+    const char *v[COL_COUNT];
+    size_t vl[COL_COUNT];
+    long ln[COL_COUNT], cn[COL_COUNT];
+    isomm_pattern pat[COL_COUNT];
+    isomm_sourcing sourcing = ISOMM_SOURCING_NONE;
+    int role = -1, level = ISOMM_UNANSWERED, k;
+    size_t i;
+    const char *id;
+
+    for (k = 0; k < COL_COUNT; k++) {
+        int c = rd->col[k];
+        v[k] = c >= 0 ? row->field[c] : "";
+        vl[k] = c >= 0 ? row->len[c] : 0;
+        ln[k] = c >= 0 ? row->line[c] : row->line[0];
+        cn[k] = c + 1;
+    }
+    for (i = 0; i < row->count; i++) {
+        int stop = 0;
+        k = rd->kind[i];
+        switch (k) {
+        case COL_ROLE:
+            if (vl[k] == 0)
+                stop = isomm__csvin_report(in, 0, ISOMM_EROLE, ln[k], cn[k],
+                                           "empty role code in column 'role' (expected a role code A-1 ... I-6)");
+            else if ((role = isomm_model_find_role_n(rd->opts.model, v[k], vl[k], NULL)) < 0)
+                stop = isomm__csvin_report(in, 0, ISOMM_EROLE, ln[k], cn[k],
+                                           "unknown role code '%.*s' in column 'role' (expected A-1 ... I-6, "
+                                           "e.g. G-10)", VALUE(k));
+            break;
+        case COL_SOURCING:
+            if (isomm_sourcing_parse(&sourcing, v[k], vl[k]))
+                stop = isomm__csvin_report(in, 0, ISOMM_ESOURCING, ln[k], cn[k],
+                                           "unknown sourcing '%.*s' in column 'sourcing' (expected insource, in, "
+                                           "インソース, outsource, out, アウトソース, or empty for unanswered)",
+                                           VALUE(k));
+            break;
+        case COL_LEVEL:
+            if (vl[k] == 1 && v[k][0] >= '0' && v[k][0] <= '0' + ISOMM_LEVEL_MAX)
+                level = v[k][0] - '0';
+            else if (vl[k] != 0)
+                stop = isomm__csvin_report(in, 0, ISOMM_ELEVEL, ln[k], cn[k],
+                                           "level '%.*s' in column 'level' is not an integer 0-5 (expected 0, "
+                                           "1, 2, 3, 4, 5, or empty for unanswered)", VALUE(k));
+            break;
+        case COL_DATE:
+            if (vl[k] && !isomm__valid_date(v[k]))
+                stop = isomm__csvin_report(in, 0, ISOMM_EDATE, ln[k], cn[k],
+                                           "date '%.*s' in column 'date' is not a calendar date (expected "
+                                           "YYYY-MM-DD, e.g. 2026-11-01)", VALUE(k));
+            break;
+        case COL_CURRENT:
+        case COL_TARGET:
+            if (vl[k] && isomm_pattern_parse(&pat[k], v[k], vl[k], NULL))
+                stop = isomm__csvin_report(in, 0, ISOMM_EPATTERN, ln[k], cn[k],
+                                           "unknown pattern '%.*s' in column '%s' (expected full-outsource, "
+                                           "minimum-insource, hybrid, minimum-outsource, full-insource or the "
+                                           "Japanese name, e.g. ハイブリッド)", VALUE(k), column_names[k]);
+            break;
+        default:
+            break;
+        }
+        if (stop)
+            return 1;
+    }
+    if (isomm__csvin_row_bad(in))
+        return 0;
+    if (vl[COL_SOURCING] && !vl[COL_LEVEL])
+        return isomm__csvin_report(in, 0, ISOMM_ELEVEL, ln[COL_LEVEL], cn[COL_LEVEL],
+                                   "role %s has sourcing '%.*s' but no level (expected a level 0-5, or both "
+                                   "sourcing and level empty for unanswered)",
+                                   rd->opts.model->roles[role].code, VALUE(COL_SOURCING));
+    if (vl[COL_LEVEL] && !vl[COL_SOURCING])
+        return isomm__csvin_report(in, 0, ISOMM_ESOURCING, ln[COL_SOURCING], cn[COL_SOURCING],
+                                   "role %s has level %d but no sourcing (expected insource or outsource; "
+                                   "level 0 needs one too)", rd->opts.model->roles[role].code, level);
+
+    id = vl[COL_ID] ? v[COL_ID] : "default";
+    if ((!rd->cur || strcmp(id, rd->cur_id) != 0) && start(rd, id, ln[COL_ID], cn[COL_ID]))
+        return 1;
+    if (rd->roles_seen & ((uint64_t)1 << role))
+        return isomm__csvin_report(in, 0, ISOMM_EDUPLICATE, ln[COL_ROLE], cn[COL_ROLE],
+                                   "role %s is listed twice in assessment '%.*s' (first on line %ld; expected "
+                                   "each role once)", rd->opts.model->roles[role].code,
+                                   isomm__csv_clip(id, strlen(id), SHOW), id, rd->role_line[role]);
+    for (k = COL_ORG; k <= COL_TARGET; k++) {
+        int stop;
+        if (!vl[k])
+            continue;
+        if (k == COL_CURRENT || k == COL_TARGET)
+            stop = merge_pattern(rd, k, pat[k], v[k], vl[k], ln[k], cn[k]);
+        else
+            stop = merge_meta(rd, k, v[k], vl[k], ln[k], cn[k]);
+        if (stop)
+            return 1;
+    }
+    rd->roles_seen |= (uint64_t)1 << role;
+    rd->role_line[role] = ln[COL_ROLE];
+    rd->cur->level[role] = (int8_t)level;
+    rd->cur->sourcing[role] = (uint8_t)sourcing;
+    if (vl[COL_NOTE] && !(rd->cur->note[role] = isomm__strndup(v[COL_NOTE], vl[COL_NOTE])))
+        return nomem(rd);
+    return 0;
+}
+
+static int on_row(void *ctx, const isomm__csvrow *row)
+{
+    isomm_csv_reader *rd = ctx;
+    return rd->header_done ? data_row(rd, row) : header(rd, row);
+}
+
+static int reader_open(isomm_csv_reader **out, FILE *fp, int own_fp, isomm_read_fn fn, void *userdata,
+                       const char *data, size_t len, const isomm_csv_options *opts, isomm_error *err)
+{
+    isomm_csv_reader *rd;
+    isomm_csv_options o;
+    int rc = isomm__csv_options(&o, opts, err);
+    if (rc) {
+        if (own_fp)
+            fclose(fp);
+        return rc;
+    }
+    if (!(rd = calloc(1, sizeof *rd))) {
+        if (own_fp)
+            fclose(fp);
+        return isomm__fail(err, ISOMM_ENOMEM, "out of memory creating a CSV reader");
+    }
+    rd->opts = o;
+    rc = isomm__csvin_new(&rd->in, &rd->opts, fp, own_fp, fn, userdata, data, len, err);
+    if (rc) {
+        free(rd);
+        return rc;
+    }
+    isomm__csvin_handler(rd->in, on_row, rd);
+    *out = rd;
+    return ISOMM_OK;
+}
+
+static FILE *open_input(const char *path, isomm_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        isomm__fail(err, ISOMM_EIO, "cannot open '%s': %s", path, strerror(errno));
+    return fp;
+}
+
+int isomm_csv_reader_open_file(isomm_csv_reader **out, const char *path, const isomm_csv_options *opts,
+                               isomm_error *err)
+{
+    FILE *fp;
+    if (!out || !path)
+        return isomm__fail(err, ISOMM_EINVAL, "reader and path must not be NULL");
+    *out = NULL;
+    if (!(fp = open_input(path, err)))
+        return ISOMM_EIO;
+    return reader_open(out, fp, 1, NULL, NULL, NULL, 0, opts, err);
+}
+
+int isomm_csv_reader_open_fp(isomm_csv_reader **out, FILE *fp, const isomm_csv_options *opts, isomm_error *err)
+{
+    if (!out || !fp)
+        return isomm__fail(err, ISOMM_EINVAL, "reader and stream must not be NULL");
+    *out = NULL;
+    return reader_open(out, fp, 0, NULL, NULL, NULL, 0, opts, err);
+}
+
+int isomm_csv_reader_open_callback(isomm_csv_reader **out, isomm_read_fn fn, void *userdata,
+                                   const isomm_csv_options *opts, isomm_error *err)
+{
+    if (!out || !fn)
+        return isomm__fail(err, ISOMM_EINVAL, "reader and callback must not be NULL");
+    *out = NULL;
+    return reader_open(out, NULL, 0, fn, userdata, NULL, 0, opts, err);
+}
+
+/* End of input: hand over the last assessment, or report that there was none. */
+static void finish(isomm_csv_reader *rd)
+{
+    rd->finished = 1;
+    if (!rd->header_done)
+        isomm__csvin_report(rd->in, 1, ISOMM_EEMPTY, 1, 0,
+                            "empty input: no header row (expected a header such as role,sourcing,level)");
+    else if (!rd->cur && !rd->delivered && !rd->qlen && !isomm__csvin_first(rd->in)->code)
+        isomm__csvin_report(rd->in, 1, ISOMM_EEMPTY, isomm__csvin_line(rd->in), 0,
+                            "no data rows after the header (expected one row per role answer)");
+    else if (complete(rd))
+        nomem(rd);
+}
+
+int isomm_csv_reader_next(isomm_csv_reader *rd, isomm_assessment **out, isomm_error *err)
+{
+    if (!rd || !out)
+        return isomm__fail(err, ISOMM_EINVAL, "reader and output must not be NULL");
+    *out = NULL;
+    for (;;) {
+        int rc;
+        if (rd->qlen) {
+            *out = rd->queue[rd->qhead++];
+            rd->qlen--;
+            rd->delivered++;
+            return 1;
+        }
+        if (rd->finished) {
+            const isomm_error *e = isomm__csvin_first(rd->in);
+            if (!e->code)
+                return 0;
+            if (err)
+                *err = *e;
+            return e->code;
+        }
+        rc = isomm__csvin_pump(rd->in);
+        if (rc < 0) {
+            rd->finished = 1;
+            isomm_assessment_free(rd->cur);
+            rd->cur = NULL;
+        } else if (rc == 0) {
+            finish(rd);
+        }
+    }
+}
+
+void isomm_csv_reader_free(isomm_csv_reader *rd)
+{
+    size_t i;
+    if (!rd)
+        return;
+    isomm__csvin_free(rd->in);
+    for (i = 0; i < rd->qlen; i++)
+        isomm_assessment_free(rd->queue[rd->qhead + i]);
+    free(rd->queue);
+    isomm_assessment_free(rd->cur);
+    free(rd->cur_id);
+    for (i = 0; i < rd->ids_cap; i++)
+        free(rd->ids[i].id);
+    free(rd->ids);
+    free(rd->kind);
+    free(rd);
+}
+
+void isomm_assessment_array_free(isomm_assessment **list, size_t count)
+{
+    size_t i;
+    if (!list)
+        return;
+    for (i = 0; i < count; i++)
+        isomm_assessment_free(list[i]);
+    free(list);
+}
+
+/* Read every assessment of an open reader; nothing is handed back on error. */
+static int read_all(isomm_assessment ***out, size_t *count, isomm_csv_reader *rd, isomm_error *err)
+{
+    isomm_assessment **list = NULL, *a;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = isomm_csv_reader_next(rd, &a, err)) == 1) {
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 8;
+            isomm_assessment **grown = realloc(list, ncap * sizeof *grown);
+            if (!grown) {
+                isomm_assessment_free(a);
+                rc = isomm__fail(err, ISOMM_ENOMEM, "out of memory reading CSV");
+                break;
+            }
+            list = grown;
+            cap = ncap;
+        }
+        list[n++] = a;
+    }
+    isomm_csv_reader_free(rd);
+    if (rc < 0) {
+        isomm_assessment_array_free(list, n);
+        return rc;
+    }
+    *out = list;
+    *count = n;
+    return ISOMM_OK;
+}
+
+static int check_out(isomm_assessment ***out, size_t *count, const void *src, isomm_error *err)
+{
+    if (!out || !count || !src)
+        return isomm__fail(err, ISOMM_EINVAL, "output, count and input must not be NULL");
+    *out = NULL;
+    *count = 0;
+    return ISOMM_OK;
+}
+
+int isomm_csv_read_file(isomm_assessment ***out, size_t *count, const char *path, const isomm_csv_options *opts,
+                        isomm_error *err)
+{
+    isomm_csv_reader *rd;
+    int rc = check_out(out, count, path, err);
+    if (!rc)
+        rc = isomm_csv_reader_open_file(&rd, path, opts, err);
+    return rc ? rc : read_all(out, count, rd, err);
+}
+
+int isomm_csv_read_fp(isomm_assessment ***out, size_t *count, FILE *fp, const isomm_csv_options *opts,
+                      isomm_error *err)
+{
+    isomm_csv_reader *rd;
+    int rc = check_out(out, count, fp, err);
+    if (!rc)
+        rc = isomm_csv_reader_open_fp(&rd, fp, opts, err);
+    return rc ? rc : read_all(out, count, rd, err);
+}
+
+int isomm_csv_read_buffer(isomm_assessment ***out, size_t *count, const char *data, size_t len,
+                          const isomm_csv_options *opts, isomm_error *err)
+{
+    isomm_csv_reader *rd = NULL;
+    int rc = check_out(out, count, data ? data : (len ? NULL : ""), err);
+    if (!rc)
+        rc = reader_open(&rd, NULL, 0, NULL, NULL, data ? data : "", len, opts, err);
+    return rc ? rc : read_all(out, count, rd, err);
+}
+
+/* Collect every problem of an open reader. */
+static int validate(isomm_csv_reader *rd, isomm_error *errors, size_t max_errors, size_t *count, isomm_error *err)
+{
+    isomm_assessment *a;
+    const isomm_error *first;
+    size_t cap = max_errors < rd->opts.max_errors ? max_errors : rd->opts.max_errors;
+    int rc;
+    isomm__csvin_collect(rd->in, errors, cap);
+    while ((rc = isomm_csv_reader_next(rd, &a, NULL)) == 1)
+        isomm_assessment_free(a);
+    first = isomm__csvin_first(rd->in);
+    *count = isomm__csvin_count(rd->in);
+    rc = first->code;
+    if (rc && err)
+        *err = *first;
+    isomm_csv_reader_free(rd);
+    return rc;
+}
+
+static int check_validate(const void *src, isomm_error *errors, size_t max_errors, size_t *count, isomm_error *err)
+{
+    if (!src || !count || (!errors && max_errors))
+        return isomm__fail(err, ISOMM_EINVAL, "input and count must not be NULL, nor errors when max_errors > 0");
+    *count = 0;
+    return ISOMM_OK;
+}
+
+int isomm_csv_validate_file(const char *path, const isomm_csv_options *opts, isomm_error *errors,
+                            size_t max_errors, size_t *count, isomm_error *err)
+{
+    isomm_csv_reader *rd;
+    int rc = check_validate(path, errors, max_errors, count, err);
+    if (!rc)
+        rc = isomm_csv_reader_open_file(&rd, path, opts, err);
+    return rc ? rc : validate(rd, errors, max_errors, count, err);
+}
+
+int isomm_csv_validate_fp(FILE *fp, const isomm_csv_options *opts, isomm_error *errors, size_t max_errors,
+                          size_t *count, isomm_error *err)
+{
+    isomm_csv_reader *rd;
+    int rc = check_validate(fp, errors, max_errors, count, err);
+    if (!rc)
+        rc = isomm_csv_reader_open_fp(&rd, fp, opts, err);
+    return rc ? rc : validate(rd, errors, max_errors, count, err);
+}
+
+int isomm_csv_validate_buffer(const char *data, size_t len, const isomm_csv_options *opts, isomm_error *errors,
+                              size_t max_errors, size_t *count, isomm_error *err)
+{
+    isomm_csv_reader *rd = NULL;
+    int rc = check_validate(data ? data : (len ? NULL : ""), errors, max_errors, count, err);
+    if (!rc)
+        rc = reader_open(&rd, NULL, 0, NULL, NULL, data ? data : "", len, opts, err);
+    return rc ? rc : validate(rd, errors, max_errors, count, err);
+}

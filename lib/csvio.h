@@ -1,0 +1,87 @@
+/* Private CSV machinery shared by the assessment and model CSV readers and writers.
+ *
+ * The row layer (lib/csv_in.c) turns bytes into rows of fields: it pulls input from a file,
+ * a stream, a callback or memory, converts CP932 when asked, drops a UTF-8 byte-order mark
+ * (even one split across reads), runs libcsv in strict mode, counts lines (libcsv counts none),
+ * checks every field for NUL bytes and invalid UTF-8, enforces the field size limit and the
+ * field count, and hands each complete non-blank row to a handler. Problems go through
+ * isomm__csvin_report(), which stops at the first one or collects them (validation). */
+#ifndef ISOMM_CSVIO_H
+#define ISOMM_CSVIO_H
+
+#include <stdio.h>
+
+#include "buf.h"
+#include "internal.h"
+
+/* One row handed to a row handler. Fields are NUL-terminated copies valid during the call. */
+typedef struct isomm__csvrow {
+    size_t count;             /* number of fields */
+    const char *const *field; /* field texts */
+    const size_t *len;        /* field lengths in bytes */
+    const long *line;         /* line where each field begins */
+} isomm__csvrow;
+
+typedef struct isomm__csvin isomm__csvin;
+
+/* Row handler: returns 0 to go on, nonzero to stop the input (after reporting why). */
+typedef int (*isomm__csv_row_fn)(void *ctx, const isomm__csvrow *row);
+
+/* Check and complete options: NULL means defaults, 0 limits become the defaults. */
+int isomm__csv_options(isomm_csv_options *out, const isomm_csv_options *in, isomm_error *err);
+
+/* Create a row layer. Exactly one source: fp (closed at free when own_fp), fn, or data/len. */
+int isomm__csvin_new(isomm__csvin **out, const isomm_csv_options *opts, FILE *fp, int own_fp,
+                     isomm_read_fn fn, void *userdata, const char *data, size_t len, isomm_error *err);
+void isomm__csvin_free(isomm__csvin *in);
+
+/* Set the row handler. */
+void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, void *ctx);
+
+/* Collect problems into errors[0..cap) instead of stopping at the first one (validation). */
+void isomm__csvin_collect(isomm__csvin *in, isomm_error *errors, size_t cap);
+
+/* Parse one more piece of input, calling the handler for each complete row.
+ * Returns 1 while there is more input, 0 once the input has been read to its end, or the
+ * stopping error code (also after a collected fatal problem or when the collection is full). */
+int isomm__csvin_pump(isomm__csvin *in);
+
+/* Report a problem at (line, column). Returns nonzero when the input must stop (always in
+ * normal mode; in collecting mode when `fatal` or the collection is full). */
+int isomm__csvin_report(isomm__csvin *in, int fatal, int code, long line, long column, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* Whether a problem was reported in the row being handled. */
+int isomm__csvin_row_bad(const isomm__csvin *in);
+
+/* The first problem reported (code 0 when none); number of problems collected. */
+const isomm_error *isomm__csvin_first(const isomm__csvin *in);
+size_t isomm__csvin_count(const isomm__csvin *in);
+/* The line after the last line read (where an "end of input" problem is reported). */
+long isomm__csvin_line(const isomm__csvin *in);
+
+/* Shorten a value for a message: at most `max` bytes, cut on a UTF-8 character boundary.
+ * Returns the number of bytes to print with "%.*s". */
+int isomm__csv_clip(const char *s, size_t len, size_t max);
+
+/* Match a header row against names[0..n) (spaces trimmed, ASCII case ignored): kind[i]
+ * receives the name index of field i (-1 when unknown or repeated), col[k] the field of name k
+ * (-1 when absent). Unknown and repeated names are reported as ISOMM_EHEADER and ignored; a
+ * missing name with required[k] set ends the input. Later rows must have as many fields.
+ * Returns nonzero when the input must stop. */
+int isomm__csv_header(isomm__csvin *in, const isomm__csvrow *row, const char *const *names, int n,
+                      const unsigned char *required, int *kind, int *col);
+
+/* Append one field, quoted when it holds a comma, quote, line break, or leading/trailing
+ * space or tab (which an unquoted field would lose). */
+void isomm__csv_put_field(isomm_buf *b, const char *s);
+
+/* Write what b holds to fp (converted to CP932 when asked) and empty b. */
+int isomm__csv_flush(isomm_buf *b, FILE *fp, isomm_encoding enc, isomm_error *err);
+/* Hand b's text over through out/len (converted to CP932 when asked). Frees b. */
+int isomm__csv_take(isomm_buf *b, char **out, size_t *len, isomm_encoding enc, isomm_error *err);
+
+#endif
