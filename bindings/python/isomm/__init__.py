@@ -9,12 +9,14 @@ Quick start::
     a.set("E-2", "insource", 1, note="…")
     r = a.evaluate()
     r.function_maturity, r.overall_maturity, r.strengths, r.recommendations, r.pattern_fit
+    assessments = isomm.read_csv("answers.csv")   # isomm.write_csv("copy.csv", assessments)
 
 Errors are exceptions derived from :class:`isomm.Error`.
 """
 
 from . import _capi
 from .assessment import Answer, Assessment
+from .csvio import csv_template, iter_csv, load_model_csv, read_csv, validate_csv, write_csv
 from .errors import (Error, ErrorCode, FileError, InvalidValueError, ModelError, OutOfMemoryError, ParseError,
                      UnknownRoleError)
 from .model import Function, Model, Pattern, Role, Scale, ScaleLevel, default_model
@@ -26,5 +28,6 @@ __version__ = _capi.isomm_version_string()
 __all__ = [
     "Answer", "Assessment", "Error", "ErrorCode", "EvaluationWarning", "FileError", "Function", "FunctionResult",
     "Highlight", "InvalidValueError", "Model", "ModelError", "OutOfMemoryError", "ParseError", "Pattern",
-    "PatternFit", "Result", "Role", "RoleResult", "Scale", "ScaleLevel", "UnknownRoleError", "default_model",
+    "PatternFit", "Result", "Role", "RoleResult", "Scale", "ScaleLevel", "UnknownRoleError", "csv_template",
+    "default_model", "iter_csv", "load_model_csv", "read_csv", "validate_csv", "write_csv",
 ]

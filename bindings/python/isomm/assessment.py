@@ -51,7 +51,7 @@ def _meta_property(field, doc):
             text = text.isoformat()
         elif text is not None and not isinstance(text, str):
             raise TypeError(f"{field} must be a str or None, not {type(text).__name__}")
-        _capi.isomm_assessment_set_meta(self._h, value, text)
+        _capi.isomm_assessment_set_meta(self._writable(), value, text)
 
     return property(get, set, doc=doc)
 
@@ -61,7 +61,7 @@ def _pattern_property(current, doc):
         return _PATTERN_ID[_capi.isomm_assessment_pattern(self._h, current)]
 
     def set(self, pattern):
-        _capi.isomm_assessment_set_pattern(self._h, current, _pattern_value(pattern))
+        _capi.isomm_assessment_set_pattern(self._writable(), current, _pattern_value(pattern))
 
     return property(get, set, doc=doc)
 
@@ -86,6 +86,7 @@ class Assessment:
             raise TypeError(f"model must be an isomm.Model, not {type(model).__name__}")
         self._model = model
         self._h = _capi.isomm_assessment_new(model._h)
+        self._shared = False
         self.id = id
         self.organization = organization
         self.assessor = assessor
@@ -94,11 +95,20 @@ class Assessment:
         self.target_pattern = target_pattern
 
     @classmethod
-    def _wrap(cls, handle, model):
+    def _wrap(cls, handle, model, shared=False):
         self = cls.__new__(cls)
         self._model = model
         self._h = handle
+        self._shared = shared
         return self
+
+    def _writable(self):
+        # Results evaluated from the current answers share them (evaluate() does not copy):
+        # the first change after an evaluation moves this assessment to a copy of its own.
+        if self._shared:
+            self._h = _capi.isomm_assessment_copy(self._h)
+            self._shared = False
+        return self._h
 
     id = _meta_property("id", "Assessment id (the CSV ``assessment`` column); ``\"default\"`` until set.")
     organization = _meta_property("organization", "Organisation name, or None.")
@@ -134,19 +144,19 @@ class Assessment:
             raise TypeError(f"level must be an int, not {type(level).__name__}")
         if not -2**31 <= level < 2**31:
             raise _from_c(ErrorCode.ELEVEL, 0, 0, f"role {role}: level {level} out of range (expected 0-5)")
-        _capi.isomm_assessment_set(self._h, role, _sourcing_value(sourcing), level, note)
+        _capi.isomm_assessment_set(self._writable(), role, _sourcing_value(sourcing), level, note)
 
     def set_note(self, role, note):
         """Set (or, with None or ``""``, remove) a role's note without touching its answer."""
         if not isinstance(role, str):
             raise TypeError(f"role code must be a str, not {type(role).__name__}")
-        _capi.isomm_assessment_set_note(self._h, role, note)
+        _capi.isomm_assessment_set_note(self._writable(), role, note)
 
     def unset(self, role):
         """Make a role unanswered again (its note is removed too)."""
         if not isinstance(role, str):
             raise TypeError(f"role code must be a str, not {type(role).__name__}")
-        _capi.isomm_assessment_clear(self._h, role)
+        _capi.isomm_assessment_clear(self._writable(), role)
 
     def _answer(self, index):
         sourcing, level, note = _capi.isomm_assessment_get_index(self._h, index)
@@ -234,9 +244,9 @@ class Assessment:
                 raise TypeError(f"{name} must be an int, not {type(value).__name__}")
             if not -2**31 <= value < 2**31:
                 raise _from_c(ErrorCode.EOPTIONS, 0, 0, f"{name} {value} out of range")
-        snapshot = _capi.isomm_assessment_copy(self._h)
-        handle = _capi.isommpy_evaluate(snapshot, strengths, list_size, _pattern_value(target))
-        return Result._wrap(handle, Assessment._wrap(snapshot, self._model))
+        handle = _capi.isommpy_evaluate(self._h, strengths, list_size, _pattern_value(target))
+        self._shared = True
+        return Result._wrap(handle, self._h, self._model)
 
     def __repr__(self):
         return f"<isomm.Assessment {self.id!r}: {len(self)}/{_capi.ISOMM_ROLE_COUNT} roles answered>"

@@ -99,11 +99,19 @@ class Result:
         raise TypeError("results are made by Assessment.evaluate()")
 
     @classmethod
-    def _wrap(cls, handle, assessment):
+    def _wrap(cls, handle, answers, model):
+        # answers: the assessment handle the result was computed from, shared with (never
+        # changed by) the Assessment that evaluated it.
         self = cls.__new__(cls)
         self._h = handle
-        self._assessment = assessment
+        self._answers = answers
+        self._model = model
         return self
+
+    @functools.cached_property
+    def _assessment(self):
+        from .assessment import Assessment
+        return Assessment._wrap(self._answers, self._model, shared=True)
 
     @property
     def assessment(self):
@@ -113,7 +121,7 @@ class Result:
     @property
     def model(self):
         """The :class:`Model` of the evaluated assessment."""
-        return self._assessment.model
+        return self._model
 
     @functools.cached_property
     def functions(self):

@@ -42,8 +42,20 @@ def test_result_keeps_its_answers_alive():
 
 def test_python_owns_each_handle_once():
     a = isomm.Assessment()
-    r = a.evaluate()
     b = a.copy()
-    assert a._h.thisown and b._h.thisown and r._h.thisown and r._assessment._h.thisown
-    assert r._assessment._h is not a._h
+    assert a._h.thisown and b._h.thisown and b._h is not a._h
     assert not isomm.default_model()._h.thisown
+
+
+def test_results_share_answers_until_the_assessment_changes():
+    a = isomm.Assessment()
+    a.set("A-1", "insource", 4)
+    first, second = a.evaluate(), a.evaluate()
+    answers = a._h
+    assert first._answers is answers and second._answers is answers and first._h.thisown
+    a.set("A-1", "insource", 1)
+    assert a._h is not answers and a._h.thisown
+    assert first._answers is answers and first._assessment["A-1"].level == 4
+    del a
+    gc.collect()
+    assert first.roles[0].level == 4 and second.assessment["A-1"].level == 4
