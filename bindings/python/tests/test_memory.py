@@ -1,7 +1,10 @@
 """Handles are freed exactly once, and parents stay alive while their children need them."""
 
 import gc
+import io
 import os
+
+import pytest
 
 import isomm
 
@@ -32,6 +35,27 @@ def test_creating_and_dropping_does_not_grow_memory():
     gc.collect()
     growth = resident_bytes() - before
     assert growth < SLACK, f"resident memory grew by {growth} bytes over {ROUNDS} assessments and results"
+
+
+def test_csv_round_trips_do_not_grow_memory(data_dir):
+    data = (data_dir / "example-1.csv").read_bytes()
+
+    def round_trips(rounds):
+        for _ in range(rounds):
+            (a,) = isomm.read_csv(io.BytesIO(data))
+            out = io.BytesIO()
+            isomm.write_csv(out, [a])
+            assert isomm.validate_csv(io.BytesIO(out.getvalue())) == []
+            with pytest.raises(isomm.ParseError):
+                isomm.read_csv(io.BytesIO(data + b"example-1,,,,,,A-1,in,1,\n"))
+
+    round_trips(500)
+    gc.collect()
+    before = resident_bytes()
+    round_trips(10_000)
+    gc.collect()
+    growth = resident_bytes() - before
+    assert growth < SLACK, f"resident memory grew by {growth} bytes over 10000 CSV round trips"
 
 
 def test_result_keeps_its_answers_alive():
