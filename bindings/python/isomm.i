@@ -200,10 +200,6 @@ ISOMMPY_ENUM_OUT(isomm_domain)
 %ignore isomm_result_model;
 %ignore isomm_assessment_model;
 %ignore isomm_csv_reader_free;
-%ignore isomm_comparison_free;
-%ignore isomm_aggregate_free;
-%ignore isomm_comparison_model;
-%ignore isomm_aggregate_model;
 %ignore isomm_assessment_array_free;
 %ignore isomm_csv_options;
 %ignore isomm_csv_read_file;
@@ -222,8 +218,6 @@ ISOMMPY_ENUM_OUT(isomm_domain)
 %ignore isomm_csv_write_template;
 %ignore isomm_csv_write_template_buffer;
 %ignore isomm_model_write_csv;
-%ignore isomm_comparison_render;
-%ignore isomm_aggregate_render;
 
 %immutable;
 #define ISOMM_EXPORT
