@@ -5,7 +5,8 @@ Every failure of the C library arrives as an exception whose class follows the C
 * :class:`Error` is the root; ``except isomm.Error`` catches everything the library raises.
 * :class:`ParseError` (also a :class:`ValueError`) for bad CSV input, with ``.line`` and ``.column``.
 * :class:`UnknownRoleError` (also a :class:`KeyError`) for a role or function code that does not exist.
-* :class:`InvalidValueError` (also a :class:`ValueError`) for a bad level, sourcing, pattern, date or option.
+* :class:`InvalidValueError` (also a :class:`ValueError`) for a bad level, sourcing, pattern, date or option,
+  or nothing to work on.
 * :class:`FileError` (also an :class:`OSError`), :class:`ModelError`, :class:`OutOfMemoryError`.
 """
 
@@ -85,8 +86,10 @@ class OutOfMemoryError(Error, MemoryError):
     """The C library could not allocate memory."""
 
 
+# Codes that only malformed input produces. EEMPTY is one when it has a position (a CSV without
+# data rows); without one (nothing to render) it is a bad argument.
 _PARSE_CODES = frozenset(ErrorCode[name] for name in
-                         ("EPARSE", "EHEADER", "EDUPLICATE", "ECONFLICT", "ELIMIT", "EENCODING", "EEMPTY"))
+                         ("EPARSE", "EHEADER", "EDUPLICATE", "ECONFLICT", "ELIMIT", "EENCODING"))
 
 _CLASS_OF_CODE = {
     ErrorCode.EROLE: UnknownRoleError,

@@ -29,7 +29,7 @@ def test_error_codes_match_the_c_library():
     ("EOPTIONS", isomm.InvalidValueError), ("EPARSE", isomm.ParseError), ("EHEADER", isomm.ParseError),
     ("EDUPLICATE", isomm.ParseError), ("ECONFLICT", isomm.ParseError), ("ELIMIT", isomm.ParseError),
     ("EENCODING", isomm.ParseError), ("EIO", isomm.FileError), ("EMODEL", isomm.ModelError),
-    ("EEMPTY", isomm.ParseError), ("ERANGE", isomm.InvalidValueError),
+    ("EEMPTY", isomm.InvalidValueError), ("ERANGE", isomm.InvalidValueError),
 ])
 def test_each_code_has_its_class(code, cls):
     e = errors._from_c(isomm.ErrorCode[code], 0, 0, b"what happened")
@@ -43,6 +43,8 @@ def test_value_error_at_a_position_is_a_parse_error():
     e = errors._from_c(isomm.ErrorCode.ELEVEL, 7, 9, b"line 7, column level: 9 is not 0-5")
     assert type(e) is isomm.ParseError
     assert (e.line, e.column, e.code) == (7, 9, isomm.ErrorCode.ELEVEL)
+    e = errors._from_c(isomm.ErrorCode.EEMPTY, 2, 0, b"no data rows after the header")
+    assert type(e) is isomm.ParseError and e.line == 2
 
 
 def test_message_cut_inside_a_character_is_still_readable():
