@@ -1,5 +1,6 @@
 """Threads evaluating different assessments at the same time do not interfere."""
 
+import io
 import threading
 
 import isomm
@@ -27,6 +28,26 @@ def test_threads_evaluate_different_assessments():
             failures.append(seed)
 
     threads = [threading.Thread(target=work, args=(seed,)) for seed in range(1, THREADS + 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+
+
+def test_threads_read_and_evaluate_csv(data_dir):
+    data = (data_dir / "example-1.csv").read_bytes()
+    reference = isomm.read_csv(io.BytesIO(data))[0].evaluate().to_dict()
+    failures = []
+
+    def work():
+        for _ in range(200):
+            (a,) = isomm.read_csv(io.BytesIO(data))
+            if a.evaluate().to_dict() != reference:
+                failures.append(a.id)
+                return
+
+    threads = [threading.Thread(target=work) for _ in range(THREADS)]
     for t in threads:
         t.start()
     for t in threads:
