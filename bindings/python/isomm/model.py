@@ -257,6 +257,11 @@ class Model:
             raise _from_c(ErrorCode.EPATTERN, 0, 0, "expected_sourcing needs a pattern")
         return _SOURCING_ID[_capi.isomm_expected_sourcing(self._h, index, value)]
 
+    def to_csv(self):
+        """The model as a model CSV (str) that :func:`load_model_csv` reads back; for the built-in
+        model it equals ``roles-v2.1.csv``."""
+        return _capi.isomm_model_write_csv_buffer(self._h).decode("utf-8")
+
     def __repr__(self):
         return f"<isomm.Model {self.name!r}>"
 

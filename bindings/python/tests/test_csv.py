@@ -238,3 +238,11 @@ def test_model_outlives_its_python_name(tmp_path, data_dir):
 
 def test_paths_may_be_pathlib(data_dir):
     assert isomm.read_csv(pathlib.PurePath(data_dir / "example-1.csv"))[0].id == "example-1"
+
+
+def test_model_to_csv(data_dir):
+    text = isomm.default_model().to_csv()
+    assert text == (data_dir / "roles-v2.1.csv").read_text(encoding="utf-8")
+    custom = isomm.load_model_csv(io.StringIO(text.replace(",IV,", ",III,")))
+    assert custom.to_csv() == text.replace(",IV,", ",III,")
+    assert isomm.load_model_csv(io.StringIO(custom.to_csv())).role("C-2").domain == custom.role("C-2").domain
