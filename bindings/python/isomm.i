@@ -51,6 +51,26 @@ static void isommpy_raise(const isomm_error *e)
     }
 }
 
+/* ---- text: a str (or None for NULL) without NUL characters, at which C would cut it ---- */
+%typemap(in) const char * (char *buf = NULL, size_t size = 0, int alloc = 0) {
+    if ($input != Py_None) {
+        int res = SWIG_AsCharPtrAndSize($input, &buf, &size, &alloc);
+        if (!SWIG_IsOK(res)) {
+            SWIG_exception_fail(SWIG_ArgError(res), "in method '$symname', argument $argnum of type 'const char *'");
+        }
+        if (buf && strlen(buf) + 1 != size) {
+            isomm_error nul = { ISOMM_EINVAL, 0, 0, "text contains a NUL character (expected text without NUL)" };
+            isommpy_raise(&nul);
+            SWIG_fail;
+        }
+    }
+    $1 = buf;
+}
+%typemap(freearg) const char * {
+    if (alloc$argnum == SWIG_NEWOBJ)
+        free(buf$argnum);
+}
+
 /* ---- handles: opaque structs whose destructor frees them, so SWIG can own them ---- */
 %nodefaultctor isomm_model;
 %nodefaultctor isomm_assessment;

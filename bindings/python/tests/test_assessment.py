@@ -161,3 +161,15 @@ def test_bad_pattern():
     assert info.value.code == isomm.ErrorCode.EPATTERN
     with pytest.raises(TypeError):
         isomm.Assessment(target_pattern=2)
+
+
+def test_text_with_nul_is_refused_not_cut():
+    a = isomm.Assessment()
+    for action in (lambda: a.set("A-1\x00x", "in", 3), lambda: a.set("A-1", "in", 3, note="ab\x00cd"),
+                   lambda: setattr(a, "organization", "Example\x00Corp"), lambda: a["E-2\x00"],
+                   lambda: isomm.default_model().role("E-2\x00")):
+        with pytest.raises(ValueError) as info:
+            action()
+        assert isinstance(info.value, isomm.InvalidValueError)
+        assert info.value.code == isomm.ErrorCode.EINVAL
+    assert len(a) == 0 and a.organization is None
