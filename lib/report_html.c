@@ -31,6 +31,21 @@ static const char style[] =
     "footer{text-align:center;color:#868e96;font-size:.9em;padding-bottom:24px}\n"
     "@media print{body{background:#fff}section.assessment,section.overview{box-shadow:none;page-break-after:always}}\n";
 
+void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title)
+{
+    isomm__buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+                      lang == ISOMM_LANG_JA ? "ja" : "en");
+    isomm__buf_xml(b, title);
+    isomm__buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", style);
+}
+
+void isomm__report_html_end(isomm_buf *b, isomm_lang lang)
+{
+    isomm__buf_printf(b, "</main>\n<footer>%s %s</footer>\n</body>\n</html>\n",
+                      isomm__report_word(ISOMM__W_GENERATED_BY, lang), isomm_version_string());
+}
+
 typedef struct page {
     isomm_buf *b;
     const isomm_result *r;
@@ -244,15 +259,22 @@ void isomm__report_html(isomm_buf *b, const isomm_result *const *results, size_t
     page p;
     size_t i;
 
-    isomm__buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s: ",
-                      opts->lang == ISOMM_LANG_JA ? "ja" : "en", isomm__report_word(ISOMM__W_TITLE, opts->lang));
+    isomm_buf title = ISOMM_BUF_INIT;
+    char *t;
+
+    isomm__buf_printf(&title, "%s: ", isomm__report_word(ISOMM__W_TITLE, opts->lang));
     for (i = 0; i < count; i++) {
         if (i)
-            isomm__buf_puts(b, ", ");
-        isomm__buf_xml(b, isomm_assessment_meta(isomm_result_assessment(results[i]), ISOMM_META_ID));
+            isomm__buf_puts(&title, ", ");
+        isomm__buf_puts(&title, isomm_assessment_meta(isomm_result_assessment(results[i]), ISOMM_META_ID));
     }
-    isomm__buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", style);
+    t = isomm__buf_take(&title, NULL);
+    if (!t) {
+        b->failed = 1;
+        return;
+    }
+    isomm__report_html_begin(b, opts->lang, t);
+    isomm_free(t);
     if (count > 1) {
         isomm__buf_puts(b, "<section class=\"overview\">\n");
         isomm__report_svg_radar(b, results, count, opts);
@@ -266,6 +288,5 @@ void isomm__report_html(isomm_buf *b, const isomm_result *const *results, size_t
         p.m = isomm_result_model(results[i]);
         section(&p);
     }
-    isomm__buf_printf(b, "</main>\n<footer>%s %s</footer>\n</body>\n</html>\n",
-                      isomm__report_word(ISOMM__W_GENERATED_BY, opts->lang), isomm_version_string());
+    isomm__report_html_end(b, opts->lang);
 }

@@ -64,6 +64,14 @@ isomm_pattern isomm__report_target(const isomm_result *r);
 /* Append the maturity with one decimal ("3.9"), or "-" when there is none. */
 void isomm__report_maturity(isomm_buf *b, int has, double value);
 
+/* Markdown-escape user text; newlines become spaces so that a table row stays one line. */
+void isomm__report_md_text(isomm_buf *b, const char *s);
+
+/* The frame of every HTML page: doctype, head with the title (escaped here) and the shared
+ * style, up to the opened <main>; and its end, from </main> with the footer. */
+void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title);
+void isomm__report_html_end(isomm_buf *b, isomm_lang lang);
+
 /* Writers. Each appends one result's document to b; lang and format are already validated. */
 void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown);
 void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang);

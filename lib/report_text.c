@@ -26,8 +26,7 @@ static void pad(isomm_buf *b, size_t n)
         isomm__buf_putc(b, ' ');
 }
 
-/* Markdown-escape user text; newlines become spaces so that a table row stays one line. */
-static void md_text(isomm_buf *b, const char *s)
+void isomm__report_md_text(isomm_buf *b, const char *s)
 {
     for (; *s; s++) {
         if (strchr("\\`*_[]<>|#", *s))
@@ -40,7 +39,7 @@ static void md_text(isomm_buf *b, const char *s)
 static void put_text(const writer *w, const char *s)
 {
     if (w->md)
-        md_text(w->b, s);
+        isomm__report_md_text(w->b, s);
     else
         isomm__buf_puts(w->b, s);
 }
@@ -102,11 +101,11 @@ static void header(const writer *w)
 
     if (w->md) {
         isomm__buf_printf(w->b, "# %s: ", W(w, ISOMM__W_TITLE));
-        md_text(w->b, isomm_assessment_meta(w->a, ISOMM_META_ID));
+        isomm__report_md_text(w->b, isomm_assessment_meta(w->a, ISOMM_META_ID));
         isomm__buf_puts(w->b, "\n\n| | |\n|---|---|\n");
         for (i = 0; i < 5; i++) {
             isomm__buf_printf(w->b, "| %s | ", names[i]);
-            md_text(w->b, values[i]);
+            isomm__report_md_text(w->b, values[i]);
             isomm__buf_puts(w->b, " |\n");
         }
         return;
