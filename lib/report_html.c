@@ -146,9 +146,9 @@ static void list_cards(const page *p)
 {
     int l, i;
 
-    isomm__buf_printf(p->b, "<h2>%s <span class=\"muted\">(%s: %s)</span></h2>\n<div class=\"grid4\">\n",
-                      W(p, ISOMM__W_RECOMMENDATIONS), W(p, ISOMM__W_AGAINST),
-                      isomm__report_pattern_name(isomm_result_list_pattern(p->r), p->opts->lang));
+    isomm__buf_printf(p->b, "<h2>%s<span class=\"muted\">%s%s: %s%s</span></h2>\n<div class=\"grid4\">\n",
+                      W(p, ISOMM__W_RECOMMENDATIONS), W(p, ISOMM__W_OPEN), W(p, ISOMM__W_AGAINST),
+                      isomm__report_pattern_name(isomm_result_list_pattern(p->r), p->opts->lang), W(p, ISOMM__W_CLOSE));
     for (l = 0; l < ISOMM_LIST_COUNT; l++) {
         int n = isomm_result_list_count(p->r, (isomm_list)l);
         isomm__buf_printf(p->b, "<div class=\"card\"><h3>%s</h3>\n", isomm_list_title((isomm_list)l, p->opts->lang));
@@ -160,9 +160,11 @@ static void list_cards(const page *p)
             int role = isomm_result_list_role(p->r, (isomm_list)l, i);
             const isomm_role_info *ri = isomm_model_role(p->m, role);
             const isomm_role_result *rr = isomm_result_role(p->r, role);
-            isomm__buf_printf(p->b, "<li><b>%s</b> %s <span class=\"muted\">(", ri->code, isomm_role_name(ri, p->opts->lang));
+            isomm__buf_printf(p->b, "<li><b>%s</b> %s<span class=\"muted\">%s", ri->code, isomm_role_name(ri, p->opts->lang),
+                              W(p, ISOMM__W_OPEN));
             sourcing_span(p, rr->sourcing);
-            isomm__buf_printf(p->b, ", %s %d)</span></li>\n", W(p, ISOMM__W_LEVEL), rr->level);
+            isomm__buf_printf(p->b, "%s%s %d%s</span></li>\n", W(p, ISOMM__W_COMMA), W(p, ISOMM__W_LEVEL), rr->level,
+                              W(p, ISOMM__W_CLOSE));
         }
         isomm__buf_puts(p->b, n ? "</ul></div>\n" : "</div>\n");
     }
@@ -193,7 +195,8 @@ static void fit_and_warnings(const page *p)
         isomm__buf_printf(p->b, "%s<b>%s</b> %s", i ? ", " : "", ri->code, isomm_role_name(ri, lang));
     }
     if (n)
-        isomm__buf_printf(p->b, " <span class=\"muted\">(%s)</span>", W(p, ISOMM__W_UNANSWERED_NOTE));
+        isomm__buf_printf(p->b, "<span class=\"muted\">%s%s%s</span>", W(p, ISOMM__W_OPEN), W(p, ISOMM__W_UNANSWERED_NOTE),
+                          W(p, ISOMM__W_CLOSE));
     isomm__buf_puts(p->b, "</p>\n");
 
     n = isomm_result_warning_count(p->r);
@@ -217,8 +220,9 @@ static void role_table(const page *p)
         isomm_answer ans;
         if (isomm_assessment_get_index(p->a, role, &ans, NULL) != ISOMM_OK)
             ans.note = NULL;
-        isomm__buf_printf(p->b, "<tr><td><b>%s</b></td><td>%s <span class=\"muted\">(%s)</span></td><td>", ri->code,
-                          isomm_role_name(ri, p->opts->lang), isomm_domain_name(ri->domain));
+        isomm__buf_printf(p->b, "<tr><td><b>%s</b></td><td>%s<span class=\"muted\">%s%s%s</span></td><td>", ri->code,
+                          isomm_role_name(ri, p->opts->lang), W(p, ISOMM__W_OPEN), isomm_domain_name(ri->domain),
+                          W(p, ISOMM__W_CLOSE));
         sourcing_span(p, rr->sourcing);
         isomm__buf_puts(p->b, "</td><td class=\"num\">");
         if (rr->level == ISOMM_UNANSWERED)

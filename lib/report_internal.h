@@ -48,6 +48,9 @@ typedef enum isomm__word {
     ISOMM__W_RADAR_TITLE,
     ISOMM__W_ROLE_CHART_TITLE,
     ISOMM__W_GENERATED_BY,
+    ISOMM__W_OPEN,
+    ISOMM__W_CLOSE,
+    ISOMM__W_COMMA,
     ISOMM__W_COUNT
 } isomm__word;
 

@@ -309,6 +309,7 @@ Test(report, html_is_one_self_contained_page)
     cr_assert_eq(count(t, "<script"), 0);
     cr_assert_eq(count(t, "url("), 0);
     assert_has(t, "<dd>R&amp;D &lt;SOC&gt;</dd>");
+    assert_has(t, "<li><b>I-6</b> セキュリティ関連団体との連携<span class=\"muted\">（<span class=\"in\">インソース</span>、レベル 1）</span></li>");
     assert_has(t, "<td class=\"note\">vendor &quot;X&quot;, sandbox only</td>");
     cr_assert(strcmp(t + strlen(t) - 8, "</html>\n") == 0);
     isomm_free(t);
