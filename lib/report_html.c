@@ -160,8 +160,9 @@ static void list_cards(const page *p)
             int role = isomm_result_list_role(p->r, (isomm_list)l, i);
             const isomm_role_info *ri = isomm_model_role(p->m, role);
             const isomm_role_result *rr = isomm_result_role(p->r, role);
-            isomm__buf_printf(p->b, "<li><b>%s</b> %s<span class=\"muted\">%s", ri->code, isomm_role_name(ri, p->opts->lang),
-                              W(p, ISOMM__W_OPEN));
+            isomm__buf_printf(p->b, "<li><b>%s</b> ", ri->code);
+            isomm__buf_xml(p->b, isomm_role_name(ri, p->opts->lang));
+            isomm__buf_printf(p->b, "<span class=\"muted\">%s", W(p, ISOMM__W_OPEN));
             sourcing_span(p, rr->sourcing);
             isomm__buf_printf(p->b, "%s%s %d%s</span></li>\n", W(p, ISOMM__W_COMMA), W(p, ISOMM__W_LEVEL), rr->level,
                               W(p, ISOMM__W_CLOSE));
@@ -192,7 +193,8 @@ static void fit_and_warnings(const page *p)
         isomm__buf_printf(p->b, "<span class=\"muted\">%s</span>", W(p, ISOMM__W_NONE));
     for (i = 0; i < n; i++) {
         const isomm_role_info *ri = isomm_model_role(p->m, isomm_result_unanswered(p->r, i));
-        isomm__buf_printf(p->b, "%s<b>%s</b> %s", i ? ", " : "", ri->code, isomm_role_name(ri, lang));
+        isomm__buf_printf(p->b, "%s<b>%s</b> ", i ? ", " : "", ri->code);
+        isomm__buf_xml(p->b, isomm_role_name(ri, lang));
     }
     if (n)
         isomm__buf_printf(p->b, "<span class=\"muted\">%s%s%s</span>", W(p, ISOMM__W_OPEN), W(p, ISOMM__W_UNANSWERED_NOTE),
@@ -220,9 +222,10 @@ static void role_table(const page *p)
         isomm_answer ans;
         if (isomm_assessment_get_index(p->a, role, &ans, NULL) != ISOMM_OK)
             ans.note = NULL;
-        isomm__buf_printf(p->b, "<tr><td><b>%s</b></td><td>%s<span class=\"muted\">%s%s%s</span></td><td>", ri->code,
-                          isomm_role_name(ri, p->opts->lang), W(p, ISOMM__W_OPEN), isomm_domain_name(ri->domain),
-                          W(p, ISOMM__W_CLOSE));
+        isomm__buf_printf(p->b, "<tr><td><b>%s</b></td><td>", ri->code);
+        isomm__buf_xml(p->b, isomm_role_name(ri, p->opts->lang));
+        isomm__buf_printf(p->b, "<span class=\"muted\">%s%s%s</span></td><td>", W(p, ISOMM__W_OPEN),
+                          isomm_domain_name(ri->domain), W(p, ISOMM__W_CLOSE));
         sourcing_span(p, rr->sourcing);
         isomm__buf_puts(p->b, "</td><td class=\"num\">");
         if (rr->level == ISOMM_UNANSWERED)
