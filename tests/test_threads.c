@@ -1,5 +1,5 @@
-/* Thread safety: several threads read, write back and evaluate different assessments at the
- * same time, each many times over, and every run must give what a single thread gave.
+/* Thread safety: several threads read, evaluate, render and write back different assessments
+ * at the same time, each many times over, and every run must give what a single thread gave.
  * Run under ThreadSanitizer (ISOMM_TSAN) by .ci/hardening, where any data race fails the test.
  *
  * A plain program rather than a Criterion suite: Criterion 2.4 cannot start under
@@ -17,9 +17,10 @@
 #define THREADS 6
 #define ROUNDS 60
 
-/* What one run produces: the CSV written back and everything the result says. */
-#define OUTPUTS 2
-#define DIGEST_SIZE 4096
+/* What one run produces: the CSV written back, then the reports in these formats. */
+static const isomm_format formats[] = { ISOMM_FORMAT_JSON, ISOMM_FORMAT_MARKDOWN, ISOMM_FORMAT_HTML };
+#define FORMATS (sizeof formats / sizeof formats[0])
+#define OUTPUTS (FORMATS + 1)
 
 /* One worker: the CSV text it reads, what it must produce and what went wrong. */
 struct job {
@@ -67,67 +68,29 @@ static isomm_assessment *build(unsigned int seed)
     return a;
 }
 
-/* Everything a result says, as text in *result (free it with free()); 0 on success. */
-static int digest(const isomm_result *r, char **result)
-{
-    char *out = malloc(DIGEST_SIZE);
-    size_t len = 0, size = DIGEST_SIZE;
-    double overall;
-    int i, l, s, mismatches, current;
-
-    if (!out)
-        return -1;
-#define PUT(...)                                                                                   \
-    do {                                                                                           \
-        int n_ = snprintf(out + len, size - len, __VA_ARGS__);                                     \
-        if (n_ < 0 || (size_t)n_ >= size - len) {                                                  \
-            free(out);                                                                             \
-            return -1;                                                                             \
-        }                                                                                          \
-        len += (size_t)n_;                                                                         \
-    } while (0)
-
-    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
-        const isomm_function_result *f = isomm_result_function(r, i);
-        PUT("%d:%d:%.17g:%d:%d:%d ", i, f->has_maturity, f->maturity, f->rated_roles, f->excluded_roles,
-            f->unanswered_roles);
-    }
-    i = isomm_result_overall(r, &overall);
-    PUT("overall %d %.17g\n", i, overall);
-    for (s = 0; s <= 1; s++)
-        for (i = 0; i < isomm_result_highlight_count(r, s); i++)
-            PUT("h%d:%d ", s, isomm_result_highlight(r, s, i));
-    for (l = 0; l < ISOMM_LIST_COUNT; l++)
-        for (i = 0; i < isomm_result_list_count(r, (isomm_list)l); i++)
-            PUT("l%d:%d ", l, isomm_result_list_role(r, (isomm_list)l, i));
-    i = isomm_result_pattern_fit(r, &mismatches, &current);
-    PUT("fit %d %d %d\n", i, mismatches, current);
-    for (i = 0; i < isomm_result_warning_count(r); i++)
-        PUT("w%d ", isomm_result_warning(r, i));
-#undef PUT
-    *result = out;
-    return 0;
-}
-
 static void free_outputs(char **out)
 {
-    isomm_free(out[0]);
-    free(out[1]);
-    out[0] = out[1] = NULL;
+    size_t i;
+    for (i = 0; i < OUTPUTS; i++) {
+        isomm_free(out[i]);
+        out[i] = NULL;
+    }
 }
 
-/* Read the job's CSV, write it back and evaluate it: out[0] the CSV written, out[1] the
- * result's digest. 0 on success. */
+/* Read the job's CSV, write it back, evaluate and render: out[0] the CSV written, out[1..] the
+ * reports. 0 on success. */
 static int run_once(const struct job *job, char **out)
 {
     isomm_eval_options eval = ISOMM_EVAL_OPTIONS_INIT;
+    isomm_report_options report = ISOMM_REPORT_OPTIONS_INIT;
     isomm_assessment **list = NULL;
     isomm_result *r = NULL;
-    size_t count = 0, len;
+    size_t count = 0, len, i;
     int rc;
 
     eval.strengths = (int)(job->seed % 4) + 1;
     eval.list_size = (int)(job->seed % 5);
+    report.lang = job->seed % 2 ? ISOMM_LANG_EN : ISOMM_LANG_JA;
     rc = isomm_csv_read_buffer(&list, &count, job->csv, job->csv_len, NULL, NULL);
     if (!rc && count != 1)
         rc = -1;
@@ -135,8 +98,10 @@ static int run_once(const struct job *job, char **out)
         rc = isomm_csv_write_buffer(&out[0], &len, list, count, NULL, NULL);
     if (!rc)
         rc = isomm_evaluate(&r, list[0], &eval, NULL);
-    if (!rc)
-        rc = digest(r, &out[1]);
+    for (i = 0; i < FORMATS && !rc; i++) {
+        report.format = formats[i];
+        rc = isomm_report_render(&out[i + 1], &len, r, &report, NULL);
+    }
     isomm_result_free(r);
     isomm_assessment_array_free(list, count);
     return rc;
@@ -214,7 +179,7 @@ int main(void)
         isomm_free(jobs[t].csv);
         free_outputs(jobs[t].expected);
     }
-    printf("%d threads x %d rounds of read, write, evaluate: %s\n", THREADS, ROUNDS,
+    printf("%d threads x %d rounds of read, write, evaluate, render: %s\n", THREADS, ROUNDS,
            status ? "FAILED" : "all match");
     return status;
 }

@@ -16,8 +16,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 void fuzz_require(int cond, const char *what, const char *file, int line);
 
-/* Evaluate a with opts (NULL for the defaults), check every invariant of the result and free
- * it. Returns the code isomm_evaluate() returned. */
-int fuzz_evaluate_and_check(const isomm_assessment *a, const isomm_eval_options *opts);
+/* Evaluate a with opts (NULL for the defaults), check every invariant of the result, render it
+ * in every report format when render is nonzero, and free it. Returns the code isomm_evaluate()
+ * returned. */
+int fuzz_evaluate_and_check(const isomm_assessment *a, const isomm_eval_options *opts, int render);
 
 #endif

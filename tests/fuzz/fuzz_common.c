@@ -1,6 +1,7 @@
 /* Invariants of an evaluation result, checked by every fuzz target after each evaluation. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fuzz.h"
 
@@ -135,7 +136,84 @@ static void check_fit_and_warnings(const isomm_result *r, const isomm_assessment
     }
 }
 
-int fuzz_evaluate_and_check(const isomm_assessment *a, const isomm_eval_options *opts)
+/* Whether s[0..n) is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF). */
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0, k, len;
+    unsigned long cp, min;
+
+    while (i < n) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if ((s[i] & 0xE0) == 0xC0)
+            len = 2, cp = s[i] & 0x1Fu, min = 0x80;
+        else if ((s[i] & 0xF0) == 0xE0)
+            len = 3, cp = s[i] & 0x0Fu, min = 0x800;
+        else if ((s[i] & 0xF8) == 0xF0)
+            len = 4, cp = s[i] & 0x07u, min = 0x10000;
+        else
+            return 0;
+        if (len > n - i)
+            return 0;
+        for (k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return 0;
+            cp = cp << 6 | (s[i + k] & 0x3Fu);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += len;
+    }
+    return 1;
+}
+
+static int valid_text(const char *s)
+{
+    return !s || valid_utf8((const unsigned char *)s, strlen(s));
+}
+
+/* Whether every text of the assessment (notes, metadata) is UTF-8, as its API asks. */
+static int texts_are_utf8(const isomm_assessment *a)
+{
+    isomm_answer ans;
+    int i;
+
+    for (i = 0; i < ISOMM_META_COUNT; i++)
+        if (!valid_text(isomm_assessment_meta(a, (isomm_meta)i)))
+            return 0;
+    for (i = 0; i < ISOMM_ROLE_COUNT; i++)
+        if (isomm_assessment_get_index(a, i, &ans, NULL) != ISOMM_OK || !valid_text(ans.note))
+            return 0;
+    return 1;
+}
+
+/* Render the result as text, JSON and HTML (which holds both SVG charts), in a language that
+ * depends on the answers: each must succeed, hold no NUL byte, and be UTF-8 whenever the
+ * assessment's own texts are. */
+static void check_reports(const isomm_result *r, const isomm_assessment *a)
+{
+    static const isomm_format formats[] = { ISOMM_FORMAT_TEXT, ISOMM_FORMAT_JSON, ISOMM_FORMAT_HTML };
+    isomm_report_options opts = ISOMM_REPORT_OPTIONS_INIT;
+    int utf8 = texts_are_utf8(a);
+    size_t f, len;
+    char *out;
+
+    opts.second = r;
+    opts.lang = isomm_assessment_answered(a) % 2 ? ISOMM_LANG_EN : ISOMM_LANG_JA;
+    for (f = 0; f < sizeof formats / sizeof formats[0]; f++) {
+        opts.format = formats[f];
+        out = NULL;
+        FUZZ_REQUIRE(isomm_report_render(&out, &len, r, &opts, NULL) == ISOMM_OK);
+        FUZZ_REQUIRE(out != NULL && strlen(out) == len);
+        if (utf8)
+            FUZZ_REQUIRE(valid_utf8((const unsigned char *)out, len));
+        isomm_free(out);
+    }
+}
+
+int fuzz_evaluate_and_check(const isomm_assessment *a, const isomm_eval_options *opts, int render)
 {
     isomm_eval_options defaults = ISOMM_EVAL_OPTIONS_INIT;
     isomm_result *r = NULL;
@@ -154,6 +232,8 @@ int fuzz_evaluate_and_check(const isomm_assessment *a, const isomm_eval_options 
     check_highlights(r, opts->strengths);
     check_lists(r, a, opts);
     check_fit_and_warnings(r, a);
+    if (render)
+        check_reports(r, a);
     isomm_result_free(r);
     return rc;
 }

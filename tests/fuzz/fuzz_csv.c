@@ -5,8 +5,8 @@
  *  - checked by isomm_csv_validate_buffer(),
  *  - and read as CP932.
  * All must agree: the same assessments, or the same first error at the same line and column.
- * Every assessment read is evaluated (fuzz_evaluate_and_check) and written back with
- * isomm_csv_write_buffer(), which must read back to equal assessments. */
+ * Every assessment read is evaluated (fuzz_evaluate_and_check, with reports for the whole read)
+ * and written back with isomm_csv_write_buffer(), which must read back to equal assessments. */
 #include <string.h>
 
 #include "fuzz.h"
@@ -54,7 +54,7 @@ static void check_streamed(const char *data, size_t size, size_t chunk, int whol
         if (whole_rc == ISOMM_OK) {
             FUZZ_REQUIRE(seen < count && isomm_assessment_equal(a, list[seen]) == 1);
         }
-        fuzz_evaluate_and_check(a, NULL);
+        fuzz_evaluate_and_check(a, NULL, 0);
         isomm_assessment_free(a);
         seen++;
     }
@@ -116,7 +116,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     if (rc == ISOMM_OK) {
         FUZZ_REQUIRE(count >= 1 && list != NULL);
         for (i = 0; i < count; i++)
-            fuzz_evaluate_and_check(list[i], NULL);
+            fuzz_evaluate_and_check(list[i], NULL, 1);
         check_round_trip(list, count);
     } else {
         FUZZ_REQUIRE(rc < 0 && err.code == rc && list == NULL && count == 0);
@@ -132,7 +132,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     count = 0;
     if (isomm_csv_read_buffer(&list, &count, data, size, &cp932, &err) == ISOMM_OK) {
         for (i = 0; i < count; i++)
-            fuzz_evaluate_and_check(list[i], NULL);
+            fuzz_evaluate_and_check(list[i], NULL, 0);
         isomm_assessment_array_free(list, count);
     }
     return 0;

@@ -1,6 +1,6 @@
 /* Fuzz target: build an assessment from arbitrary answers through the public API (valid and
  * invalid role indices, sourcings, levels, notes, metadata and patterns), evaluate it with
- * arbitrary options and check every invariant of the result.
+ * arbitrary options, check every invariant of the result and render it as reports.
  *
  * Input layout: five bytes (strengths, list size, target option, current pattern, target
  * pattern of the assessment), then records
@@ -97,8 +97,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     isomm_assessment_set_pattern(a, 0, pattern_of(next_byte(&in)), NULL);
     while (in.pos < in.size)
         apply_record(a, &in);
-    fuzz_evaluate_and_check(a, &opts);
-    fuzz_evaluate_and_check(a, NULL);
+    fuzz_evaluate_and_check(a, &opts, 1);
+    fuzz_evaluate_and_check(a, NULL, 0);
     isomm_assessment_free(a);
     return 0;
 }
