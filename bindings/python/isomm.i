@@ -76,14 +76,20 @@ static void isommpy_raise(const isomm_error *e)
 %nodefaultctor isomm_assessment;
 %nodefaultctor isomm_result;
 %nodefaultctor isomm_csv_reader;
+%nodefaultctor isomm_comparison;
+%nodefaultctor isomm_aggregate;
 struct isomm_model {};
 struct isomm_assessment {};
 struct isomm_result {};
 struct isomm_csv_reader {};
+struct isomm_comparison {};
+struct isomm_aggregate {};
 %extend isomm_model { ~isomm_model() { isomm_model_free($self); } }
 %extend isomm_assessment { ~isomm_assessment() { isomm_assessment_free($self); } }
 %extend isomm_result { ~isomm_result() { isomm_result_free($self); } }
 %extend isomm_csv_reader { ~isomm_csv_reader() { isomm_csv_reader_free($self); } }
+%extend isomm_comparison { ~isomm_comparison() { isomm_comparison_free($self); } }
+%extend isomm_aggregate { ~isomm_aggregate() { isomm_aggregate_free($self); } }
 
 /* `T **out`: the new handle replaces the (zero) return code and is owned by Python. */
 %define ISOMMPY_NEW_HANDLE(TYPE)
@@ -97,6 +103,8 @@ ISOMMPY_NEW_HANDLE(isomm_model)
 ISOMMPY_NEW_HANDLE(isomm_assessment)
 ISOMMPY_NEW_HANDLE(isomm_result)
 ISOMMPY_NEW_HANDLE(isomm_csv_reader)
+ISOMMPY_NEW_HANDLE(isomm_comparison)
+ISOMMPY_NEW_HANDLE(isomm_aggregate)
 
 /* Assessments read from CSV: a list whose items Python owns; the emptied array is freed here. */
 %typemap(in, numinputs=0) (isomm_assessment ***out, size_t *count) (isomm_assessment **list = NULL, size_t n = 0) {
@@ -145,6 +153,7 @@ ISOMMPY_NEW_HANDLE(isomm_csv_reader)
 }
 %enddef
 ISOMMPY_HANDLE_ARRAY(isomm_assessment *const *, list)
+ISOMMPY_HANDLE_ARRAY(const isomm_result *const *, results)
 
 /* Documents rendered by the library come back as bytes; the C buffer is freed here. */
 %typemap(in, numinputs=0) (char **out, size_t *len) (char *text = NULL, size_t n = 0) {
@@ -199,6 +208,8 @@ ISOMMPY_ENUM_OUT(isomm_domain)
 
 %apply double *OUTPUT { double *out };
 %apply int *OUTPUT { int *mismatches, int *current_mismatches };
+%apply int *OUTPUT { int *improved, int *declined, int *unchanged, int *not_compared };
+%apply int *OUTPUT { int *added };
 
 /* Work that may take a while runs without the GIL. */
 %thread isommpy_evaluate;
@@ -206,6 +217,7 @@ ISOMMPY_ENUM_OUT(isomm_domain)
 %thread isommpy_csv_read_buffer;
 %thread isommpy_csv_write_file;
 %thread isomm_csv_reader_next;
+%thread isommpy_aggregate_add_csv_file;
 
 /* Handles are freed by their destructors only; options structs are filled in by the helpers below. */
 %ignore isomm_model_free;
@@ -220,6 +232,18 @@ ISOMMPY_ENUM_OUT(isomm_domain)
 %ignore isomm_result_model;
 %ignore isomm_assessment_model;
 %ignore isomm_csv_reader_free;
+%ignore isomm_comparison_free;
+%ignore isomm_aggregate_free;
+%ignore isomm_comparison_model;
+%ignore isomm_aggregate_model;
+%ignore isomm_report_options;
+%ignore isomm_report_render;
+%ignore isomm_report_write;
+%ignore isomm_report_render_list;
+%ignore isomm_report_write_list;
+%ignore isomm_comparison_render;
+%ignore isomm_aggregate_render;
+%ignore isomm_aggregate_add_csv_file;
 %ignore isomm_assessment_array_free;
 %ignore isomm_csv_options;
 %ignore isomm_csv_read_file;
@@ -245,7 +269,9 @@ ISOMMPY_ENUM_OUT(isomm_domain)
 %include "isomm/model.h"
 %include "isomm/assessment.h"
 %include "isomm/evaluate.h"
+%include "isomm/report.h"
 %include "isomm/csv.h"
+%include "isomm/compare.h"
 
 %{
 /* CSV options from plain values. */
@@ -257,6 +283,15 @@ static isomm_csv_options isommpy_csv_options(const isomm_model *model, int encod
     opts.encoding = (isomm_encoding)encoding;
     opts.write_bom = write_bom;
     opts.max_field_bytes = max_field_bytes;
+    opts.lang = (isomm_lang)lang;
+    return opts;
+}
+
+/* Report options from plain values. */
+static isomm_report_options isommpy_report_options(int format, int lang)
+{
+    isomm_report_options opts = ISOMM_REPORT_OPTIONS_INIT;
+    opts.format = (isomm_format)format;
     opts.lang = (isomm_lang)lang;
     return opts;
 }
@@ -353,5 +388,47 @@ static PyObject *isommpy_csv_validate(const char *path, const char *data, size_t
                                                          problems[i].column, problems[i].message));
     PyMem_Free(problems);
     return list;
+}
+
+/* One result rendered as a document, with an optional second radar series. */
+static int isommpy_report_render(char **out, size_t *len, const isomm_result *r, int format, int lang,
+                                 const isomm_result *second, const char *second_label, isomm_error *err)
+{
+    isomm_report_options opts = isommpy_report_options(format, lang);
+    opts.second = second;
+    opts.second_label = second_label;
+    return isomm_report_render(out, len, r, &opts, err);
+}
+
+/* Several results rendered as one document. */
+static int isommpy_report_render_list(char **out, size_t *len, const isomm_result *const *results, size_t count,
+                                      int format, int lang, isomm_error *err)
+{
+    isomm_report_options opts = isommpy_report_options(format, lang);
+    return isomm_report_render_list(out, len, results, count, &opts, err);
+}
+
+/* Every assessment of a CSV file folded into an aggregate, all or nothing; *added receives how many. */
+static int isommpy_aggregate_add_csv_file(isomm_aggregate *ag, const char *path, const isomm_model *model,
+                                          int encoding, size_t max_field_bytes, int *added, isomm_error *err)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, max_field_bytes, ISOMM_LANG_JA);
+    return isomm_aggregate_add_csv_file(ag, path, &opts, added, err);
+}
+
+/* A comparison rendered as a document. */
+static int isommpy_comparison_render(char **out, size_t *len, const isomm_comparison *c, int format, int lang,
+                                     isomm_error *err)
+{
+    isomm_report_options opts = isommpy_report_options(format, lang);
+    return isomm_comparison_render(out, len, c, &opts, err);
+}
+
+/* An aggregate rendered as a document. */
+static int isommpy_aggregate_render(char **out, size_t *len, const isomm_aggregate *ag, int format, int lang,
+                                    isomm_error *err)
+{
+    isomm_report_options opts = isommpy_report_options(format, lang);
+    return isomm_aggregate_render(out, len, ag, &opts, err);
 }
 %}

@@ -5,7 +5,7 @@ from typing import NamedTuple, Optional
 
 from . import _capi
 from .errors import ErrorCode, _from_c
-from .model import _PATTERN_ID, _SOURCING_ID, Model, _pattern_value, _sourcing_value, default_model
+from .model import _PATTERN_ID, _SOURCING_ID, _model_or_default, _pattern_value, _sourcing_value
 from .result import Result
 
 __all__ = ["Answer", "Assessment"]
@@ -80,10 +80,7 @@ class Assessment:
 
     def __init__(self, model=None, *, id=None, organization=None, assessor=None, date=None,
                  current_pattern=None, target_pattern=None):
-        if model is None:
-            model = default_model()
-        elif not isinstance(model, Model):
-            raise TypeError(f"model must be an isomm.Model, not {type(model).__name__}")
+        model = _model_or_default(model)
         self._model = model
         self._h = _capi.isomm_assessment_new(model._h)
         self._shared = False

@@ -266,6 +266,15 @@ class Model:
         return f"<isomm.Model {self.name!r}>"
 
 
+def _model_or_default(model):
+    """``model`` checked to be a :class:`Model`; the built-in model for None."""
+    if model is None:
+        return default_model()
+    if not isinstance(model, Model):
+        raise TypeError(f"model must be an isomm.Model, not {type(model).__name__}")
+    return model
+
+
 @functools.lru_cache(maxsize=None)
 def default_model():
     """The built-in ISOMM v2.1 :class:`Model` (one shared read-only object)."""

@@ -166,7 +166,7 @@ def test_to_dict_is_json_of_the_result(example, expected):
 
 def test_html_repr(example):
     page = example.evaluate()._repr_html_()
-    assert "example-1" in page and "<table" in page
+    assert "example-1" in page and "<table" in page and page.count("<svg") == 2
 
 
 def test_repr(example):
