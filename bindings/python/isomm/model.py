@@ -1,6 +1,7 @@
 """The ISOMM v2.1 catalogue: functions, roles, domains, organisation patterns and the two scales."""
 
 import functools
+import json
 from dataclasses import dataclass
 from typing import Tuple
 
@@ -256,6 +257,11 @@ class Model:
         if value == _capi.ISOMM_PATTERN_NONE:
             raise _from_c(ErrorCode.EPATTERN, 0, 0, "expected_sourcing needs a pattern")
         return _SOURCING_ID[_capi.isomm_expected_sourcing(self._h, index, value)]
+
+    def to_dict(self):
+        """The catalogue as the JSON object of ``isomm model --format json`` (name, functions,
+        roles, domains, patterns, scales), as Python data."""
+        return json.loads(_capi.isomm_model_render_json(self._h))
 
     def to_csv(self):
         """The model as a model CSV (str) that :func:`load_model_csv` reads back; for the built-in
