@@ -3,6 +3,8 @@
  *   isomm report FILE.csv [--target PATTERN] [--format F] [--lang ja|en] [--html-out PATH] [-o FILE]
  *   isomm validate FILE.csv
  *   isomm template [--lang ja|en] [--bom] [-o FILE]
+ *   isomm compare OLD.csv NEW.csv [--old ID] [--new ID] [--format F]
+ *   isomm aggregate FILE.csv... [--format F]
  *   isomm model [--format csv|json]
  *
  * Exit status: 0 success, 1 invalid input (a message naming file and line on standard error),
@@ -36,6 +38,11 @@ static const char usage_text[] =
     "  validate FILE.csv     check a file and list every problem found, with lines\n"
     "  template              write an empty assessment CSV for all 54 roles, with names, to fill in\n"
     "      --bom             start with a UTF-8 byte-order mark (for Excel)\n"
+    "  compare OLD.csv NEW.csv   changes between two assessments\n"
+    "      --old ID, --new ID    pick the assessment when a file holds several\n"
+    "      --format F        text (default), markdown, json, html, svg\n"
+    "  aggregate FILE.csv... spread and disagreements over many assessments of one organisation\n"
+    "      --format F        text (default), markdown, json, html, svg (band radar), svg-heatmap\n"
     "  model                 the catalogue: functions, roles, domains, patterns, scales\n"
     "      --format F        csv (default) or json\n"
     "\n"
@@ -54,10 +61,12 @@ enum command {
     CMD_REPORT = 1,
     CMD_VALIDATE = 2,
     CMD_TEMPLATE = 4,
-    CMD_MODEL = 8
+    CMD_COMPARE = 8,
+    CMD_AGGREGATE = 16,
+    CMD_MODEL = 32
 };
-#define CMD_ALL (CMD_REPORT | CMD_VALIDATE | CMD_TEMPLATE | CMD_MODEL)
-#define CMD_READING (CMD_REPORT | CMD_VALIDATE)
+#define CMD_ALL (CMD_REPORT | CMD_VALIDATE | CMD_TEMPLATE | CMD_COMPARE | CMD_AGGREGATE | CMD_MODEL)
+#define CMD_READING (CMD_REPORT | CMD_VALIDATE | CMD_COMPARE | CMD_AGGREGATE)
 
 /* The parsed command line. Values point into argv. */
 typedef struct cli {
@@ -65,7 +74,7 @@ typedef struct cli {
     const char *name; /* command name as typed */
     const char **files;
     size_t nfiles;
-    const char *output, *html_out, *target, *format, *lang, *id, *model_path, *encoding;
+    const char *output, *html_out, *target, *format, *lang, *id, *old_id, *new_id, *model_path, *encoding;
     const char *strengths, *list_size;
     int bom;
 } cli;
@@ -82,12 +91,14 @@ static const struct option_spec option_specs[] = {
     { "lang", 0, CMD_ALL, offsetof(cli, lang) },
     { "model", 0, CMD_ALL, offsetof(cli, model_path) },
     { "encoding", 0, CMD_READING, offsetof(cli, encoding) },
-    { "format", 0, CMD_REPORT | CMD_MODEL, offsetof(cli, format) },
+    { "format", 0, CMD_REPORT | CMD_COMPARE | CMD_AGGREGATE | CMD_MODEL, offsetof(cli, format) },
     { "html-out", 0, CMD_REPORT, offsetof(cli, html_out) },
     { "target", 0, CMD_REPORT, offsetof(cli, target) },
     { "id", 0, CMD_REPORT, offsetof(cli, id) },
     { "strengths", 0, CMD_REPORT, offsetof(cli, strengths) },
     { "list-size", 0, CMD_REPORT, offsetof(cli, list_size) },
+    { "old", 0, CMD_COMPARE, offsetof(cli, old_id) },
+    { "new", 0, CMD_COMPARE, offsetof(cli, new_id) },
     { "bom", 0, CMD_TEMPLATE, 0 },
 };
 
@@ -96,7 +107,7 @@ static const struct {
     enum command command;
 } commands[] = {
     { "report", CMD_REPORT },       { "validate", CMD_VALIDATE },   { "template", CMD_TEMPLATE },
-    { "model", CMD_MODEL },
+    { "compare", CMD_COMPARE },     { "aggregate", CMD_AGGREGATE }, { "model", CMD_MODEL },
 };
 
 /* Everything a command needs besides its arguments: the model and the CSV options. */
@@ -125,6 +136,13 @@ static int input_error(const char *file, const isomm_error *err)
     else
         fprintf(stderr, "isomm: %s\n", err->message);
     return EXIT_INPUT;
+}
+
+/* A renderer refused the options: a format that output does not have is a usage error. */
+static int render_error(const isomm_error *err)
+{
+    fprintf(stderr, "isomm: %s\n", err->message);
+    return err->code == ISOMM_EOPTIONS ? EXIT_USAGE : EXIT_INPUT;
 }
 
 static const char *display_name(const char *path)
@@ -514,6 +532,111 @@ static int cmd_model(const context *ctx)
     return emit(ctx, doc, len);
 }
 
+static int cmd_compare(const context *ctx)
+{
+    static const char *const names[] = { "text", "markdown", "json", "html", "svg" };
+    static const int values[] = { ISOMM_FORMAT_TEXT, ISOMM_FORMAT_MARKDOWN, ISOMM_FORMAT_JSON, ISOMM_FORMAT_HTML,
+                                  ISOMM_FORMAT_SVG_RADAR };
+    const cli *c = ctx->args;
+    isomm_report_options ro = ISOMM_REPORT_OPTIONS_INIT;
+    isomm_assessment **old_list = NULL, **new_list = NULL;
+    size_t old_count = 0, new_count = 0, len;
+    const isomm_assessment *old_a, *new_a;
+    isomm_comparison *cmp = NULL;
+    isomm_error err;
+    char *doc;
+    int format = ISOMM_FORMAT_TEXT, status;
+
+    if ((status = one_file(c, 2, "OLD.csv and NEW.csv")) != 0)
+        return status;
+    if (c->format && (status = parse_format(c->format, names, values, 5, &format)) != 0)
+        return status;
+    if (strcmp(c->files[0], "-") == 0 && strcmp(c->files[1], "-") == 0)
+        return usage_error("%s", "only one of OLD and NEW can be standard input");
+    if ((status = read_all(ctx, c->files[0], &old_list, &old_count)) != 0 ||
+        (status = read_all(ctx, c->files[1], &new_list, &new_count)) != 0 ||
+        (status = pick(old_list, old_count, c->old_id, c->files[0], "--old", &old_a)) != 0 ||
+        (status = pick(new_list, new_count, c->new_id, c->files[1], "--new", &new_a)) != 0)
+        goto out;
+    if (isomm_compare(&cmp, old_a, new_a, &err) != ISOMM_OK) {
+        status = input_error(NULL, &err);
+        goto out;
+    }
+    ro.lang = ctx->lang;
+    ro.format = (isomm_format)format;
+    if (isomm_comparison_render(&doc, &len, cmp, &ro, &err) != ISOMM_OK) {
+        status = render_error(&err);
+        goto out;
+    }
+    status = emit(ctx, doc, len);
+out:
+    isomm_comparison_free(cmp);
+    isomm_assessment_array_free(old_list, old_count);
+    isomm_assessment_array_free(new_list, new_count);
+    return status;
+}
+
+/* Add every assessment of one file to the aggregate, streaming. */
+static int aggregate_file(const context *ctx, isomm_aggregate *ag, const char *path)
+{
+    isomm_csv_reader *rd = NULL;
+    isomm_assessment *a = NULL;
+    isomm_error err;
+    int rc;
+
+    if (strcmp(path, "-") == 0)
+        rc = isomm_csv_reader_open_fp(&rd, stdin, &ctx->csv, &err);
+    else
+        rc = isomm_csv_reader_open_file(&rd, path, &ctx->csv, &err);
+    if (rc != ISOMM_OK)
+        return input_error(display_name(path), &err);
+    while ((rc = isomm_csv_reader_next(rd, &a, &err)) == 1) {
+        rc = isomm_aggregate_add(ag, a, &err);
+        isomm_assessment_free(a);
+        if (rc != ISOMM_OK)
+            break;
+    }
+    isomm_csv_reader_free(rd);
+    return rc < 0 ? input_error(display_name(path), &err) : 0;
+}
+
+static int cmd_aggregate(const context *ctx)
+{
+    static const char *const names[] = { "text", "markdown", "json", "html", "svg", "svg-heatmap" };
+    static const int values[] = { ISOMM_FORMAT_TEXT, ISOMM_FORMAT_MARKDOWN, ISOMM_FORMAT_JSON,
+                                  ISOMM_FORMAT_HTML, ISOMM_FORMAT_SVG_RADAR, ISOMM_FORMAT_SVG_HEATMAP };
+    const cli *c = ctx->args;
+    isomm_report_options ro = ISOMM_REPORT_OPTIONS_INIT;
+    isomm_aggregate *ag = NULL;
+    isomm_error err;
+    size_t i, stdin_uses = 0, len;
+    char *doc;
+    int format = ISOMM_FORMAT_TEXT, status = 0;
+
+    if (c->nfiles == 0)
+        return usage_error("%s", "'aggregate' takes at least one FILE.csv");
+    if (c->format && (status = parse_format(c->format, names, values, 6, &format)) != 0)
+        return status;
+    for (i = 0; i < c->nfiles; i++)
+        stdin_uses += strcmp(c->files[i], "-") == 0;
+    if (stdin_uses > 1)
+        return usage_error("%s", "standard input can be read only once");
+    if (isomm_aggregate_new(&ag, model_of(ctx), &err) != ISOMM_OK)
+        return input_error(NULL, &err);
+    for (i = 0; i < c->nfiles && status == 0; i++)
+        status = aggregate_file(ctx, ag, c->files[i]);
+    if (status == 0) {
+        ro.lang = ctx->lang;
+        ro.format = (isomm_format)format;
+        if (isomm_aggregate_render(&doc, &len, ag, &ro, &err) != ISOMM_OK)
+            status = render_error(&err);
+        else
+            status = emit(ctx, doc, len);
+    }
+    isomm_aggregate_free(ag);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     cli c;
@@ -541,6 +664,8 @@ int main(int argc, char **argv)
     case CMD_REPORT: status = cmd_report(&ctx); break;
     case CMD_VALIDATE: status = cmd_validate(&ctx); break;
     case CMD_TEMPLATE: status = cmd_template(&ctx); break;
+    case CMD_COMPARE: status = cmd_compare(&ctx); break;
+    case CMD_AGGREGATE: status = cmd_aggregate(&ctx); break;
     case CMD_MODEL: status = cmd_model(&ctx); break;
     }
     isomm_model_free(ctx.custom);

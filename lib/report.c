@@ -46,6 +46,9 @@ static const char *const words[ISOMM__W_COUNT][2] = {
     [ISOMM__W_RADAR_TITLE] = { "機能別の成熟度", "Maturity by function" },
     [ISOMM__W_ROLE_CHART_TITLE] = { "役割別のレベル", "Level by role" },
     [ISOMM__W_GENERATED_BY] = { "libisomm で作成", "Made with libisomm" },
+    [ISOMM__W_OPEN] = { "（", " (" },
+    [ISOMM__W_CLOSE] = { "）", ")" },
+    [ISOMM__W_COMMA] = { "、", ", " },
 };
 
 const char *isomm__report_word(isomm__word w, isomm_lang lang)

@@ -1,9 +1,11 @@
-/* Output of comparisons and aggregates: text, Markdown and JSON (INTERFACES.md section 3). */
+/* Output of comparisons and aggregates: the render entry points, labels, text, Markdown and JSON
+ * (INTERFACES.md section 3); charts in report_compare_svg.c, pages in report_compare_html.c. */
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 #include "report_compare.h"
+#include "report_internal.h"
 
 /* ---- labels --------------------------------------------------------------------------- */
 
@@ -42,8 +44,8 @@ static const char *const labels[L_COUNT_OF_LABELS][2] = {
     [L_HEATMAP_TITLE] = { "役割別ヒートマップ（役割 × 評価）", "Role heat map (roles × assessments)" },
     [L_FIRST_OF] = { "評価 %d 件のうち最初の %d 件を表示", "%d assessments, the first %d shown" },
     [L_LEVEL] = { "レベル", "Level" },
-    [L_RADAR_COMPARISON] = { "機能別成熟度の比較", "Function maturity compared" },
-    [L_RADAR_AGGREGATE] = { "機能別成熟度（最小・平均・最大）", "Function maturity (min, mean, max)" },
+    [L_RADAR_COMPARISON] = { "成熟度", "Maturity" },
+    [L_RADAR_AGGREGATE] = { "評価 %d 件の最小・平均・最大", "%d assessments: min, mean, max" },
 };
 
 const char *isomm__compare_label(isomm_lang lang, enum isomm__compare_label l)
@@ -51,14 +53,25 @@ const char *isomm__compare_label(isomm_lang lang, enum isomm__compare_label l)
     return labels[l][lang];
 }
 
-static int check_options(const isomm_report_options *opts, isomm_error *err)
+/* Checks shared by both render functions: *out cleared, what (the object) present, *opts set to
+ * the options or the defaults, whose version and language are valid. */
+static int begin_render(char **out, const void *what, const char *name, const isomm_report_options **opts,
+                        isomm_error *err)
 {
-    if (opts->version != ISOMM_REPORT_OPTIONS_VERSION)
-        return isomm__fail(err, ISOMM_EOPTIONS, "report options version %u not supported (expected %d)", opts->version,
-                           ISOMM_REPORT_OPTIONS_VERSION);
-    if (opts->lang != ISOMM_LANG_JA && opts->lang != ISOMM_LANG_EN)
+    static const isomm_report_options defaults = ISOMM_REPORT_OPTIONS_INIT;
+
+    if (out)
+        *out = NULL;
+    if (!out || !what)
+        return isomm__fail(err, ISOMM_EINVAL, "output and %s must not be NULL", name);
+    if (!*opts)
+        *opts = &defaults;
+    if ((*opts)->version != ISOMM_REPORT_OPTIONS_VERSION)
+        return isomm__fail(err, ISOMM_EOPTIONS, "report options version %u not supported (expected %d)",
+                           (*opts)->version, ISOMM_REPORT_OPTIONS_VERSION);
+    if ((*opts)->lang != ISOMM_LANG_JA && (*opts)->lang != ISOMM_LANG_EN)
         return isomm__fail(err, ISOMM_EOPTIONS, "unknown language %d (expected ISOMM_LANG_JA or ISOMM_LANG_EN)",
-                           (int)opts->lang);
+                           (int)(*opts)->lang);
     return ISOMM_OK;
 }
 
@@ -72,29 +85,7 @@ static int finish(isomm_buf *b, char **out, size_t *len, isomm_error *err)
 
 /* ---- shared pieces -------------------------------------------------------------------- */
 
-/* Markdown table cell text: pipes, backslashes and markup characters escaped, line breaks as spaces. */
-static void md_text(isomm_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '\n' || *s == '\r')
-            isomm__buf_putc(b, ' ');
-        else if (strchr("|\\*_`<>[]#", *s))
-            isomm__buf_printf(b, "\\%c", *s);
-        else
-            isomm__buf_putc(b, *s);
-    }
-}
-
-static void maturity_text(isomm_buf *b, int has, double v)
-{
-    if (has)
-        isomm__buf_printf(b, "%.1f", v);
-    else
-        isomm__buf_puts(b, "—");
-}
-
-/* "Insource 3", "Outsource 0" or "unanswered". */
-static void answer_text(isomm_buf *b, isomm_sourcing s, int level, isomm_lang lang)
+void isomm__compare_answer(isomm_buf *b, isomm_sourcing s, int level, isomm_lang lang)
 {
     if (level == ISOMM_UNANSWERED)
         isomm__buf_puts(b, isomm__compare_label(lang, L_UNANSWERED));
@@ -126,7 +117,7 @@ static void json_maturity(isomm_buf *b, int has, double v)
         isomm__buf_puts(b, "null");
 }
 
-static int role_moved(const isomm_role_change *rc)
+int isomm__compare_role_moved(const isomm_role_change *rc)
 {
     return rc->old_level != rc->new_level || rc->old_sourcing != rc->new_sourcing;
 }
@@ -141,11 +132,11 @@ static void comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
     isomm_comparison_counts(c, &improved, &declined, &unchanged, &not_compared);
     if (markdown) {
         isomm__buf_printf(b, "# %s: ", isomm__compare_label(lang, L_COMPARISON));
-        md_text(b, isomm_comparison_id(c, 1));
+        isomm__report_md_text(b, isomm_comparison_id(c, 1));
         isomm__buf_puts(b, " → ");
-        md_text(b, isomm_comparison_id(c, 0));
+        isomm__report_md_text(b, isomm_comparison_id(c, 0));
         isomm__buf_printf(b, "\n\n%s: ", isomm__compare_label(lang, L_MODEL));
-        md_text(b, isomm_model_name(m));
+        isomm__report_md_text(b, isomm_model_name(m));
         isomm__buf_puts(b, "\n\n");
     } else {
         isomm__buf_printf(b, "%s: %s → %s\n%s: %s\n\n", isomm__compare_label(lang, L_COMPARISON), isomm_comparison_id(c, 1),
@@ -166,19 +157,19 @@ static void comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
         const isomm_function_info *fi = isomm_model_function(m, fc->function);
         if (markdown) {
             isomm__buf_printf(b, "| %s ", fi->code);
-            md_text(b, isomm_function_name(fi, lang));
+            isomm__report_md_text(b, isomm_function_name(fi, lang));
             isomm__buf_puts(b, " | ");
         } else {
             isomm__buf_printf(b, "  %s  ", fi->code);
         }
-        maturity_text(b, fc->has_old, fc->old_maturity);
+        isomm__report_maturity(b, fc->has_old, fc->old_maturity);
         isomm__buf_puts(b, markdown ? " | " : " → ");
-        maturity_text(b, fc->has_new, fc->new_maturity);
+        isomm__report_maturity(b, fc->has_new, fc->new_maturity);
         isomm__buf_puts(b, markdown ? " | " : "  ");
         if (fc->has_change)
             isomm__buf_printf(b, "%+.1f", fc->change);
         else
-            isomm__buf_puts(b, "—");
+            isomm__buf_puts(b, "-");
         if (markdown)
             isomm__buf_puts(b, " |\n");
         else
@@ -189,7 +180,7 @@ static void comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
         const isomm_role_change *rc = isomm_comparison_role(c, i);
         const isomm_role_info *ri = isomm_model_role(m, i);
-        if (!role_moved(rc))
+        if (!isomm__compare_role_moved(rc))
             continue;
         if (markdown && !any)
             isomm__buf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---|\n", isomm__compare_label(lang, L_ROLE),
@@ -198,22 +189,22 @@ static void comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
         any = 1;
         if (markdown) {
             isomm__buf_printf(b, "| %s | ", ri->code);
-            md_text(b, isomm_role_name(ri, lang));
+            isomm__report_md_text(b, isomm_role_name(ri, lang));
             isomm__buf_puts(b, " | ");
-            answer_text(b, rc->old_sourcing, rc->old_level, lang);
+            isomm__compare_answer(b, rc->old_sourcing, rc->old_level, lang);
             isomm__buf_puts(b, " | ");
-            answer_text(b, rc->new_sourcing, rc->new_level, lang);
+            isomm__compare_answer(b, rc->new_sourcing, rc->new_level, lang);
             isomm__buf_puts(b, " | ");
             if (rc->has_change)
                 isomm__buf_printf(b, "%+d", rc->level_change);
             else
-                isomm__buf_puts(b, "—");
+                isomm__buf_puts(b, "-");
             isomm__buf_printf(b, " | %s |\n", rc->sourcing_changed ? isomm__compare_label(lang, L_YES) : "");
         } else {
             isomm__buf_printf(b, "  %-4s ", ri->code);
-            answer_text(b, rc->old_sourcing, rc->old_level, lang);
+            isomm__compare_answer(b, rc->old_sourcing, rc->old_level, lang);
             isomm__buf_puts(b, " → ");
-            answer_text(b, rc->new_sourcing, rc->new_level, lang);
+            isomm__compare_answer(b, rc->new_sourcing, rc->new_level, lang);
             if (rc->has_change && rc->level_change != 0)
                 isomm__buf_printf(b, "  (%+d)", rc->level_change);
             if (rc->sourcing_changed)
@@ -272,23 +263,17 @@ static void comparison_json(isomm_buf *b, const isomm_comparison *c)
 int isomm_comparison_render(char **out, size_t *len, const isomm_comparison *c, const isomm_report_options *opts,
                             isomm_error *err)
 {
-    static const isomm_report_options defaults = ISOMM_REPORT_OPTIONS_INIT;
     isomm_buf b = ISOMM_BUF_INIT;
-    int rc;
+    int rc = begin_render(out, c, "comparison", &opts, err);
 
-    if (out)
-        *out = NULL;
-    if (!out || !c)
-        return isomm__fail(err, ISOMM_EINVAL, "output and comparison must not be NULL");
-    if (!opts)
-        opts = &defaults;
-    rc = check_options(opts, err);
     if (rc)
         return rc;
     switch (opts->format) {
     case ISOMM_FORMAT_TEXT: comparison_text(&b, c, opts->lang, 0); break;
     case ISOMM_FORMAT_MARKDOWN: comparison_text(&b, c, opts->lang, 1); break;
     case ISOMM_FORMAT_JSON: comparison_json(&b, c); break;
+    case ISOMM_FORMAT_SVG_RADAR: isomm__comparison_svg_radar(&b, c, opts->lang); break;
+    case ISOMM_FORMAT_HTML: isomm__comparison_html(&b, c, opts->lang); break;
     default:
         return isomm__fail(err, ISOMM_EOPTIONS,
                            "format %d is not available for a comparison (expected text, markdown, json, html or "
@@ -300,20 +285,18 @@ int isomm_comparison_render(char **out, size_t *len, const isomm_comparison *c, 
 
 /* ---- aggregate ------------------------------------------------------------------------ */
 
-/* Columns of the role table, after the role code. */
-static const enum isomm__compare_label role_columns[] = { L_COUNT, L_MEAN,      L_MIN,        L_MAX,   L_SPREAD,
-                                           L_INSOURCE, L_OUTSOURCE, L_UNANSWERED, L_LEVEL0 };
-#define ROLE_COLUMNS ((int)(sizeof role_columns / sizeof role_columns[0]))
+const enum isomm__compare_label isomm__compare_role_columns[ISOMM__ROLE_COLUMNS] = {
+    L_COUNT, L_MEAN, L_MIN, L_MAX, L_SPREAD, L_INSOURCE, L_OUTSOURCE, L_UNANSWERED, L_LEVEL0
+};
 
-/* The nine values of a role line as text ("—" where there is none). */
-static void role_cells(const isomm_role_stats *rs, char cells[ROLE_COLUMNS][16])
+void isomm__compare_role_cells(const isomm_role_stats *rs, char cells[ISOMM__ROLE_COLUMNS][16])
 {
-    int values[ROLE_COLUMNS] = { rs->count, 0, rs->min, rs->max, rs->spread, rs->insource, rs->outsource,
+    int values[ISOMM__ROLE_COLUMNS] = { rs->count, 0, rs->min, rs->max, rs->spread, rs->insource, rs->outsource,
                                  rs->unanswered, rs->not_applicable };
     int i;
-    for (i = 0; i < ROLE_COLUMNS; i++) {
+    for (i = 0; i < ISOMM__ROLE_COLUMNS; i++) {
         if (rs->count == 0 && i >= 1 && i <= 4)
-            snprintf(cells[i], sizeof cells[i], "—");
+            snprintf(cells[i], sizeof cells[i], "-");
         else if (i == 1)
             snprintf(cells[i], sizeof cells[i], "%.1f", rs->mean);
         else
@@ -321,34 +304,12 @@ static void role_cells(const isomm_role_stats *rs, char cells[ROLE_COLUMNS][16])
     }
 }
 
-/* Terminal columns taken by UTF-8 text: East Asian wide characters take two. */
-static int display_width(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    int width = 0;
-    while (*p) {
-        if (*p < 0x80) {
-            width++;
-            p++;
-        } else if ((*p & 0xF0) == 0xE0 && p[1] && p[2]) {
-            unsigned cp = ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3Fu);
-            width += cp >= 0x2E80 || (cp >= 0x1100 && cp <= 0x115F) ? 2 : 1;
-            p += 3;
-        } else {
-            width++;
-            for (p++; (*p & 0xC0) == 0x80; p++)
-                ;
-        }
-    }
-    return width;
-}
-
 /* text right-aligned in a column of the given width, after two spaces */
-static void put_cell(isomm_buf *b, const char *text, int width)
+static void put_cell(isomm_buf *b, const char *text, size_t width)
 {
-    int pad = width - display_width(text);
+    size_t used = isomm__utf8_width(text);
     isomm__buf_puts(b, "  ");
-    while (pad-- > 0)
+    for (; used < width; used++)
         isomm__buf_putc(b, ' ');
     isomm__buf_puts(b, text);
 }
@@ -356,22 +317,22 @@ static void put_cell(isomm_buf *b, const char *text, int width)
 static void aggregate_roles_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
 {
     const isomm_model *m = isomm_aggregate_model(ag);
-    char cells[ROLE_COLUMNS][16];
-    int widths[ROLE_COLUMNS];
+    char cells[ISOMM__ROLE_COLUMNS][16];
+    size_t widths[ISOMM__ROLE_COLUMNS];
     int i, j;
 
     isomm__buf_printf(b, "\n%s\n  %-4s", isomm__compare_label(lang, L_ROLES), isomm__compare_label(lang, L_ROLE));
-    for (j = 0; j < ROLE_COLUMNS; j++) {
-        widths[j] = display_width(isomm__compare_label(lang, role_columns[j]));
+    for (j = 0; j < ISOMM__ROLE_COLUMNS; j++) {
+        widths[j] = isomm__utf8_width(isomm__compare_label(lang, isomm__compare_role_columns[j]));
         if (widths[j] < 4)
             widths[j] = 4;
-        put_cell(b, isomm__compare_label(lang, role_columns[j]), widths[j]);
+        put_cell(b, isomm__compare_label(lang, isomm__compare_role_columns[j]), widths[j]);
     }
     isomm__buf_putc(b, '\n');
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
-        role_cells(isomm_aggregate_role(ag, i), cells);
+        isomm__compare_role_cells(isomm_aggregate_role(ag, i), cells);
         isomm__buf_printf(b, "  %-4s", isomm_model_role(m, i)->code);
-        for (j = 0; j < ROLE_COLUMNS; j++)
+        for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
             put_cell(b, cells[j], widths[j]);
         isomm__buf_putc(b, '\n');
     }
@@ -380,20 +341,20 @@ static void aggregate_roles_text(isomm_buf *b, const isomm_aggregate *ag, isomm_
 static void aggregate_roles_markdown(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
 {
     const isomm_model *m = isomm_aggregate_model(ag);
-    char cells[ROLE_COLUMNS][16];
+    char cells[ISOMM__ROLE_COLUMNS][16];
     int i, j;
 
     isomm__buf_printf(b, "\n## %s\n\n| %s |", isomm__compare_label(lang, L_ROLES), isomm__compare_label(lang, L_ROLE));
-    for (j = 0; j < ROLE_COLUMNS; j++)
-        isomm__buf_printf(b, " %s |", isomm__compare_label(lang, role_columns[j]));
+    for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
+        isomm__buf_printf(b, " %s |", isomm__compare_label(lang, isomm__compare_role_columns[j]));
     isomm__buf_puts(b, "\n|---|");
-    for (j = 0; j < ROLE_COLUMNS; j++)
+    for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
         isomm__buf_puts(b, "---:|");
     isomm__buf_putc(b, '\n');
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
-        role_cells(isomm_aggregate_role(ag, i), cells);
+        isomm__compare_role_cells(isomm_aggregate_role(ag, i), cells);
         isomm__buf_printf(b, "| %s |", isomm_model_role(m, i)->code);
-        for (j = 0; j < ROLE_COLUMNS; j++)
+        for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
             isomm__buf_printf(b, " %s |", cells[j]);
         isomm__buf_putc(b, '\n');
     }
@@ -408,7 +369,7 @@ static void aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
     isomm__buf_printf(b, isomm__compare_label(lang, L_AGGREGATE_OF), isomm_aggregate_count(ag));
     isomm__buf_printf(b, markdown ? "\n\n%s: " : "\n%s: ", isomm__compare_label(lang, L_MODEL));
     if (markdown)
-        md_text(b, isomm_model_name(m));
+        isomm__report_md_text(b, isomm_model_name(m));
     else
         isomm__buf_puts(b, isomm_model_name(m));
     isomm__buf_puts(b, "\n\n");
@@ -424,17 +385,17 @@ static void aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
         const isomm_function_info *fi = isomm_model_function(m, i);
         if (markdown) {
             isomm__buf_printf(b, "| %s ", fi->code);
-            md_text(b, isomm_function_name(fi, lang));
+            isomm__report_md_text(b, isomm_function_name(fi, lang));
             isomm__buf_puts(b, " | ");
-            maturity_text(b, fs->count > 0, fs->mean);
+            isomm__report_maturity(b, fs->count > 0, fs->mean);
             isomm__buf_puts(b, " | ");
-            maturity_text(b, fs->count > 0, fs->min);
+            isomm__report_maturity(b, fs->count > 0, fs->min);
             isomm__buf_puts(b, " | ");
-            maturity_text(b, fs->count > 0, fs->max);
+            isomm__report_maturity(b, fs->count > 0, fs->max);
             isomm__buf_printf(b, " | %d |\n", fs->count);
         } else {
             isomm__buf_printf(b, "  %s  ", fi->code);
-            maturity_text(b, fs->count > 0, fs->mean);
+            isomm__report_maturity(b, fs->count > 0, fs->mean);
             if (fs->count > 0)
                 isomm__buf_printf(b, " (%.1f–%.1f)", fs->min, fs->max);
             isomm__buf_printf(b, "  %s\n", isomm_function_name(fi, lang));
@@ -449,7 +410,7 @@ static void aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
         const isomm_role_info *ri = isomm_model_role(m, rs->role);
         if (markdown) {
             isomm__buf_printf(b, "- **%s** ", ri->code);
-            md_text(b, isomm_role_name(ri, lang));
+            isomm__report_md_text(b, isomm_role_name(ri, lang));
             isomm__buf_puts(b, ": ");
         } else {
             isomm__buf_printf(b, "  %-4s ", ri->code);
@@ -508,17 +469,9 @@ static void aggregate_json(isomm_buf *b, const isomm_aggregate *ag)
 int isomm_aggregate_render(char **out, size_t *len, const isomm_aggregate *ag, const isomm_report_options *opts,
                            isomm_error *err)
 {
-    static const isomm_report_options defaults = ISOMM_REPORT_OPTIONS_INIT;
     isomm_buf b = ISOMM_BUF_INIT;
-    int rc;
+    int rc = begin_render(out, ag, "aggregate", &opts, err);
 
-    if (out)
-        *out = NULL;
-    if (!out || !ag)
-        return isomm__fail(err, ISOMM_EINVAL, "output and aggregate must not be NULL");
-    if (!opts)
-        opts = &defaults;
-    rc = check_options(opts, err);
     if (rc)
         return rc;
     if (isomm_aggregate_count(ag) == 0)
@@ -528,6 +481,8 @@ int isomm_aggregate_render(char **out, size_t *len, const isomm_aggregate *ag, c
     case ISOMM_FORMAT_MARKDOWN: aggregate_text(&b, ag, opts->lang, 1); break;
     case ISOMM_FORMAT_JSON: aggregate_json(&b, ag); break;
     case ISOMM_FORMAT_SVG_HEATMAP: isomm__aggregate_svg_heatmap(&b, ag, opts->lang); break;
+    case ISOMM_FORMAT_SVG_RADAR: isomm__aggregate_svg_radar(&b, ag, opts->lang); break;
+    case ISOMM_FORMAT_HTML: isomm__aggregate_html(&b, ag, opts->lang); break;
     default:
         return isomm__fail(err, ISOMM_EOPTIONS,
                            "format %d is not available for an aggregate (expected text, markdown, json, html, svg "

@@ -31,6 +31,21 @@ static const char style[] =
     "footer{text-align:center;color:#868e96;font-size:.9em;padding-bottom:24px}\n"
     "@media print{body{background:#fff}section.assessment,section.overview{box-shadow:none;page-break-after:always}}\n";
 
+void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title)
+{
+    isomm__buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+                      lang == ISOMM_LANG_JA ? "ja" : "en");
+    isomm__buf_xml(b, title);
+    isomm__buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", style);
+}
+
+void isomm__report_html_end(isomm_buf *b, isomm_lang lang)
+{
+    isomm__buf_printf(b, "</main>\n<footer>%s %s</footer>\n</body>\n</html>\n",
+                      isomm__report_word(ISOMM__W_GENERATED_BY, lang), isomm_version_string());
+}
+
 typedef struct page {
     isomm_buf *b;
     const isomm_result *r;
@@ -131,9 +146,9 @@ static void list_cards(const page *p)
 {
     int l, i;
 
-    isomm__buf_printf(p->b, "<h2>%s <span class=\"muted\">(%s: %s)</span></h2>\n<div class=\"grid4\">\n",
-                      W(p, ISOMM__W_RECOMMENDATIONS), W(p, ISOMM__W_AGAINST),
-                      isomm__report_pattern_name(isomm_result_list_pattern(p->r), p->opts->lang));
+    isomm__buf_printf(p->b, "<h2>%s<span class=\"muted\">%s%s: %s%s</span></h2>\n<div class=\"grid4\">\n",
+                      W(p, ISOMM__W_RECOMMENDATIONS), W(p, ISOMM__W_OPEN), W(p, ISOMM__W_AGAINST),
+                      isomm__report_pattern_name(isomm_result_list_pattern(p->r), p->opts->lang), W(p, ISOMM__W_CLOSE));
     for (l = 0; l < ISOMM_LIST_COUNT; l++) {
         int n = isomm_result_list_count(p->r, (isomm_list)l);
         isomm__buf_printf(p->b, "<div class=\"card\"><h3>%s</h3>\n", isomm_list_title((isomm_list)l, p->opts->lang));
@@ -145,9 +160,12 @@ static void list_cards(const page *p)
             int role = isomm_result_list_role(p->r, (isomm_list)l, i);
             const isomm_role_info *ri = isomm_model_role(p->m, role);
             const isomm_role_result *rr = isomm_result_role(p->r, role);
-            isomm__buf_printf(p->b, "<li><b>%s</b> %s <span class=\"muted\">(", ri->code, isomm_role_name(ri, p->opts->lang));
+            isomm__buf_printf(p->b, "<li><b>%s</b> ", ri->code);
+            isomm__buf_xml(p->b, isomm_role_name(ri, p->opts->lang));
+            isomm__buf_printf(p->b, "<span class=\"muted\">%s", W(p, ISOMM__W_OPEN));
             sourcing_span(p, rr->sourcing);
-            isomm__buf_printf(p->b, ", %s %d)</span></li>\n", W(p, ISOMM__W_LEVEL), rr->level);
+            isomm__buf_printf(p->b, "%s%s %d%s</span></li>\n", W(p, ISOMM__W_COMMA), W(p, ISOMM__W_LEVEL), rr->level,
+                              W(p, ISOMM__W_CLOSE));
         }
         isomm__buf_puts(p->b, n ? "</ul></div>\n" : "</div>\n");
     }
@@ -175,10 +193,12 @@ static void fit_and_warnings(const page *p)
         isomm__buf_printf(p->b, "<span class=\"muted\">%s</span>", W(p, ISOMM__W_NONE));
     for (i = 0; i < n; i++) {
         const isomm_role_info *ri = isomm_model_role(p->m, isomm_result_unanswered(p->r, i));
-        isomm__buf_printf(p->b, "%s<b>%s</b> %s", i ? ", " : "", ri->code, isomm_role_name(ri, lang));
+        isomm__buf_printf(p->b, "%s<b>%s</b> ", i ? ", " : "", ri->code);
+        isomm__buf_xml(p->b, isomm_role_name(ri, lang));
     }
     if (n)
-        isomm__buf_printf(p->b, " <span class=\"muted\">(%s)</span>", W(p, ISOMM__W_UNANSWERED_NOTE));
+        isomm__buf_printf(p->b, "<span class=\"muted\">%s%s%s</span>", W(p, ISOMM__W_OPEN), W(p, ISOMM__W_UNANSWERED_NOTE),
+                          W(p, ISOMM__W_CLOSE));
     isomm__buf_puts(p->b, "</p>\n");
 
     n = isomm_result_warning_count(p->r);
@@ -202,8 +222,10 @@ static void role_table(const page *p)
         isomm_answer ans;
         if (isomm_assessment_get_index(p->a, role, &ans, NULL) != ISOMM_OK)
             ans.note = NULL;
-        isomm__buf_printf(p->b, "<tr><td><b>%s</b></td><td>%s <span class=\"muted\">(%s)</span></td><td>", ri->code,
-                          isomm_role_name(ri, p->opts->lang), isomm_domain_name(ri->domain));
+        isomm__buf_printf(p->b, "<tr><td><b>%s</b></td><td>", ri->code);
+        isomm__buf_xml(p->b, isomm_role_name(ri, p->opts->lang));
+        isomm__buf_printf(p->b, "<span class=\"muted\">%s%s%s</span></td><td>", W(p, ISOMM__W_OPEN),
+                          isomm_domain_name(ri->domain), W(p, ISOMM__W_CLOSE));
         sourcing_span(p, rr->sourcing);
         isomm__buf_puts(p->b, "</td><td class=\"num\">");
         if (rr->level == ISOMM_UNANSWERED)
@@ -244,15 +266,22 @@ void isomm__report_html(isomm_buf *b, const isomm_result *const *results, size_t
     page p;
     size_t i;
 
-    isomm__buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s: ",
-                      opts->lang == ISOMM_LANG_JA ? "ja" : "en", isomm__report_word(ISOMM__W_TITLE, opts->lang));
+    isomm_buf title = ISOMM_BUF_INIT;
+    char *t;
+
+    isomm__buf_printf(&title, "%s: ", isomm__report_word(ISOMM__W_TITLE, opts->lang));
     for (i = 0; i < count; i++) {
         if (i)
-            isomm__buf_puts(b, ", ");
-        isomm__buf_xml(b, isomm_assessment_meta(isomm_result_assessment(results[i]), ISOMM_META_ID));
+            isomm__buf_puts(&title, ", ");
+        isomm__buf_puts(&title, isomm_assessment_meta(isomm_result_assessment(results[i]), ISOMM_META_ID));
     }
-    isomm__buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", style);
+    t = isomm__buf_take(&title, NULL);
+    if (!t) {
+        b->failed = 1;
+        return;
+    }
+    isomm__report_html_begin(b, opts->lang, t);
+    isomm_free(t);
     if (count > 1) {
         isomm__buf_puts(b, "<section class=\"overview\">\n");
         isomm__report_svg_radar(b, results, count, opts);
@@ -266,6 +295,5 @@ void isomm__report_html(isomm_buf *b, const isomm_result *const *results, size_t
         p.m = isomm_result_model(results[i]);
         section(&p);
     }
-    isomm__buf_printf(b, "</main>\n<footer>%s %s</footer>\n</body>\n</html>\n",
-                      isomm__report_word(ISOMM__W_GENERATED_BY, opts->lang), isomm_version_string());
+    isomm__report_html_end(b, opts->lang);
 }

@@ -48,6 +48,9 @@ typedef enum isomm__word {
     ISOMM__W_RADAR_TITLE,
     ISOMM__W_ROLE_CHART_TITLE,
     ISOMM__W_GENERATED_BY,
+    ISOMM__W_OPEN,
+    ISOMM__W_CLOSE,
+    ISOMM__W_COMMA,
     ISOMM__W_COUNT
 } isomm__word;
 
@@ -63,6 +66,14 @@ isomm_pattern isomm__report_target(const isomm_result *r);
 
 /* Append the maturity with one decimal ("3.9"), or "-" when there is none. */
 void isomm__report_maturity(isomm_buf *b, int has, double value);
+
+/* Markdown-escape user text; newlines become spaces so that a table row stays one line. */
+void isomm__report_md_text(isomm_buf *b, const char *s);
+
+/* The frame of every HTML page: doctype, head with the title (escaped here) and the shared
+ * style, up to the opened <main>; and its end, from </main> with the footer. */
+void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title);
+void isomm__report_html_end(isomm_buf *b, isomm_lang lang);
 
 /* Writers. Each appends one result's document to b; lang and format are already validated. */
 void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown);

@@ -16,6 +16,14 @@ static void function_label(isomm_buf *b, const isomm_model *m, int f, isomm_lang
     isomm__buf_printf(b, "%s %s", fi->code, isomm_function_name(fi, lang));
 }
 
+/* "<title>A-1 name: " with the role name escaped (a custom model's names are user text). */
+static void role_title(isomm_buf *b, const isomm_role_info *ri, isomm_lang lang)
+{
+    isomm__buf_printf(b, "<title>%s ", ri->code);
+    isomm__buf_xml(b, isomm_role_name(ri, lang));
+    isomm__buf_puts(b, ": ");
+}
+
 static void fill_values(double *values, const isomm_result *r)
 {
     int f;
@@ -103,23 +111,25 @@ static void role_bar(isomm_buf *b, const isomm_result *r, const isomm_model *m, 
         isomm__buf_printf(b, "<rect class=\"bar unanswered\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                           "fill=\"#ffffff\" stroke=\"" MUTED_COLOR "\" stroke-width=\"1.2\" stroke-dasharray=\"3 2\">",
                           x + 0.6, BASELINE - LEVEL_PX, BAR_WIDTH - 1.2, LEVEL_PX);
-        isomm__buf_printf(b, "<title>%s %s: %s</title></rect>", ri->code, isomm_role_name(ri, lang),
-                          isomm__report_word(ISOMM__W_UNANSWERED_SHORT, lang));
+        role_title(b, ri, lang);
+        isomm__buf_printf(b, "%s</title></rect>", isomm__report_word(ISOMM__W_UNANSWERED_SHORT, lang));
         isomm__buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\" fill=\"" MUTED_COLOR
                           "\">?</text>\n", cx, BASELINE - LEVEL_PX - 4.0);
     } else if (rr->level == 0) {
         isomm__buf_printf(b, "<rect class=\"bar level0\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"4\" fill=\"#adb5bd\">",
                           x, BASELINE - 4.0, BAR_WIDTH);
-        isomm__buf_printf(b, "<title>%s %s: %s, %s</title></rect>", ri->code, isomm_role_name(ri, lang),
-                          isomm_sourcing_name(rr->sourcing, lang), isomm__report_word(ISOMM__W_LEVEL0, lang));
+        role_title(b, ri, lang);
+        isomm__buf_printf(b, "%s, %s</title></rect>", isomm_sourcing_name(rr->sourcing, lang),
+                          isomm__report_word(ISOMM__W_LEVEL0, lang));
         isomm__buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\" fill=\"" MUTED_COLOR
                           "\">0</text>\n", cx, BASELINE - 8.0);
     } else {
         isomm__buf_printf(b, "<rect class=\"bar %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">",
                           isomm_sourcing_id(rr->sourcing), x, BASELINE - LEVEL_PX * rr->level, BAR_WIDTH,
                           LEVEL_PX * rr->level, rr->sourcing == ISOMM_INSOURCE ? INSOURCE_COLOR : OUTSOURCE_COLOR);
-        isomm__buf_printf(b, "<title>%s %s: %s, %s %d</title></rect>\n", ri->code, isomm_role_name(ri, lang),
-                          isomm_sourcing_name(rr->sourcing, lang), isomm__report_word(ISOMM__W_LEVEL, lang), rr->level);
+        role_title(b, ri, lang);
+        isomm__buf_printf(b, "%s, %s %d</title></rect>\n", isomm_sourcing_name(rr->sourcing, lang),
+                          isomm__report_word(ISOMM__W_LEVEL, lang), rr->level);
     }
     isomm__buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"10\" fill=\"#495057\" "
                       "transform=\"rotate(-90 %.1f %.1f)\">%s</text>\n", cx + 3.5, BASELINE + 5.0, cx + 3.5,
@@ -153,7 +163,9 @@ void isomm__report_svg_roles(isomm_buf *b, const isomm_result *r, isomm_lang lan
         const isomm_function_info *fi = isomm_model_function(m, f);
         const isomm_function_result *fr = isomm_result_function(r, f);
         double width = fi->role_count * ROLE_STEP, centre = x + width / 2.0 - (ROLE_STEP - BAR_WIDTH) / 2.0;
-        isomm__buf_printf(b, "<g class=\"function\"><title>%s %s</title>\n", fi->code, isomm_function_name(fi, lang));
+        isomm__buf_printf(b, "<g class=\"function\"><title>%s ", fi->code);
+        isomm__buf_xml(b, isomm_function_name(fi, lang));
+        isomm__buf_puts(b, "</title>\n");
         isomm__buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
                           x - GROUP_GAP / 2.0 + 1.0, PLOT_TOP - 12.0, width + GROUP_GAP - 2.0 - (ROLE_STEP - BAR_WIDTH),
                           ROLES_H - PLOT_TOP + 4.0, f % 2 ? "#f1f3f5" : "#f8f9fa");

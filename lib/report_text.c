@@ -26,8 +26,7 @@ static void pad(isomm_buf *b, size_t n)
         isomm__buf_putc(b, ' ');
 }
 
-/* Markdown-escape user text; newlines become spaces so that a table row stays one line. */
-static void md_text(isomm_buf *b, const char *s)
+void isomm__report_md_text(isomm_buf *b, const char *s)
 {
     for (; *s; s++) {
         if (strchr("\\`*_[]<>|#", *s))
@@ -40,7 +39,7 @@ static void md_text(isomm_buf *b, const char *s)
 static void put_text(const writer *w, const char *s)
 {
     if (w->md)
-        md_text(w->b, s);
+        isomm__report_md_text(w->b, s);
     else
         isomm__buf_puts(w->b, s);
 }
@@ -102,11 +101,11 @@ static void header(const writer *w)
 
     if (w->md) {
         isomm__buf_printf(w->b, "# %s: ", W(w, ISOMM__W_TITLE));
-        md_text(w->b, isomm_assessment_meta(w->a, ISOMM_META_ID));
+        isomm__report_md_text(w->b, isomm_assessment_meta(w->a, ISOMM_META_ID));
         isomm__buf_puts(w->b, "\n\n| | |\n|---|---|\n");
         for (i = 0; i < 5; i++) {
             isomm__buf_printf(w->b, "| %s | ", names[i]);
-            md_text(w->b, values[i]);
+            isomm__report_md_text(w->b, values[i]);
             isomm__buf_puts(w->b, " |\n");
         }
         return;
@@ -204,8 +203,8 @@ static void role_line(const writer *w, int role, int show_answer)
 
     isomm__buf_printf(w->b, w->md ? "- %s %s" : "    %-5s %s", ri->code, isomm_role_name(ri, w->lang));
     if (show_answer)
-        isomm__buf_printf(w->b, w->lang == ISOMM_LANG_JA ? "（%s、%s %d）" : " (%s, %s %d)",
-                          isomm_sourcing_name(rr->sourcing, w->lang), W(w, ISOMM__W_LEVEL), rr->level);
+        isomm__buf_printf(w->b, "%s%s%s%s %d%s", W(w, ISOMM__W_OPEN), isomm_sourcing_name(rr->sourcing, w->lang),
+                          W(w, ISOMM__W_COMMA), W(w, ISOMM__W_LEVEL), rr->level, W(w, ISOMM__W_CLOSE));
     isomm__buf_putc(w->b, '\n');
 }
 
@@ -214,8 +213,8 @@ static void lists(const writer *w)
     isomm_pattern p = isomm_result_list_pattern(w->r);
     int l, i;
 
-    isomm__buf_printf(w->b, w->lang == ISOMM_LANG_JA ? "\n%s%s（%s: %s）\n" : "\n%s%s (%s: %s)\n", w->md ? "## " : "",
-                      W(w, ISOMM__W_RECOMMENDATIONS), W(w, ISOMM__W_AGAINST), isomm__report_pattern_name(p, w->lang));
+    isomm__buf_printf(w->b, "\n%s%s%s%s: %s%s\n", w->md ? "## " : "", W(w, ISOMM__W_RECOMMENDATIONS), W(w, ISOMM__W_OPEN),
+                      W(w, ISOMM__W_AGAINST), isomm__report_pattern_name(p, w->lang), W(w, ISOMM__W_CLOSE));
     for (l = 0; l < ISOMM_LIST_COUNT; l++) {
         int n = isomm_result_list_count(w->r, (isomm_list)l);
         isomm__buf_printf(w->b, w->md ? "\n### %s\n\n" : "  %s\n", isomm_list_title((isomm_list)l, w->lang));
@@ -253,11 +252,10 @@ static void unanswered(const writer *w)
 {
     int i, n = isomm_result_unanswered_count(w->r);
 
-    isomm__buf_printf(w->b, w->lang == ISOMM_LANG_JA ? "\n%s%s（%d" : "\n%s%s (%d", w->md ? "## " : "",
-                      W(w, ISOMM__W_UNANSWERED), n);
+    isomm__buf_printf(w->b, "\n%s%s%s%d", w->md ? "## " : "", W(w, ISOMM__W_UNANSWERED), W(w, ISOMM__W_OPEN), n);
     if (n)
-        isomm__buf_printf(w->b, w->lang == ISOMM_LANG_JA ? "、%s" : ", %s", W(w, ISOMM__W_UNANSWERED_NOTE));
-    isomm__buf_printf(w->b, "%s\n%s", w->lang == ISOMM_LANG_JA ? "）" : ")", w->md ? "\n" : "");
+        isomm__buf_printf(w->b, "%s%s", W(w, ISOMM__W_COMMA), W(w, ISOMM__W_UNANSWERED_NOTE));
+    isomm__buf_printf(w->b, "%s\n%s", W(w, ISOMM__W_CLOSE), w->md ? "\n" : "");
     if (n == 0)
         isomm__buf_printf(w->b, w->md ? "%s\n" : "    %s\n", W(w, ISOMM__W_NONE));
     for (i = 0; i < n; i++)

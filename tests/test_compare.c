@@ -742,7 +742,7 @@ Test(render, comparison_text_and_markdown)
     expect_contains(text, "Roles: 1 improved, 1 declined, 52 unchanged (51 of them not comparable");
     expect_contains(text, "  C  1.0 → 1.8  +0.8  Deep analysis\n");
     expect_contains(text, "  B  2.8 → 2.6  -0.1  Real-time analysis\n");
-    expect_contains(text, "  H  2.0 → —  —  ");
+    expect_contains(text, "  H  2.0 → -  -  ");
     expect_contains(text, "  B-1  Insource 2 → Insource 4  (+2)  ");
     expect_contains(text, "  B-2  Outsource 3 → Insource 3  [sourcing changed]  ");
     expect_contains(text, "  B-4  Unanswered → Outsource 1  ");
@@ -820,7 +820,7 @@ Test(render, aggregate_text_and_markdown)
     expect_contains(text, "  H  2.0 (2.0–2.0)  ");
     expect_contains(text, "  B-1  1–4 (Spread 3), Mean 2.3, Insource 2 / Outsource 1  ");
     expect_contains(text, "  Role  Count  Mean   Min   Max  Spread  Insource  Outsource  Unanswered  Level 0\n");
-    expect_contains(text, "  H-3       0     —     —     —       —         0          0           1        2\n");
+    expect_contains(text, "  H-3       0     -     -     -       -         0          0           1        2\n");
     cr_expect_lt(strstr(text, "  B-1  1–4"), strstr(text, "  B-4  1–3"), "disagreement order:\n%s", text);
     cr_expect_lt(strstr(text, "  H-1  1–3"), strstr(text, "  B-2  3–3"), "disagreement order:\n%s", text);
 
@@ -917,10 +917,99 @@ Test(render, heatmap_shows_the_recorded_assessments_only)
     svg = render_aggregate(ag, ISOMM_FORMAT_SVG_HEATMAP, ISOMM_LANG_EN);
     expect_contains(svg, ">70 assessments, the first 64 shown</text>");
     cr_expect_eq(occurrences(svg, "<g><title>"), 54 * ISOMM_AGGREGATE_RECORD_MAX);
-    expect_contains(svg, ">an assessor wi…</text>");
+    expect_contains(svg, ">an assessor wit…</text>"); /* 16 columns */
     isomm_free(svg);
     isomm_aggregate_free(ag);
     isomm_assessment_free(x);
+}
+
+Test(render, heatmap_cuts_wide_labels_by_columns)
+{
+    isomm_assessment *x = build("2025", "経営企画部の担当者さん", rows_x);
+    isomm_aggregate *ag = aggregate_of(&x, 1);
+    char *svg = render_aggregate(ag, ISOMM_FORMAT_SVG_HEATMAP, ISOMM_LANG_JA);
+    expect_contains(svg, ">経営企画部の担…</text>"); /* 7 wide characters and the ellipsis fit 16 columns */
+    expect_contains(svg, "<g><title>A-1 · 経営企画部の担当者さん: 未回答</title>");
+    isomm_free(svg);
+    isomm_aggregate_free(ag);
+    isomm_assessment_free(x);
+}
+
+Test(render, comparison_radar)
+{
+    isomm_comparison *c = compare_xy();
+    char *svg = render_comparison(c, ISOMM_FORMAT_SVG_RADAR, ISOMM_LANG_EN);
+
+    cr_expect_eq(strncmp(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"isomm-radar\"", 59), 0, "%s", svg);
+    expect_contains(svg, "<title>Maturity: 2025 → 2026</title>");
+    expect_contains(svg, ">2025</text>"); /* legend */
+    expect_contains(svg, ">2026</text>");
+    /* one point per function with a maturity: 9 old, 8 new (H has none) */
+    cr_expect_eq(occurrences(svg, "<circle class=\"point\""), 17);
+    /* the values under the H axis: old 2.0, new missing */
+    expect_contains(svg, ">2.0</tspan><tspan dx=\"4\" fill=\"#868e96\">/</tspan><tspan dx=\"4\" fill=\"#e8590c\">-</tspan>");
+    isomm_free(svg);
+    isomm_comparison_free(c);
+}
+
+Test(render, aggregate_radar_band)
+{
+    isomm_aggregate *ag = aggregate_xyz("alice");
+    char *svg = render_aggregate(ag, ISOMM_FORMAT_SVG_RADAR, ISOMM_LANG_EN);
+
+    expect_contains(svg, "<title>3 assessments: min, mean, max</title>");
+    expect_contains(svg, ">Min</text>");
+    expect_contains(svg, ">Mean</text>");
+    expect_contains(svg, ">Max</text>");
+    cr_expect_eq(occurrences(svg, "<circle class=\"point\""), 27);
+    /* function B: min 2.4, mean 31/12, max 2.75 */
+    expect_contains(svg, ">2.4</tspan><tspan dx=\"4\" fill=\"#868e96\">/</tspan><tspan dx=\"4\" fill=\"#e8590c\">2.6</tspan>"
+                         "<tspan dx=\"4\" fill=\"#868e96\">/</tspan><tspan dx=\"4\" fill=\"#2b8a3e\">2.8</tspan>");
+    isomm_free(svg);
+    isomm_aggregate_free(ag);
+}
+
+Test(render, comparison_html)
+{
+    isomm_assessment *x = build("<2025>", "alice", rows_x), *y = build("2026 & after", "bob", rows_y);
+    isomm_comparison *c = compare_ok(x, y);
+    char *html = render_comparison(c, ISOMM_FORMAT_HTML, ISOMM_LANG_EN);
+
+    cr_expect_eq(strncmp(html, "<!DOCTYPE html>\n<html lang=\"en\">", 32), 0, "%s", html);
+    expect_contains(html, "<title>Comparison: &lt;2025&gt; → 2026 &amp; after</title>");
+    expect_contains(html, "<h1>Comparison: &lt;2025&gt; → 2026 &amp; after</h1>");
+    cr_expect_eq(occurrences(html, "class=\"isomm-radar\""), 1);
+    expect_contains(html, "<tr><td><b>C</b></td><td>Deep analysis</td><td class=\"num\">1.0</td>"
+                          "<td class=\"num\">1.8</td><td class=\"num\">+0.8</td></tr>");
+    expect_contains(html, "<tr><td><b>B-2</b></td><td>");
+    expect_contains(html, "<td>Outsource 3</td><td>Insource 3</td><td class=\"num\">+0</td><td class=\"num\">yes</td></tr>");
+    cr_expect_null(strstr(html, "<td><b>A-1</b>"), "an unchanged role is listed");
+    cr_expect_str_eq(html + strlen(html) - 8, "</html>\n");
+    isomm_free(html);
+    isomm_comparison_free(c);
+    isomm_assessment_free(x);
+    isomm_assessment_free(y);
+}
+
+Test(render, aggregate_html)
+{
+    isomm_aggregate *ag = aggregate_xyz("alice");
+    char *html = render_aggregate(ag, ISOMM_FORMAT_HTML, ISOMM_LANG_JA);
+
+    cr_expect_eq(strncmp(html, "<!DOCTYPE html>\n<html lang=\"ja\">", 32), 0, "%s", html);
+    expect_contains(html, "<title>集計（評価数 3）</title>");
+    cr_expect_eq(occurrences(html, "class=\"isomm-radar\""), 1);
+    cr_expect_eq(occurrences(html, "class=\"isomm-heatmap\""), 1);
+    /* disagreements first (B-1 spread 3 first), then all 54 roles */
+    cr_expect_eq(occurrences(html, "<tr><td><b>B-1</b></td>"), 2);
+    cr_expect_eq(occurrences(html, "<tr><td><b>A-1</b></td>"), 1);
+    expect_contains(html, "<td class=\"num\">3</td><td class=\"num\">2.3</td><td class=\"num\">1</td>"
+                          "<td class=\"num\">4</td><td class=\"num\">3</td><td class=\"num\">2</td>"
+                          "<td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td></tr>");
+    cr_expect_lt(strstr(html, "<tr><td><b>B-1</b></td>"), strstr(html, "<tr><td><b>B-4</b></td>"));
+    cr_expect_str_eq(html + strlen(html) - 8, "</html>\n");
+    isomm_free(html);
+    isomm_aggregate_free(ag);
 }
 
 /* ---- aggregating CSV files ------------------------------------------------------------ */

@@ -309,6 +309,7 @@ Test(report, html_is_one_self_contained_page)
     cr_assert_eq(count(t, "<script"), 0);
     cr_assert_eq(count(t, "url("), 0);
     assert_has(t, "<dd>R&amp;D &lt;SOC&gt;</dd>");
+    assert_has(t, "<li><b>I-6</b> セキュリティ関連団体との連携<span class=\"muted\">（<span class=\"in\">インソース</span>、レベル 1）</span></li>");
     assert_has(t, "<td class=\"note\">vendor &quot;X&quot;, sandbox only</td>");
     cr_assert(strcmp(t + strlen(t) - 8, "</html>\n") == 0);
     isomm_free(t);
@@ -433,4 +434,46 @@ Test(report, model_json_lists_the_catalogue)
     assert_has(t, "{\"id\": \"hybrid\", \"name_ja\": \"ハイブリッド\", \"name_en\": \"Hybrid\", \"insourced_domains\": [\"I\", \"II\"]}");
     assert_has(t, "{\"code\": \"IV\", ");
     isomm_free(t);
+}
+
+/* A custom model's role names are user text: HTML and SVG must escape them. */
+Test(report, custom_role_names_are_escaped_in_html_and_svg)
+{
+    isomm_model *m = NULL;
+    isomm_assessment *a = NULL;
+    isomm_result *r;
+    char *csv = NULL, *html, *svg, *line_end;
+    size_t len = 0;
+    isomm_error err;
+
+    /* the built-in model's CSV with A-1's English name replaced */
+    cr_assert_eq(isomm_model_write_csv_buffer(&csv, &len, isomm_model_default(), NULL), ISOMM_OK);
+    {
+        const char *old = "Overall policy management";
+        char *at = strstr(csv, old), *patched = malloc(len + 64);
+        cr_assert_not_null(at);
+        line_end = at + strlen(old);
+        memcpy(patched, csv, (size_t)(at - csv));
+        sprintf(patched + (at - csv), "\"Policy <b>&amp; \"\"x\"\"</b>\"%s", line_end);
+        cr_assert_eq(isomm_model_load_csv_buffer(&m, patched, strlen(patched), "custom", &err), ISOMM_OK, "%s",
+                     err.message);
+        free(patched);
+    }
+    isomm_free(csv);
+    cr_assert_str_eq(isomm_model_role(m, 0)->name_en, "Policy <b>&amp; \"x\"</b>");
+    cr_assert_eq(isomm_assessment_new(&a, m, NULL), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set(a, "A-1", ISOMM_INSOURCE, 1, NULL, NULL), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_pattern(a, 0, ISOMM_PATTERN_HYBRID, NULL), ISOMM_OK);
+    r = evaluate(a, ISOMM_PATTERN_NONE);
+    html = render(r, ISOMM_FORMAT_HTML, ISOMM_LANG_EN);
+    svg = render(r, ISOMM_FORMAT_SVG_ROLES, ISOMM_LANG_EN);
+    cr_assert_null(strstr(html, "<b>&amp; "));
+    cr_assert_null(strstr(svg, "<b>&amp; "));
+    assert_has(html, "Policy &lt;b&gt;&amp;amp; &quot;x&quot;&lt;/b&gt;");
+    assert_has(svg, "Policy &lt;b&gt;&amp;amp; &quot;x&quot;&lt;/b&gt;");
+    free(html);
+    free(svg);
+    isomm_result_free(r);
+    isomm_assessment_free(a);
+    isomm_model_free(m);
 }

@@ -59,7 +59,7 @@ class Commands(TempDir):
         code, out, err = run("--help")
         self.assertEqual(code, 0)
         self.assertTrue(out.startswith("Usage: isomm COMMAND"))
-        for command in ("report", "validate", "template", "model"):
+        for command in ("report", "validate", "template", "compare", "aggregate", "model"):
             self.assertIn("\n  " + command + " ", out)
         self.assertEqual(run("report", "--help")[0], 0)
         code, out, _ = run("--version")
@@ -85,6 +85,12 @@ class Commands(TempDir):
             (("template", "extra.csv"), "'template' takes no file, got 1 file"),
             (("model", "--format", "xml"), "unknown format 'xml' (expected csv or json)"),
             (("validate", EXAMPLE, "--encoding", "latin1"), "unknown encoding 'latin1'"),
+            (("compare", EXAMPLE), "'compare' takes OLD.csv and NEW.csv, got 1 file"),
+            (("compare", "-", "-"), "only one of OLD and NEW can be standard input"),
+            (("compare", EXAMPLE, EXAMPLE, "--format", "svg-roles"), "unknown format 'svg-roles'"),
+            (("aggregate",), "'aggregate' takes at least one FILE.csv"),
+            (("aggregate", "-", "-"), "standard input can be read only once"),
+            (("aggregate", EXAMPLE, "--old", "x"), "option '--old' does not apply to 'aggregate'"),
         ]
         for args, message in cases:
             with self.subTest(args=args):
@@ -256,6 +262,47 @@ class Commands(TempDir):
         code, out, err = run("report", both, "--format", "svg-roles", "--id", "example-2")
         self.assertEqual((code, err), (0, ""))
         self.assertIn("Level by role \u2014 example-2", out)
+
+    def test_compare(self):
+        rows = example_rows()
+        newer = [dict(r, assessment="2026") for r in rows]
+        newer[0]["level"] = "4"   # A-1 2 -> 4
+        newer[2]["level"] = "3"   # A-3 4 -> 3
+        new_path = self.path("new.csv")
+        write_csv(new_path, newer, list(rows[0].keys()))
+        code, out, err = run("compare", EXAMPLE, new_path, "--format", "json")
+        self.assertEqual((code, err), (0, ""))
+        doc = json.loads(out)
+        self.assertEqual((doc["old"], doc["new"]), ("example-1", "2026"))
+        self.assertEqual((doc["improved"], doc["declined"]), (1, 1))
+        a1 = next(r for r in doc["roles"] if r["code"] == "A-1")
+        self.assertEqual((a1["old_level"], a1["new_level"], a1["level_change"]), (2, 4, 2))
+        code, out, err = run("compare", EXAMPLE, new_path, "--lang", "en")
+        self.assertEqual((code, err), (0, ""))
+        self.assertNotEqual(out, "")
+        code, out, err = run("compare", EXAMPLE, new_path, "--old", "nobody")
+        self.assertEqual(code, 2)
+        self.assertIn("has no assessment 'nobody'", err)
+
+    def test_aggregate(self):
+        rows = example_rows()
+        other = [dict(r, assessment="assessor-2") for r in rows]
+        other[6]["level"] = "4"  # B-1: 0 -> 4
+        other_path = self.path("other.csv")
+        write_csv(other_path, other, list(rows[0].keys()))
+        code, out, err = run("aggregate", EXAMPLE, other_path, "--format", "json")
+        self.assertEqual((code, err), (0, ""))
+        doc = json.loads(out)
+        self.assertEqual(doc["assessments"], 2)
+        b1 = next(r for r in doc["roles"] if r["code"] == "B-1")
+        self.assertEqual((b1["count"], b1["not_applicable"]), (1, 1))
+        rows[1]["level"] = "9"
+        bad = self.path("bad.csv")
+        write_csv(bad, rows, list(rows[0].keys()))
+        code, out, err = run("aggregate", other_path, bad)
+        self.assertEqual(code, 1)
+        self.assertTrue(err.startswith(bad + ":3: "), err)
+
 
 class Json(unittest.TestCase):
     """The JSON report of the worked example, parsed and compared field by field."""
