@@ -65,9 +65,9 @@ class _Rendered:
     """Shared output methods of comparisons and aggregates."""
 
     def render(self, format="text", lang="ja"):
-        """The object as a document (str): ``"text"``, ``"markdown"`` or ``"json"``; an aggregate
-        also as ``"svg-heatmap"`` (roles by recorded assessment, colour = level). A format the
-        library does not render for this object raises :class:`InvalidValueError`."""
+        """The object as a document (str): ``"text"``, ``"markdown"``, ``"json"``, ``"html"`` (one
+        self-contained page) or ``"svg"`` (radar chart); an aggregate also as ``"svg-heatmap"``
+        (roles by recorded assessment, colour = level). ``lang`` is ``"ja"`` or ``"en"``."""
         return self._render(self._h, _format_value(format), _lang_value(lang)).decode("utf-8")
 
     def to_dict(self, lang="ja"):
@@ -130,7 +130,7 @@ class Comparison(_Rendered):
                 f"{self.unchanged} unchanged")
 
     def _chart(self):
-        return ""
+        return self.render("svg")
 
     def __repr__(self):
         return (f"<isomm.Comparison {self.old_id!r} -> {self.new_id!r}: {self.improved} improved, "
@@ -249,7 +249,7 @@ class Aggregate(_Rendered):
         return f"{len(self)} assessments; disagreements: {', '.join(self.disagreements) or '—'}"
 
     def _chart(self):
-        return self.render("svg-heatmap") if len(self) else ""
+        return self.render("svg") + self.render("svg-heatmap") if len(self) else ""
 
     def __repr__(self):
         return f"<isomm.Aggregate of {len(self)} assessments>"

@@ -51,11 +51,15 @@ def test_compare_outputs(old, new):
                              "old_sourcing": "insource", "new_sourcing": "insource", "sourcing_changed": False}
     assert [f["code"] for f in d["functions"]] == [f.code for f in c.functions]
     assert "2025" in c.render("text") and "2026" in c.render("markdown", "en")
+    assert c.render("svg").startswith("<svg") and "2026" in c.render("svg")
+    page = c.render("html", "en")
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "2025" in page
     with pytest.raises(isomm.InvalidValueError) as info:
         c.render("svg-heatmap")
     assert info.value.code == isomm.ErrorCode.EOPTIONS
-    page = c._repr_html_()
-    assert "2025 → 2026: 1 improved, 1 declined, 52 unchanged" in page and page.count("<tr>") == 10
+    view = c._repr_html_()
+    assert "2025 → 2026: 1 improved, 1 declined, 52 unchanged" in view and view.count("<svg") == 1
+    assert "<!DOCTYPE" not in view
     assert c.role_records()[0]["level_change"] == 2 and len(c.function_records()) == 9
 
 
@@ -99,8 +103,10 @@ def test_aggregate():
     assert d["roles"][7] == {"code": "B-2", "count": 3, "mean": 3.0, "min": 1, "max": 5, "spread": 4,
                              "insource": 2, "outsource": 1, "unanswered": 0, "not_applicable": 0}
     assert d["roles"][0]["mean"] is None
-    assert ag.render("svg-heatmap").startswith("<svg")
-    assert "<svg" in ag._repr_html_() and "3 assessments; disagreements: B-2, C-3" in ag._repr_html_()
+    assert ag.render("svg-heatmap").startswith("<svg") and ag.render("svg").startswith("<svg")
+    assert ag.render("html").startswith("<!DOCTYPE html>") and "a2" in ag.render("html")
+    view = ag._repr_html_()
+    assert view.count("<svg") == 2 and "3 assessments; disagreements: B-2, C-3" in view
     assert json.loads(ag.render("json", "en")) == ag.to_dict("en")
     assert repr(ag) == "<isomm.Aggregate of 3 assessments>"
     assert ag.role_records()[7]["spread"] == 4 and ag.function_records()[1]["code"] == "B"
