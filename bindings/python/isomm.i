@@ -12,6 +12,7 @@
 %nothread;
 
 %{
+#include <stdio.h>
 #include <string.h>
 
 #include "isomm/isomm.h"
@@ -116,8 +117,12 @@ ISOMMPY_NEW_HANDLE(isomm_aggregate)
     Py_XDECREF($result);
     $result = PyList_New((Py_ssize_t)*$2);
     for (i = 0; $result && i < *$2; i++) {
-        PyList_SET_ITEM($result, (Py_ssize_t)i,
-                        SWIG_NewPointerObj(SWIG_as_voidptr((*$1)[i]), SWIGTYPE_p_isomm_assessment, SWIG_POINTER_OWN));
+        PyObject *item = SWIG_NewPointerObj(SWIG_as_voidptr((*$1)[i]), SWIGTYPE_p_isomm_assessment, SWIG_POINTER_OWN);
+        if (!item) {
+            Py_CLEAR($result); /* frees the assessments already handed over; the array frees the rest */
+            break;
+        }
+        PyList_SET_ITEM($result, (Py_ssize_t)i, item);
         (*$1)[i] = NULL;
     }
     isomm_assessment_array_free(*$1, *$2);
@@ -169,26 +174,28 @@ ISOMMPY_HANDLE_ARRAY(const isomm_result *const *, results)
     if (!$result)
         SWIG_fail;
 }
-%typemap(freearg) (char **out, size_t *len) "";
 
 /* Answers come back as (sourcing, level, note). */
-%typemap(in, numinputs=0) isomm_answer *out (isomm_answer temp) { $1 = &temp; }
+%typemap(in, numinputs=0) isomm_answer *out (isomm_answer temp = { ISOMM_SOURCING_NONE, ISOMM_UNANSWERED, NULL }) {
+    $1 = &temp;
+}
 %typemap(argout) isomm_answer *out {
     Py_XDECREF($result);
     $result = Py_BuildValue("(iiz)", (int)$1->sourcing, $1->level, $1->note);
 }
 
-/* Parsers of enums: the parsed value replaces the return code. */
+/* Parsers of enums (all take an error record): on success the parsed value replaces the return code. */
 %define ISOMMPY_ENUM_OUT(TYPE)
-%typemap(in, numinputs=0) TYPE *out (TYPE temp) { $1 = &temp; }
+%typemap(in, numinputs=0) TYPE *out (TYPE temp = (TYPE)0) { $1 = &temp; }
 %typemap(argout) TYPE *out {
-    Py_XDECREF($result);
-    $result = PyLong_FromLong((long)*$1);
+    if (result >= 0) {
+        Py_XDECREF($result);
+        $result = PyLong_FromLong((long)*$1);
+    }
 }
 %enddef
 ISOMMPY_ENUM_OUT(isomm_pattern)
 ISOMMPY_ENUM_OUT(isomm_sourcing)
-ISOMMPY_ENUM_OUT(isomm_domain)
 
 /* Counted text arguments take a Python str. */
 %apply (char *STRING, size_t LENGTH) { (const char *text, size_t len) };
@@ -228,6 +235,8 @@ ISOMMPY_ENUM_OUT(isomm_domain)
 %ignore isomm_error;
 %ignore isomm_free;
 %ignore isomm_model_find_role_n;
+%ignore isomm_sourcing_parse;
+%ignore isomm_domain_parse;
 %ignore isomm_result_assessment;
 %ignore isomm_result_model;
 %ignore isomm_assessment_model;
@@ -298,6 +307,19 @@ static isomm_report_options isommpy_report_options(int format, int lang)
 %}
 
 %inline %{
+/* isomm_sourcing_parse() with an error record naming the text (the C function has none). */
+static int isommpy_sourcing_parse(isomm_sourcing *out, const char *text, size_t len, isomm_error *err)
+{
+    int rc = isomm_sourcing_parse(out, text, len);
+    if (rc < 0 && err) {
+        err->code = rc;
+        snprintf(err->message, sizeof err->message,
+                 "unknown sourcing '%.*s' (expected insource, in, インソース, outsource, out, アウトソース)",
+                 (int)(len < 200 ? len : 200), text);
+    }
+    return rc;
+}
+
 /* isomm_evaluate() with its options passed as plain values. */
 static int isommpy_evaluate(isomm_result **out, const isomm_assessment *a, int strengths, int list_size,
                             isomm_pattern target, isomm_error *err)

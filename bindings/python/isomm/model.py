@@ -30,7 +30,7 @@ def _sourcing_value(sourcing):
     """C value of a sourcing given as "insource"/"in"/"インソース", "outsource"/"out"/"アウトソース"."""
     if not isinstance(sourcing, str):
         raise TypeError(f"sourcing must be a str, not {type(sourcing).__name__}")
-    return _capi.isomm_sourcing_parse(sourcing)
+    return _capi.isommpy_sourcing_parse(sourcing)
 
 
 def _pattern_value(pattern):

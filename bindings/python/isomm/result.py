@@ -225,7 +225,10 @@ class Result:
 
     def mismatches(self, pattern):
         """Number of answered roles (level >= 1) whose sourcing differs from what ``pattern`` expects."""
-        return _capi.isomm_result_pattern_mismatches(self._h, _pattern_value(pattern))
+        value = _pattern_value(pattern)
+        if value == _capi.ISOMM_PATTERN_NONE:
+            raise _from_c(ErrorCode.EPATTERN, 0, 0, "mismatches needs a pattern")
+        return _capi.isomm_result_pattern_mismatches(self._h, value)
 
     @functools.cached_property
     def unanswered(self):

@@ -52,6 +52,10 @@ def test_example_for_every_target(example, expected, target):
     check_against_expected(r, expected, target)
     for pattern in TARGETS:
         assert r.mismatches(pattern) >= r.pattern_fit.mismatches
+    assert r.mismatches("hybrid") == 24 and r.mismatches("ミニマムアウトソース") == 19
+    with pytest.raises(isomm.InvalidValueError) as info:
+        r.mismatches(None)
+    assert info.value.code == isomm.ErrorCode.EPATTERN
 
 
 def test_function_lines(example):
