@@ -6,7 +6,7 @@
  *    arguments are hidden and filled in here);
  *  - returns out-parameters as values and hands ownership of new handles to Python, so each
  *    handle is freed exactly once, by the destructor of the object that owns it;
- *  - releases the GIL only around the calls that do real work (evaluation, CSV reading). */
+ *  - releases the GIL only around the calls that do real work (evaluation, CSV, rendering). */
 %module(package="isomm", threads="1") _capi
 
 %nothread;
@@ -218,13 +218,17 @@ ISOMMPY_ENUM_OUT(isomm_sourcing)
 %apply int *OUTPUT { int *improved, int *declined, int *unchanged, int *not_compared };
 %apply int *OUTPUT { int *added };
 
-/* Work that may take a while runs without the GIL. */
+/* Work that may take a while (evaluation, CSV, rendering) runs without the GIL. */
 %thread isommpy_evaluate;
 %thread isommpy_csv_read_file;
 %thread isommpy_csv_read_buffer;
 %thread isommpy_csv_write_file;
 %thread isomm_csv_reader_next;
 %thread isommpy_aggregate_add_csv_file;
+%thread isommpy_report_render;
+%thread isommpy_report_render_list;
+%thread isommpy_comparison_render;
+%thread isommpy_aggregate_render;
 
 /* Handles are freed by their destructors only; options structs are filled in by the helpers below. */
 %ignore isomm_model_free;
