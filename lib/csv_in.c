@@ -57,7 +57,7 @@ struct isomm__csvin {
     const char **fptr;
     size_t nfields, fcap;
     int row_bad;
-    int all_empty;
+    size_t row_bytes; /* 0 for a row of empty fields, which is skipped */
 
     isomm__csv_row_fn on_row;
     void *ctx;
@@ -307,8 +307,14 @@ static int grow_fields(isomm__csvin *in)
 
 static int store_field(isomm__csvin *in, const char *s, size_t len, long line)
 {
-    if (in->nfields == in->fcap && grow_fields(in))
+    size_t n = in->nfields;
+    if (n == in->fcap && grow_fields(in))
         return -1;
+    in->flen[n] = len;
+    in->fline[n] = line;
+    in->nfields = n + 1;
+    if (!len)
+        return 0;
     if (in->arena_len + len + 1 > in->arena_cap) {
         size_t cap = in->arena_cap ? in->arena_cap : 1024;
         char *arena;
@@ -321,11 +327,9 @@ static int store_field(isomm__csvin *in, const char *s, size_t len, long line)
     }
     memcpy(in->arena + in->arena_len, s, len);
     in->arena[in->arena_len + len] = '\0';
-    in->off[in->nfields] = in->arena_len;
-    in->flen[in->nfields] = len;
-    in->fline[in->nfields] = line;
+    in->off[n] = in->arena_len;
     in->arena_len += len + 1;
-    in->nfields++;
+    in->row_bytes += len;
     return 0;
 }
 
@@ -335,19 +339,24 @@ static void on_field(void *data, size_t len, void *userdata)
     const unsigned char *s = data;
     long line = in->line, lines = 0;
     long column = (long)in->nfields + 1;
-    size_t bad = 0;
+    size_t bad = 0, i;
     int scan = SCAN_OK;
     if (in->stop)
         return;
     in->prev_cr = 0;
-    if (len) {
+    /* the common case: printable ASCII in a row without problems */
+    for (i = 0; i < len && s[i] >= 0x20 && s[i] < 0x80; i++)
+        ;
+    if (i == len && !in->row_bad && len <= in->max_field
+        && in->nfields < (in->expect_fields ? in->expect_fields : MAX_HEADER_FIELDS)) {
+        if (store_field(in, data, len, line))
+            fail_call(in, ISOMM_ENOMEM, "out of memory reading CSV%s", "");
+        return;
+    }
+    if (i < len) {
         scan = scan_field(s, len, &lines, &bad);
         in->line += lines;
     }
-    if (in->nfields == 0)
-        in->all_empty = 1;
-    if (len)
-        in->all_empty = 0;
     if (in->row_bad) {
         in->nfields++;
         return;
@@ -382,14 +391,14 @@ static void end_row(isomm__csvin *in)
 {
     isomm__csvrow row;
     size_t i;
-    if (!in->row_bad && in->nfields && !in->all_empty) {
+    if (!in->row_bad && in->nfields && in->row_bytes) {
         if (in->expect_fields && in->nfields < in->expect_fields) {
             isomm__csvin_report(in, 0, ISOMM_EPARSE, in->fline[0], (long)in->nfields + 1,
                                 "too few fields: %zu found, the header has %zu columns", in->nfields,
                                 in->expect_fields);
         } else if (in->on_row) {
             for (i = 0; i < in->nfields; i++)
-                in->fptr[i] = in->arena + in->off[i];
+                in->fptr[i] = in->flen[i] ? in->arena + in->off[i] : "";
             row.count = in->nfields;
             row.field = in->fptr;
             row.len = in->flen;
@@ -401,7 +410,7 @@ static void end_row(isomm__csvin *in)
     in->nfields = 0;
     in->arena_len = 0;
     in->row_bad = 0;
-    in->all_empty = 0;
+    in->row_bytes = 0;
 }
 
 static void on_row(int c, void *userdata)

@@ -34,10 +34,13 @@ struct isomm_csv_reader {
     int *kind;    /* column kind of each header field */
     size_t ncols;
     int col[COL_COUNT]; /* field index of each kind, -1 when absent */
+    int absent[COL_COUNT]; /* the kinds without a column */
+    size_t nabsent;
 
     /* the assessment being assembled */
     isomm_assessment *cur;
     char *cur_id;
+    size_t cur_id_len;
     long cur_line;
     uint64_t roles_seen;
     long role_line[ISOMM_ROLE_COUNT];
@@ -113,11 +116,15 @@ static int nomem(isomm_csv_reader *rd)
 static int header(isomm_csv_reader *rd, const isomm__csvrow *row)
 {
     static const unsigned char required[COL_COUNT] = { [COL_ROLE] = 1, [COL_SOURCING] = 1, [COL_LEVEL] = 1 };
+    int k;
     if (!(rd->kind = malloc(row->count * sizeof *rd->kind)))
         return nomem(rd);
     rd->ncols = row->count;
     if (isomm__csv_header(rd->in, row, column_names, COL_COUNT, required, rd->kind, rd->col))
         return 1;
+    for (k = 0; k < COL_COUNT; k++)
+        if (rd->col[k] < 0)
+            rd->absent[rd->nabsent++] = k;
     rd->header_done = 1;
     return 0;
 }
@@ -152,6 +159,7 @@ static int start(isomm_csv_reader *rd, const char *id, long line, long column)
     if (complete(rd))
         return nomem(rd);
     free(rd->cur_id);
+    rd->cur_id_len = strlen(id);
     if (!(rd->cur_id = isomm__strdup(id)) || isomm_assessment_new(&rd->cur, rd->opts.model, NULL)
         || isomm_assessment_set_meta(rd->cur, ISOMM_META_ID, id, NULL))
         return nomem(rd);
@@ -168,6 +176,9 @@ static int start(isomm_csv_reader *rd, const char *id, long line, long column)
 }
 
 #define VALUE(k) isomm__csv_clip(v[k], vl[k], SHOW), v[k]
+/* Line and column of a kind's field in the row (the row's line when the column is absent). */
+#define LINE_OF(k) (rd->col[k] >= 0 ? row->line[rd->col[k]] : row->line[0])
+#define COLUMN_OF(k) ((long)rd->col[k] + 1)
 
 /* A metadata value of the row: set it, or check it agrees with the value given before. */
 static int merge_meta(isomm_csv_reader *rd, int k, const char *value, size_t len, long line, long column)
@@ -214,20 +225,23 @@ static int data_row(isomm_csv_reader *rd, const isomm__csvrow *row)
 {
     isomm__csvin *in = rd->in;
     const char *v[COL_COUNT];
-    size_t vl[COL_COUNT];
-    long ln[COL_COUNT], cn[COL_COUNT];
+    size_t vl[COL_COUNT], idlen;
     isomm_pattern pat[COL_COUNT];
     isomm_sourcing sourcing = ISOMM_SOURCING_NONE;
     int role = -1, level = ISOMM_UNANSWERED, k;
     size_t i;
     const char *id;
 
-    for (k = 0; k < COL_COUNT; k++) {
-        int c = rd->col[k];
-        v[k] = c >= 0 ? row->field[c] : "";
-        vl[k] = c >= 0 ? row->len[c] : 0;
-        ln[k] = c >= 0 ? row->line[c] : row->line[0];
-        cn[k] = c + 1;
+    for (i = 0; i < rd->nabsent; i++) {
+        v[rd->absent[i]] = "";
+        vl[rd->absent[i]] = 0;
+    }
+    for (i = 0; i < row->count; i++) {
+        k = rd->kind[i];
+        if (k >= 0) {
+            v[k] = row->field[i];
+            vl[k] = row->len[i];
+        }
     }
     for (i = 0; i < row->count; i++) {
         int stop = 0;
@@ -235,16 +249,21 @@ static int data_row(isomm_csv_reader *rd, const isomm__csvrow *row)
         switch (k) {
         case COL_ROLE:
             if (vl[k] == 0)
-                stop = isomm__csvin_report(in, 0, ISOMM_EROLE, ln[k], cn[k],
+                stop = isomm__csvin_report(in, 0, ISOMM_EROLE, LINE_OF(k), COLUMN_OF(k),
                                            "empty role code in column 'role' (expected a role code A-1 ... I-6)");
             else if ((role = isomm_model_find_role_n(rd->opts.model, v[k], vl[k], NULL)) < 0)
-                stop = isomm__csvin_report(in, 0, ISOMM_EROLE, ln[k], cn[k],
+                stop = isomm__csvin_report(in, 0, ISOMM_EROLE, LINE_OF(k), COLUMN_OF(k),
                                            "unknown role code '%.*s' in column 'role' (expected A-1 ... I-6, "
                                            "e.g. G-10)", VALUE(k));
             break;
         case COL_SOURCING:
-            if (isomm_sourcing_parse(&sourcing, v[k], vl[k]))
-                stop = isomm__csvin_report(in, 0, ISOMM_ESOURCING, ln[k], cn[k],
+            /* the spellings the writer uses are matched first */
+            if (vl[k] == 8 && memcmp(v[k], "insource", 8) == 0)
+                sourcing = ISOMM_INSOURCE;
+            else if (vl[k] == 9 && memcmp(v[k], "outsource", 9) == 0)
+                sourcing = ISOMM_OUTSOURCE;
+            else if (isomm_sourcing_parse(&sourcing, v[k], vl[k]))
+                stop = isomm__csvin_report(in, 0, ISOMM_ESOURCING, LINE_OF(k), COLUMN_OF(k),
                                            "unknown sourcing '%.*s' in column 'sourcing' (expected insource, in, "
                                            "インソース, outsource, out, アウトソース, or empty for unanswered)",
                                            VALUE(k));
@@ -253,20 +272,20 @@ static int data_row(isomm_csv_reader *rd, const isomm__csvrow *row)
             if (vl[k] == 1 && v[k][0] >= '0' && v[k][0] <= '0' + ISOMM_LEVEL_MAX)
                 level = v[k][0] - '0';
             else if (vl[k] != 0)
-                stop = isomm__csvin_report(in, 0, ISOMM_ELEVEL, ln[k], cn[k],
+                stop = isomm__csvin_report(in, 0, ISOMM_ELEVEL, LINE_OF(k), COLUMN_OF(k),
                                            "level '%.*s' in column 'level' is not an integer 0-5 (expected 0, "
                                            "1, 2, 3, 4, 5, or empty for unanswered)", VALUE(k));
             break;
         case COL_DATE:
             if (vl[k] && !isomm__valid_date(v[k]))
-                stop = isomm__csvin_report(in, 0, ISOMM_EDATE, ln[k], cn[k],
+                stop = isomm__csvin_report(in, 0, ISOMM_EDATE, LINE_OF(k), COLUMN_OF(k),
                                            "date '%.*s' in column 'date' is not a calendar date (expected "
                                            "YYYY-MM-DD, e.g. 2026-11-01)", VALUE(k));
             break;
         case COL_CURRENT:
         case COL_TARGET:
             if (vl[k] && isomm_pattern_parse(&pat[k], v[k], vl[k], NULL))
-                stop = isomm__csvin_report(in, 0, ISOMM_EPATTERN, ln[k], cn[k],
+                stop = isomm__csvin_report(in, 0, ISOMM_EPATTERN, LINE_OF(k), COLUMN_OF(k),
                                            "unknown pattern '%.*s' in column '%s' (expected full-outsource, "
                                            "minimum-insource, hybrid, minimum-outsource, full-insource or the "
                                            "Japanese name, e.g. ハイブリッド)", VALUE(k), column_names[k]);
@@ -280,20 +299,22 @@ static int data_row(isomm_csv_reader *rd, const isomm__csvrow *row)
     if (isomm__csvin_row_bad(in))
         return 0;
     if (vl[COL_SOURCING] && !vl[COL_LEVEL])
-        return isomm__csvin_report(in, 0, ISOMM_ELEVEL, ln[COL_LEVEL], cn[COL_LEVEL],
+        return isomm__csvin_report(in, 0, ISOMM_ELEVEL, LINE_OF(COL_LEVEL), COLUMN_OF(COL_LEVEL),
                                    "role %s has sourcing '%.*s' but no level (expected a level 0-5, or both "
                                    "sourcing and level empty for unanswered)",
                                    rd->opts.model->roles[role].code, VALUE(COL_SOURCING));
     if (vl[COL_LEVEL] && !vl[COL_SOURCING])
-        return isomm__csvin_report(in, 0, ISOMM_ESOURCING, ln[COL_SOURCING], cn[COL_SOURCING],
+        return isomm__csvin_report(in, 0, ISOMM_ESOURCING, LINE_OF(COL_SOURCING), COLUMN_OF(COL_SOURCING),
                                    "role %s has level %d but no sourcing (expected insource or outsource; "
                                    "level 0 needs one too)", rd->opts.model->roles[role].code, level);
 
     id = vl[COL_ID] ? v[COL_ID] : "default";
-    if ((!rd->cur || strcmp(id, rd->cur_id) != 0) && start(rd, id, ln[COL_ID], cn[COL_ID]))
+    idlen = vl[COL_ID] ? vl[COL_ID] : 7;
+    if ((!rd->cur || idlen != rd->cur_id_len || memcmp(id, rd->cur_id, idlen) != 0)
+        && start(rd, id, LINE_OF(COL_ID), COLUMN_OF(COL_ID)))
         return 1;
     if (rd->roles_seen & ((uint64_t)1 << role))
-        return isomm__csvin_report(in, 0, ISOMM_EDUPLICATE, ln[COL_ROLE], cn[COL_ROLE],
+        return isomm__csvin_report(in, 0, ISOMM_EDUPLICATE, LINE_OF(COL_ROLE), COLUMN_OF(COL_ROLE),
                                    "role %s is listed twice in assessment '%.*s' (first on line %ld; expected "
                                    "each role once)", rd->opts.model->roles[role].code,
                                    isomm__csv_clip(id, strlen(id), SHOW), id, rd->role_line[role]);
@@ -302,14 +323,14 @@ static int data_row(isomm_csv_reader *rd, const isomm__csvrow *row)
         if (!vl[k])
             continue;
         if (k == COL_CURRENT || k == COL_TARGET)
-            stop = merge_pattern(rd, k, pat[k], v[k], vl[k], ln[k], cn[k]);
+            stop = merge_pattern(rd, k, pat[k], v[k], vl[k], LINE_OF(k), COLUMN_OF(k));
         else
-            stop = merge_meta(rd, k, v[k], vl[k], ln[k], cn[k]);
+            stop = merge_meta(rd, k, v[k], vl[k], LINE_OF(k), COLUMN_OF(k));
         if (stop)
             return 1;
     }
     rd->roles_seen |= (uint64_t)1 << role;
-    rd->role_line[role] = ln[COL_ROLE];
+    rd->role_line[role] = LINE_OF(COL_ROLE);
     rd->cur->level[role] = (int8_t)level;
     rd->cur->sourcing[role] = (uint8_t)sourcing;
     if (vl[COL_NOTE] && !(rd->cur->note[role] = isomm__strndup(v[COL_NOTE], vl[COL_NOTE])))
