@@ -57,10 +57,13 @@ struct isomm__csvin {
     const char **fptr;
     size_t nfields, fcap;
     int row_bad;
+    size_t fast_fields; /* fields of this row that may take the fast path */
     size_t row_bytes; /* 0 for a row of empty fields, which is skipped */
 
     isomm__csv_row_fn on_row;
+    isomm__csv_field_fn on_field;
     void *ctx;
+    long row_line; /* line where the row being assembled begins */
 
     /* problems */
     int collect;
@@ -170,6 +173,7 @@ int isomm__csvin_report(isomm__csvin *in, int fatal, int code, long line, long c
     if (in->first.code == 0)
         in->first = e;
     in->row_bad = 1;
+    in->fast_fields = 0;
     if (!in->collect) {
         in->stop = 1;
         return 1;
@@ -189,6 +193,7 @@ static void fail_call(isomm__csvin *in, int code, const char *fmt, const char *d
     if (in->first.code == 0 || in->collect)
         isomm__fail(&in->first, code, fmt, detail);
     in->stop = 1;
+    in->fast_fields = 0;
 }
 
 const isomm_error *isomm__csvin_first(const isomm__csvin *in)
@@ -211,9 +216,10 @@ long isomm__csvin_line(const isomm__csvin *in)
     return in->line;
 }
 
-void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, void *ctx)
+void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, isomm__csv_field_fn field_fn, void *ctx)
 {
     in->on_row = fn;
+    in->on_field = field_fn;
     in->ctx = ctx;
 }
 
@@ -333,6 +339,23 @@ static int store_field(isomm__csvin *in, const char *s, size_t len, long line)
     return 0;
 }
 
+/* Hand a clean field to the field handler (after the header) or keep it for the row. */
+static inline void deliver(isomm__csvin *in, const char *s, size_t len, long line)
+{
+    if (in->nfields == 0)
+        in->row_line = line;
+    if (in->on_field && in->expect_fields) {
+        size_t index = in->nfields++;
+        in->row_bytes += len;
+        if (in->on_field(in->ctx, index, s, len, line)) {
+            in->stop = 1;
+            in->fast_fields = 0;
+        }
+    } else if (store_field(in, s, len, line)) {
+        fail_call(in, ISOMM_ENOMEM, "out of memory reading CSV%s", "");
+    }
+}
+
 static void on_field(void *data, size_t len, void *userdata)
 {
     isomm__csvin *in = userdata;
@@ -341,18 +364,16 @@ static void on_field(void *data, size_t len, void *userdata)
     long column = (long)in->nfields + 1;
     size_t bad = 0, i;
     int scan = SCAN_OK;
-    if (in->stop)
-        return;
-    in->prev_cr = 0;
-    /* the common case: printable ASCII in a row without problems */
+    /* the common case: printable ASCII in a row without problems (fast_fields is 0 once a
+     * problem has been reported in the row or the input stopped) */
     for (i = 0; i < len && s[i] >= 0x20 && s[i] < 0x80; i++)
         ;
-    if (i == len && !in->row_bad && len <= in->max_field
-        && in->nfields < (in->expect_fields ? in->expect_fields : MAX_HEADER_FIELDS)) {
-        if (store_field(in, data, len, line))
-            fail_call(in, ISOMM_ENOMEM, "out of memory reading CSV%s", "");
+    if (i == len && in->nfields < in->fast_fields && len <= in->max_field) {
+        deliver(in, data, len, line);
         return;
     }
+    if (in->stop)
+        return;
     if (i < len) {
         scan = scan_field(s, len, &lines, &bad);
         in->line += lines;
@@ -381,8 +402,8 @@ static void on_field(void *data, size_t len, void *userdata)
     else if (!in->expect_fields && in->nfields >= MAX_HEADER_FIELDS)
         isomm__csvin_report(in, 1, ISOMM_ELIMIT, line, column, "more than %d columns in the header",
                             MAX_HEADER_FIELDS);
-    else if (store_field(in, data, len, line))
-        fail_call(in, ISOMM_ENOMEM, "out of memory reading CSV%s", "");
+    else
+        deliver(in, data, len, line);
     if (in->row_bad)
         in->nfields++;
 }
@@ -393,16 +414,18 @@ static void end_row(isomm__csvin *in)
     size_t i;
     if (!in->row_bad && in->nfields && in->row_bytes) {
         if (in->expect_fields && in->nfields < in->expect_fields) {
-            isomm__csvin_report(in, 0, ISOMM_EPARSE, in->fline[0], (long)in->nfields + 1,
+            isomm__csvin_report(in, 0, ISOMM_EPARSE, in->row_line, (long)in->nfields + 1,
                                 "too few fields: %zu found, the header has %zu columns", in->nfields,
                                 in->expect_fields);
         } else if (in->on_row) {
-            for (i = 0; i < in->nfields; i++)
+            int stored = !(in->on_field && in->expect_fields);
+            for (i = 0; stored && i < in->nfields; i++)
                 in->fptr[i] = in->flen[i] ? in->arena + in->off[i] : "";
             row.count = in->nfields;
-            row.field = in->fptr;
-            row.len = in->flen;
-            row.line = in->fline;
+            row.first_line = in->row_line;
+            row.field = stored ? in->fptr : NULL;
+            row.len = stored ? in->flen : NULL;
+            row.line = stored ? in->fline : NULL;
             if (in->on_row(in->ctx, &row))
                 in->stop = 1;
         }
@@ -411,6 +434,7 @@ static void end_row(isomm__csvin *in)
     in->arena_len = 0;
     in->row_bad = 0;
     in->row_bytes = 0;
+    in->fast_fields = in->stop ? 0 : in->expect_fields ? in->expect_fields : MAX_HEADER_FIELDS;
 }
 
 static void on_row(int c, void *userdata)
@@ -470,6 +494,7 @@ int isomm__csvin_new(isomm__csvin **out, const isomm_csv_options *opts, FILE *fp
     in->mem_len = len;
     in->max_field = opts->max_field_bytes;
     in->line = 1;
+    in->fast_fields = MAX_HEADER_FIELDS;
     if (csv_init(&in->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
         goto nomem;
     in->parser_ready = 1;

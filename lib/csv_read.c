@@ -21,6 +21,23 @@ static const int meta_of_column[] = { ISOMM_META_ID, ISOMM_META_ORGANIZATION, IS
 
 #define SHOW 60
 
+/* The metadata kinds, whose values are merged into the assessment. */
+#define META_BITS ((1u << COL_ORG) | (1u << COL_ASSESSOR) | (1u << COL_DATE) | (1u << COL_CURRENT) | (1u << COL_TARGET))
+
+/* What the fields of the current data row said. */
+typedef struct row_state {
+    int role;               /* role index, -1 until known */
+    int level;              /* 0..5 or ISOMM_UNANSWERED */
+    isomm_sourcing sourcing;
+    unsigned given;         /* bit k: the field of kind k is not empty */
+    int same_id;            /* the id equals the current assessment's */
+    long line0;             /* line where the row begins */
+    long line[COL_COUNT];   /* line of each kind's field */
+    size_t off[COL_COUNT];  /* kept texts (id, metadata, note) in the reader's text buffer */
+    size_t len[COL_COUNT];
+    isomm_pattern pattern[2]; /* current, target */
+} row_state;
+
 typedef struct seen_id {
     char *id;
     long line;
@@ -34,8 +51,6 @@ struct isomm_csv_reader {
     int *kind;    /* column kind of each header field */
     size_t ncols;
     int col[COL_COUNT]; /* field index of each kind, -1 when absent */
-    int absent[COL_COUNT]; /* the kinds without a column */
-    size_t nabsent;
 
     /* the assessment being assembled */
     isomm_assessment *cur;
@@ -45,6 +60,10 @@ struct isomm_csv_reader {
     uint64_t roles_seen;
     long role_line[ISOMM_ROLE_COUNT];
     long meta_line[COL_NAME];
+
+    row_state row;
+    char *text; /* texts kept from the row's fields */
+    size_t text_len, text_cap;
 
     /* completed assessments not yet handed over */
     isomm_assessment **queue;
@@ -116,15 +135,11 @@ static int nomem(isomm_csv_reader *rd)
 static int header(isomm_csv_reader *rd, const isomm__csvrow *row)
 {
     static const unsigned char required[COL_COUNT] = { [COL_ROLE] = 1, [COL_SOURCING] = 1, [COL_LEVEL] = 1 };
-    int k;
     if (!(rd->kind = malloc(row->count * sizeof *rd->kind)))
         return nomem(rd);
     rd->ncols = row->count;
     if (isomm__csv_header(rd->in, row, column_names, COL_COUNT, required, rd->kind, rd->col))
         return 1;
-    for (k = 0; k < COL_COUNT; k++)
-        if (rd->col[k] < 0)
-            rd->absent[rd->nabsent++] = k;
     rd->header_done = 1;
     return 0;
 }
@@ -175,165 +190,195 @@ static int start(isomm_csv_reader *rd, const char *id, long line, long column)
     return 0;
 }
 
-#define VALUE(k) isomm__csv_clip(v[k], vl[k], SHOW), v[k]
+#define TEXT(k) (rd->text + rd->row.off[k])
+#define VALUE(k) isomm__csv_clip(TEXT(k), rd->row.len[k], SHOW), TEXT(k)
+#define SHOWN(s, n) isomm__csv_clip((s), (n), SHOW), (s)
+#define GIVEN(k) (rd->row.given & (1u << (k)))
 /* Line and column of a kind's field in the row (the row's line when the column is absent). */
-#define LINE_OF(k) (rd->col[k] >= 0 ? row->line[rd->col[k]] : row->line[0])
+#define LINE_OF(k) (rd->col[k] >= 0 ? rd->row.line[k] : rd->row.line0)
 #define COLUMN_OF(k) ((long)rd->col[k] + 1)
 
 /* A metadata value of the row: set it, or check it agrees with the value given before. */
-static int merge_meta(isomm_csv_reader *rd, int k, const char *value, size_t len, long line, long column)
+static int merge_meta(isomm_csv_reader *rd, int k)
 {
     isomm_assessment *a = rd->cur;
     int field = meta_of_column[k];
     if (!a->meta[field]) {
-        if (isomm_assessment_set_meta(a, (isomm_meta)field, value, NULL))
+        if (isomm_assessment_set_meta(a, (isomm_meta)field, TEXT(k), NULL))
             return nomem(rd);
-        rd->meta_line[k] = line;
+        rd->meta_line[k] = LINE_OF(k);
         return 0;
     }
-    if (strcmp(a->meta[field], value) == 0)
+    if (strcmp(a->meta[field], TEXT(k)) == 0)
         return 0;
-    return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, line, column,
+    return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, LINE_OF(k), COLUMN_OF(k),
                                "%s '%.*s' conflicts with '%.*s' given on line %ld for assessment '%.*s' "
                                "(expected the same value on every row, or the value on one row only)",
-                               column_names[k], isomm__csv_clip(value, len, SHOW), value,
-                               isomm__csv_clip(a->meta[field], strlen(a->meta[field]), SHOW), a->meta[field],
-                               rd->meta_line[k], isomm__csv_clip(rd->cur_id, strlen(rd->cur_id), SHOW),
-                               rd->cur_id);
+                               column_names[k], VALUE(k), SHOWN(a->meta[field], strlen(a->meta[field])),
+                               rd->meta_line[k], SHOWN(rd->cur_id, rd->cur_id_len));
 }
 
-static int merge_pattern(isomm_csv_reader *rd, int k, isomm_pattern p, const char *text, size_t len, long line,
-                         long column)
+static int merge_pattern(isomm_csv_reader *rd, int k)
 {
     isomm_pattern *slot = k == COL_CURRENT ? &rd->cur->current : &rd->cur->target;
     if (*slot == ISOMM_PATTERN_NONE) {
-        *slot = p;
-        rd->meta_line[k] = line;
+        *slot = rd->row.pattern[k - COL_CURRENT];
+        rd->meta_line[k] = LINE_OF(k);
         return 0;
     }
-    if (*slot == p)
+    if (*slot == rd->row.pattern[k - COL_CURRENT])
         return 0;
-    return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, line, column,
+    return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, LINE_OF(k), COLUMN_OF(k),
                                "%s '%.*s' conflicts with '%s' given on line %ld for assessment '%.*s' "
                                "(expected the same value on every row, or the value on one row only)",
-                               column_names[k], isomm__csv_clip(text, len, SHOW), text, isomm_pattern_id(*slot),
-                               rd->meta_line[k], isomm__csv_clip(rd->cur_id, strlen(rd->cur_id), SHOW),
-                               rd->cur_id);
+                               column_names[k], VALUE(k), isomm_pattern_id(*slot), rd->meta_line[k],
+                               SHOWN(rd->cur_id, rd->cur_id_len));
 }
 
-static int data_row(isomm_csv_reader *rd, const isomm__csvrow *row)
+/* Copy a field's text for the end of the row. */
+static int keep(isomm_csv_reader *rd, int k, const char *s, size_t len)
+{
+    if (rd->text_len + len + 1 > rd->text_cap) {
+        size_t cap = rd->text_cap ? rd->text_cap : 256;
+        char *text;
+        while (cap < rd->text_len + len + 1)
+            cap *= 2;
+        if (!(text = realloc(rd->text, cap)))
+            return nomem(rd);
+        rd->text = text;
+        rd->text_cap = cap;
+    }
+    memcpy(rd->text + rd->text_len, s, len);
+    rd->text[rd->text_len + len] = '\0';
+    rd->row.off[k] = rd->text_len;
+    rd->row.len[k] = len;
+    rd->text_len += len + 1;
+    return 0;
+}
+
+/* One field of a data row, checked as it arrives (so problems come in column order). Empty
+ * fields are judged at the end of the row: a row of empty fields is skipped, not an error. */
+static int on_value(void *ctx, size_t index, const char *s, size_t len, long line)
+{
+    isomm_csv_reader *rd = ctx;
+    row_state *r = &rd->row;
+    int k = rd->kind[index];
+    if (index == 0) {
+        r->role = -1;
+        r->level = ISOMM_UNANSWERED;
+        r->sourcing = ISOMM_SOURCING_NONE;
+        r->given = 0;
+        r->same_id = 0;
+        r->line0 = line;
+        rd->text_len = 0;
+    }
+    if (k < 0)
+        return 0;
+    r->line[k] = line;
+    if (!len)
+        return 0;
+    r->given |= 1u << k;
+    switch (k) {
+    case COL_ROLE:
+        if ((r->role = isomm__role_index(s, len)) >= 0)
+            return 0;
+        return isomm__csvin_report(rd->in, 0, ISOMM_EROLE, line, COLUMN_OF(k),
+                                   "unknown role code '%.*s' in column 'role' (expected A-1 ... I-6, e.g. G-10)",
+                                   SHOWN(s, len));
+    case COL_SOURCING:
+        /* the spellings the writer uses are matched first */
+        if (len == 8 && memcmp(s, "insource", 8) == 0)
+            r->sourcing = ISOMM_INSOURCE;
+        else if (len == 9 && memcmp(s, "outsource", 9) == 0)
+            r->sourcing = ISOMM_OUTSOURCE;
+        else if (isomm_sourcing_parse(&r->sourcing, s, len))
+            return isomm__csvin_report(rd->in, 0, ISOMM_ESOURCING, line, COLUMN_OF(k),
+                                       "unknown sourcing '%.*s' in column 'sourcing' (expected insource, in, "
+                                       "インソース, outsource, out, アウトソース, or empty for unanswered)",
+                                       SHOWN(s, len));
+        return 0;
+    case COL_LEVEL:
+        if (len == 1 && s[0] >= '0' && s[0] <= '0' + ISOMM_LEVEL_MAX) {
+            r->level = s[0] - '0';
+            return 0;
+        }
+        return isomm__csvin_report(rd->in, 0, ISOMM_ELEVEL, line, COLUMN_OF(k),
+                                   "level '%.*s' in column 'level' is not an integer 0-5 (expected 0, 1, 2, 3, 4, "
+                                   "5, or empty for unanswered)", SHOWN(s, len));
+    case COL_ID:
+        if (rd->cur && len == rd->cur_id_len && memcmp(s, rd->cur_id, len) == 0) {
+            r->same_id = 1;
+            return 0;
+        }
+        return keep(rd, k, s, len);
+    case COL_DATE: {
+        char date[11];
+        if (len == 10) {
+            memcpy(date, s, 10);
+            date[10] = '\0';
+        }
+        if (len != 10 || !isomm__valid_date(date))
+            return isomm__csvin_report(rd->in, 0, ISOMM_EDATE, line, COLUMN_OF(k),
+                                       "date '%.*s' in column 'date' is not a calendar date (expected YYYY-MM-DD, "
+                                       "e.g. 2026-11-01)", SHOWN(s, len));
+        return keep(rd, k, s, len);
+    }
+    case COL_CURRENT:
+    case COL_TARGET:
+        if (isomm_pattern_parse(&r->pattern[k - COL_CURRENT], s, len, NULL))
+            return isomm__csvin_report(rd->in, 0, ISOMM_EPATTERN, line, COLUMN_OF(k),
+                                       "unknown pattern '%.*s' in column '%s' (expected full-outsource, "
+                                       "minimum-insource, hybrid, minimum-outsource, full-insource or the Japanese "
+                                       "name, e.g. ハイブリッド)", SHOWN(s, len), column_names[k]);
+        return keep(rd, k, s, len);
+    case COL_NAME:
+        return 0;
+    default:
+        return keep(rd, k, s, len);
+    }
+}
+
+/* The end of a data row whose fields were all accepted. */
+static int data_row(isomm_csv_reader *rd)
 {
     isomm__csvin *in = rd->in;
-    const char *v[COL_COUNT];
-    size_t vl[COL_COUNT], idlen;
-    isomm_pattern pat[COL_COUNT];
-    isomm_sourcing sourcing = ISOMM_SOURCING_NONE;
-    int role = -1, level = ISOMM_UNANSWERED, k;
-    size_t i;
+    row_state *r = &rd->row;
     const char *id;
+    int k, role = r->role;
 
-    for (i = 0; i < rd->nabsent; i++) {
-        v[rd->absent[i]] = "";
-        vl[rd->absent[i]] = 0;
-    }
-    for (i = 0; i < row->count; i++) {
-        k = rd->kind[i];
-        if (k >= 0) {
-            v[k] = row->field[i];
-            vl[k] = row->len[i];
-        }
-    }
-    for (i = 0; i < row->count; i++) {
-        int stop = 0;
-        k = rd->kind[i];
-        switch (k) {
-        case COL_ROLE:
-            if (vl[k] == 0)
-                stop = isomm__csvin_report(in, 0, ISOMM_EROLE, LINE_OF(k), COLUMN_OF(k),
-                                           "empty role code in column 'role' (expected a role code A-1 ... I-6)");
-            else if ((role = isomm_model_find_role_n(rd->opts.model, v[k], vl[k], NULL)) < 0)
-                stop = isomm__csvin_report(in, 0, ISOMM_EROLE, LINE_OF(k), COLUMN_OF(k),
-                                           "unknown role code '%.*s' in column 'role' (expected A-1 ... I-6, "
-                                           "e.g. G-10)", VALUE(k));
-            break;
-        case COL_SOURCING:
-            /* the spellings the writer uses are matched first */
-            if (vl[k] == 8 && memcmp(v[k], "insource", 8) == 0)
-                sourcing = ISOMM_INSOURCE;
-            else if (vl[k] == 9 && memcmp(v[k], "outsource", 9) == 0)
-                sourcing = ISOMM_OUTSOURCE;
-            else if (isomm_sourcing_parse(&sourcing, v[k], vl[k]))
-                stop = isomm__csvin_report(in, 0, ISOMM_ESOURCING, LINE_OF(k), COLUMN_OF(k),
-                                           "unknown sourcing '%.*s' in column 'sourcing' (expected insource, in, "
-                                           "インソース, outsource, out, アウトソース, or empty for unanswered)",
-                                           VALUE(k));
-            break;
-        case COL_LEVEL:
-            if (vl[k] == 1 && v[k][0] >= '0' && v[k][0] <= '0' + ISOMM_LEVEL_MAX)
-                level = v[k][0] - '0';
-            else if (vl[k] != 0)
-                stop = isomm__csvin_report(in, 0, ISOMM_ELEVEL, LINE_OF(k), COLUMN_OF(k),
-                                           "level '%.*s' in column 'level' is not an integer 0-5 (expected 0, "
-                                           "1, 2, 3, 4, 5, or empty for unanswered)", VALUE(k));
-            break;
-        case COL_DATE:
-            if (vl[k] && !isomm__valid_date(v[k]))
-                stop = isomm__csvin_report(in, 0, ISOMM_EDATE, LINE_OF(k), COLUMN_OF(k),
-                                           "date '%.*s' in column 'date' is not a calendar date (expected "
-                                           "YYYY-MM-DD, e.g. 2026-11-01)", VALUE(k));
-            break;
-        case COL_CURRENT:
-        case COL_TARGET:
-            if (vl[k] && isomm_pattern_parse(&pat[k], v[k], vl[k], NULL))
-                stop = isomm__csvin_report(in, 0, ISOMM_EPATTERN, LINE_OF(k), COLUMN_OF(k),
-                                           "unknown pattern '%.*s' in column '%s' (expected full-outsource, "
-                                           "minimum-insource, hybrid, minimum-outsource, full-insource or the "
-                                           "Japanese name, e.g. ハイブリッド)", VALUE(k), column_names[k]);
-            break;
-        default:
-            break;
-        }
-        if (stop)
-            return 1;
-    }
-    if (isomm__csvin_row_bad(in))
-        return 0;
-    if (vl[COL_SOURCING] && !vl[COL_LEVEL])
+    if (!GIVEN(COL_ROLE))
+        return isomm__csvin_report(in, 0, ISOMM_EROLE, LINE_OF(COL_ROLE), COLUMN_OF(COL_ROLE),
+                                   "empty role code in column 'role' (expected a role code A-1 ... I-6)");
+    if (GIVEN(COL_SOURCING) && !GIVEN(COL_LEVEL))
         return isomm__csvin_report(in, 0, ISOMM_ELEVEL, LINE_OF(COL_LEVEL), COLUMN_OF(COL_LEVEL),
-                                   "role %s has sourcing '%.*s' but no level (expected a level 0-5, or both "
+                                   "role %s has sourcing '%s' but no level (expected a level 0-5, or both "
                                    "sourcing and level empty for unanswered)",
-                                   rd->opts.model->roles[role].code, VALUE(COL_SOURCING));
-    if (vl[COL_LEVEL] && !vl[COL_SOURCING])
+                                   rd->opts.model->roles[role].code, isomm_sourcing_id(r->sourcing));
+    if (GIVEN(COL_LEVEL) && !GIVEN(COL_SOURCING))
         return isomm__csvin_report(in, 0, ISOMM_ESOURCING, LINE_OF(COL_SOURCING), COLUMN_OF(COL_SOURCING),
                                    "role %s has level %d but no sourcing (expected insource or outsource; "
-                                   "level 0 needs one too)", rd->opts.model->roles[role].code, level);
-
-    id = vl[COL_ID] ? v[COL_ID] : "default";
-    idlen = vl[COL_ID] ? vl[COL_ID] : 7;
-    if ((!rd->cur || idlen != rd->cur_id_len || memcmp(id, rd->cur_id, idlen) != 0)
-        && start(rd, id, LINE_OF(COL_ID), COLUMN_OF(COL_ID)))
-        return 1;
+                                   "level 0 needs one too)", rd->opts.model->roles[role].code, r->level);
+    if (!r->same_id) {
+        id = GIVEN(COL_ID) ? TEXT(COL_ID) : "default";
+        if (!rd->cur || strcmp(id, rd->cur_id) != 0) {
+            if (start(rd, id, LINE_OF(COL_ID), COLUMN_OF(COL_ID)))
+                return 1;
+        }
+    }
     if (rd->roles_seen & ((uint64_t)1 << role))
         return isomm__csvin_report(in, 0, ISOMM_EDUPLICATE, LINE_OF(COL_ROLE), COLUMN_OF(COL_ROLE),
                                    "role %s is listed twice in assessment '%.*s' (first on line %ld; expected "
                                    "each role once)", rd->opts.model->roles[role].code,
-                                   isomm__csv_clip(id, strlen(id), SHOW), id, rd->role_line[role]);
-    for (k = COL_ORG; k <= COL_TARGET; k++) {
-        int stop;
-        if (!vl[k])
-            continue;
-        if (k == COL_CURRENT || k == COL_TARGET)
-            stop = merge_pattern(rd, k, pat[k], v[k], vl[k], LINE_OF(k), COLUMN_OF(k));
-        else
-            stop = merge_meta(rd, k, v[k], vl[k], LINE_OF(k), COLUMN_OF(k));
-        if (stop)
+                                   SHOWN(rd->cur_id, rd->cur_id_len), rd->role_line[role]);
+    for (k = COL_ORG; k <= COL_TARGET && (r->given & META_BITS); k++) {
+        if (GIVEN(k) && ((k == COL_CURRENT || k == COL_TARGET) ? merge_pattern(rd, k) : merge_meta(rd, k)))
             return 1;
     }
     rd->roles_seen |= (uint64_t)1 << role;
     rd->role_line[role] = LINE_OF(COL_ROLE);
-    rd->cur->level[role] = (int8_t)level;
-    rd->cur->sourcing[role] = (uint8_t)sourcing;
-    if (vl[COL_NOTE] && !(rd->cur->note[role] = isomm__strndup(v[COL_NOTE], vl[COL_NOTE])))
+    rd->cur->level[role] = (int8_t)r->level;
+    rd->cur->sourcing[role] = (uint8_t)r->sourcing;
+    if (GIVEN(COL_NOTE) && !(rd->cur->note[role] = isomm__strndup(TEXT(COL_NOTE), r->len[COL_NOTE])))
         return nomem(rd);
     return 0;
 }
@@ -341,7 +386,7 @@ static int data_row(isomm_csv_reader *rd, const isomm__csvrow *row)
 static int on_row(void *ctx, const isomm__csvrow *row)
 {
     isomm_csv_reader *rd = ctx;
-    return rd->header_done ? data_row(rd, row) : header(rd, row);
+    return rd->header_done ? data_row(rd) : header(rd, row);
 }
 
 static int reader_open(isomm_csv_reader **out, FILE *fp, int own_fp, isomm_read_fn fn, void *userdata,
@@ -366,7 +411,7 @@ static int reader_open(isomm_csv_reader **out, FILE *fp, int own_fp, isomm_read_
         free(rd);
         return rc;
     }
-    isomm__csvin_handler(rd->in, on_row, rd);
+    isomm__csvin_handler(rd->in, on_row, on_value, rd);
     *out = rd;
     return ISOMM_OK;
 }
@@ -469,6 +514,7 @@ void isomm_csv_reader_free(isomm_csv_reader *rd)
         free(rd->ids[i].id);
     free(rd->ids);
     free(rd->kind);
+    free(rd->text);
     free(rd);
 }
 

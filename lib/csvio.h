@@ -14,9 +14,11 @@
 #include "buf.h"
 #include "internal.h"
 
-/* One row handed to a row handler. Fields are NUL-terminated copies valid during the call. */
+/* One row handed to a row handler. Fields are NUL-terminated copies valid during the call
+ * (NULL when a field handler took the fields). */
 typedef struct isomm__csvrow {
     size_t count;             /* number of fields */
+    long first_line;          /* line where the row begins */
     const char *const *field; /* field texts */
     const size_t *len;        /* field lengths in bytes */
     const long *line;         /* line where each field begins */
@@ -35,8 +37,13 @@ int isomm__csvin_new(isomm__csvin **out, const isomm_csv_options *opts, FILE *fp
                      isomm_read_fn fn, void *userdata, const char *data, size_t len, isomm_error *err);
 void isomm__csvin_free(isomm__csvin *in);
 
-/* Set the row handler. */
-void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, void *ctx);
+/* Field handler: after the header, each clean field of a row goes to fn (index = field number
+ * from 0) instead of being copied into the row, and the row handler then sees only the count
+ * and the line. Returns 0 to go on, nonzero to stop (after reporting why). */
+typedef int (*isomm__csv_field_fn)(void *ctx, size_t index, const char *text, size_t len, long line);
+
+/* Set the row handler, and optionally (field_fn not NULL) a field handler. */
+void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, isomm__csv_field_fn field_fn, void *ctx);
 
 /* Collect problems into errors[0..cap) instead of stopping at the first one (validation). */
 void isomm__csvin_collect(isomm__csvin *in, isomm_error *errors, size_t cap);
