@@ -347,31 +347,23 @@ static inline void deliver(isomm__csvin *in, const char *s, size_t len, long lin
     if (in->on_field && in->expect_fields) {
         size_t index = in->nfields++;
         in->row_bytes += len;
-        if (in->on_field(in->ctx, index, s, len, line)) {
-            in->stop = 1;
-            in->fast_fields = 0;
-        }
+        in->on_field(in->ctx, index, s, len, line);
     } else if (store_field(in, s, len, line)) {
         fail_call(in, ISOMM_ENOMEM, "out of memory reading CSV%s", "");
     }
 }
 
-static void on_field(void *data, size_t len, void *userdata)
+/* A field that is not plain ASCII, or of a row with a problem, or the input has stopped. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void field_slow(isomm__csvin *in, const unsigned char *s, size_t len, size_t i)
 {
-    isomm__csvin *in = userdata;
-    const unsigned char *s = data;
+    const char *data = (const char *)s;
     long line = in->line, lines = 0;
     long column = (long)in->nfields + 1;
-    size_t bad = 0, i;
+    size_t bad = 0;
     int scan = SCAN_OK;
-    /* the common case: printable ASCII in a row without problems (fast_fields is 0 once a
-     * problem has been reported in the row or the input stopped) */
-    for (i = 0; i < len && s[i] >= 0x20 && s[i] < 0x80; i++)
-        ;
-    if (i == len && in->nfields < in->fast_fields && len <= in->max_field) {
-        deliver(in, data, len, line);
-        return;
-    }
     if (in->stop)
         return;
     if (i < len) {
@@ -406,6 +398,21 @@ static void on_field(void *data, size_t len, void *userdata)
         deliver(in, data, len, line);
     if (in->row_bad)
         in->nfields++;
+}
+
+static void on_field(void *data, size_t len, void *userdata)
+{
+    isomm__csvin *in = userdata;
+    const unsigned char *s = data;
+    size_t i;
+    /* the common case: printable ASCII in a row without problems (fast_fields is 0 once a
+     * problem has been reported in the row or the input stopped) */
+    for (i = 0; i < len && s[i] >= 0x20 && s[i] < 0x80; i++)
+        ;
+    if (i == len && in->nfields < in->fast_fields && len <= in->max_field)
+        deliver(in, data, len, in->line);
+    else
+        field_slow(in, s, len, i);
 }
 
 static void end_row(isomm__csvin *in)

@@ -256,9 +256,45 @@ static int keep(isomm_csv_reader *rd, int k, const char *s, size_t len)
     return 0;
 }
 
+/* Report a bad value of a data row (kept out of on_value so that stays small). */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
+static void bad_value(isomm_csv_reader *rd, int k, const char *s, size_t len, long line)
+{
+    static const int codes[COL_COUNT] = { [COL_ROLE] = ISOMM_EROLE, [COL_SOURCING] = ISOMM_ESOURCING,
+                                          [COL_LEVEL] = ISOMM_ELEVEL, [COL_DATE] = ISOMM_EDATE,
+                                          [COL_CURRENT] = ISOMM_EPATTERN, [COL_TARGET] = ISOMM_EPATTERN };
+    static const char *const expected[COL_COUNT] = {
+        [COL_ROLE] = "a role code A-1 ... I-6, e.g. G-10",
+        [COL_SOURCING] = "insource, in, インソース, outsource, out, アウトソース, or empty for unanswered",
+        [COL_LEVEL] = "an integer 0-5, or empty for unanswered",
+        [COL_DATE] = "a calendar date YYYY-MM-DD, e.g. 2026-11-01",
+        [COL_CURRENT] = "full-outsource, minimum-insource, hybrid, minimum-outsource, full-insource or the "
+                        "Japanese name, e.g. ハイブリッド",
+        [COL_TARGET] = "full-outsource, minimum-insource, hybrid, minimum-outsource, full-insource or the "
+                       "Japanese name, e.g. ハイブリッド",
+    };
+    isomm__csvin_report(rd->in, 0, codes[k], line, COLUMN_OF(k), "bad %s '%.*s' in column '%s' (expected %s)",
+                        k == COL_ROLE ? "role code" : k == COL_CURRENT || k == COL_TARGET ? "pattern"
+                                                                                            : column_names[k],
+                        SHOWN(s, len), column_names[k], expected[k]);
+}
+
+/* Whether a (not NUL-terminated) field is a valid YYYY-MM-DD date. */
+static int date_ok(const char *s, size_t len)
+{
+    char date[11];
+    if (len != 10)
+        return 0;
+    memcpy(date, s, 10);
+    date[10] = '\0';
+    return isomm__valid_date(date);
+}
+
 /* One field of a data row, checked as it arrives (so problems come in column order). Empty
  * fields are judged at the end of the row: a row of empty fields is skipped, not an error. */
-static int on_value(void *ctx, size_t index, const char *s, size_t len, long line)
+static void on_value(void *ctx, size_t index, const char *s, size_t len, long line)
 {
     isomm_csv_reader *rd = ctx;
     row_state *r = &rd->row;
@@ -273,18 +309,16 @@ static int on_value(void *ctx, size_t index, const char *s, size_t len, long lin
         rd->text_len = 0;
     }
     if (k < 0)
-        return 0;
+        return;
     r->line[k] = line;
     if (!len)
-        return 0;
+        return;
     r->given |= 1u << k;
     switch (k) {
     case COL_ROLE:
-        if ((r->role = isomm__role_index(s, len)) >= 0)
-            return 0;
-        return isomm__csvin_report(rd->in, 0, ISOMM_EROLE, line, COLUMN_OF(k),
-                                   "unknown role code '%.*s' in column 'role' (expected A-1 ... I-6, e.g. G-10)",
-                                   SHOWN(s, len));
+        if ((r->role = isomm__role_index(s, len)) < 0)
+            bad_value(rd, k, s, len, line);
+        return;
     case COL_SOURCING:
         /* the spellings the writer uses are matched first */
         if (len == 8 && memcmp(s, "insource", 8) == 0)
@@ -292,49 +326,38 @@ static int on_value(void *ctx, size_t index, const char *s, size_t len, long lin
         else if (len == 9 && memcmp(s, "outsource", 9) == 0)
             r->sourcing = ISOMM_OUTSOURCE;
         else if (isomm_sourcing_parse(&r->sourcing, s, len))
-            return isomm__csvin_report(rd->in, 0, ISOMM_ESOURCING, line, COLUMN_OF(k),
-                                       "unknown sourcing '%.*s' in column 'sourcing' (expected insource, in, "
-                                       "インソース, outsource, out, アウトソース, or empty for unanswered)",
-                                       SHOWN(s, len));
-        return 0;
+            bad_value(rd, k, s, len, line);
+        return;
     case COL_LEVEL:
-        if (len == 1 && s[0] >= '0' && s[0] <= '0' + ISOMM_LEVEL_MAX) {
+        if (len == 1 && s[0] >= '0' && s[0] <= '0' + ISOMM_LEVEL_MAX)
             r->level = s[0] - '0';
-            return 0;
-        }
-        return isomm__csvin_report(rd->in, 0, ISOMM_ELEVEL, line, COLUMN_OF(k),
-                                   "level '%.*s' in column 'level' is not an integer 0-5 (expected 0, 1, 2, 3, 4, "
-                                   "5, or empty for unanswered)", SHOWN(s, len));
+        else
+            bad_value(rd, k, s, len, line);
+        return;
     case COL_ID:
-        if (rd->cur && len == rd->cur_id_len && memcmp(s, rd->cur_id, len) == 0) {
+        if (rd->cur && len == rd->cur_id_len && memcmp(s, rd->cur_id, len) == 0)
             r->same_id = 1;
-            return 0;
-        }
-        return keep(rd, k, s, len);
-    case COL_DATE: {
-        char date[11];
-        if (len == 10) {
-            memcpy(date, s, 10);
-            date[10] = '\0';
-        }
-        if (len != 10 || !isomm__valid_date(date))
-            return isomm__csvin_report(rd->in, 0, ISOMM_EDATE, line, COLUMN_OF(k),
-                                       "date '%.*s' in column 'date' is not a calendar date (expected YYYY-MM-DD, "
-                                       "e.g. 2026-11-01)", SHOWN(s, len));
-        return keep(rd, k, s, len);
-    }
+        else
+            keep(rd, k, s, len);
+        return;
+    case COL_DATE:
+        if (date_ok(s, len))
+            keep(rd, k, s, len);
+        else
+            bad_value(rd, k, s, len, line);
+        return;
     case COL_CURRENT:
     case COL_TARGET:
         if (isomm_pattern_parse(&r->pattern[k - COL_CURRENT], s, len, NULL))
-            return isomm__csvin_report(rd->in, 0, ISOMM_EPATTERN, line, COLUMN_OF(k),
-                                       "unknown pattern '%.*s' in column '%s' (expected full-outsource, "
-                                       "minimum-insource, hybrid, minimum-outsource, full-insource or the Japanese "
-                                       "name, e.g. ハイブリッド)", SHOWN(s, len), column_names[k]);
-        return keep(rd, k, s, len);
+            bad_value(rd, k, s, len, line);
+        else
+            keep(rd, k, s, len);
+        return;
     case COL_NAME:
-        return 0;
+        return;
     default:
-        return keep(rd, k, s, len);
+        keep(rd, k, s, len);
+        return;
     }
 }
 

@@ -39,8 +39,8 @@ void isomm__csvin_free(isomm__csvin *in);
 
 /* Field handler: after the header, each clean field of a row goes to fn (index = field number
  * from 0) instead of being copied into the row, and the row handler then sees only the count
- * and the line. Returns 0 to go on, nonzero to stop (after reporting why). */
-typedef int (*isomm__csv_field_fn)(void *ctx, size_t index, const char *text, size_t len, long line);
+ * and the line. Problems go through isomm__csvin_report(), which stops the input when needed. */
+typedef void (*isomm__csv_field_fn)(void *ctx, size_t index, const char *text, size_t len, long line);
 
 /* Set the row handler, and optionally (field_fn not NULL) a field handler. */
 void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, isomm__csv_field_fn field_fn, void *ctx);
