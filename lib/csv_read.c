@@ -56,6 +56,7 @@ struct isomm_csv_reader {
     isomm_assessment *cur;
     char *cur_id;
     size_t cur_id_len;
+    int cur_id_plain; /* the id holds no line break (line counting may skip it) */
     long cur_line;
     uint64_t roles_seen;
     long role_line[ISOMM_ROLE_COUNT];
@@ -175,6 +176,7 @@ static int start(isomm_csv_reader *rd, const char *id, long line, long column)
         return nomem(rd);
     free(rd->cur_id);
     rd->cur_id_len = strlen(id);
+    rd->cur_id_plain = strcspn(id, "\r\n") == rd->cur_id_len;
     if (!(rd->cur_id = isomm__strdup(id)) || isomm_assessment_new(&rd->cur, rd->opts.model, NULL)
         || isomm_assessment_set_meta(rd->cur, ISOMM_META_ID, id, NULL))
         return nomem(rd);
@@ -294,9 +296,11 @@ static int date_ok(const char *s, size_t len)
 
 /* One field of a data row, checked as it arrives (so problems come in column order). Empty
  * fields are judged at the end of the row: a row of empty fields is skipped, not an error. */
-static void on_value(void *ctx, size_t index, const char *s, size_t len, long line)
+/* The common values, taken straight from libcsv without the layer's checks: an empty field, a
+ * role code, insource/outsource, a level digit, the id of the current assessment. All are
+ * printable ASCII without line breaks. Returns 0 when the field needs the full path. */
+static inline int take_common(isomm_csv_reader *rd, size_t index, const char *s, size_t len, long line)
 {
-    isomm_csv_reader *rd = ctx;
     row_state *r = &rd->row;
     int k = rd->kind[index];
     if (index == 0) {
@@ -309,36 +313,75 @@ static void on_value(void *ctx, size_t index, const char *s, size_t len, long li
         rd->text_len = 0;
     }
     if (k < 0)
-        return;
+        return 0;
     r->line[k] = line;
     if (!len)
-        return;
-    r->given |= 1u << k;
+        return 1;
     switch (k) {
     case COL_ROLE:
         if ((r->role = isomm__role_index(s, len)) < 0)
-            bad_value(rd, k, s, len, line);
-        return;
+            return 0;
+        break;
     case COL_SOURCING:
-        /* the spellings the writer uses are matched first */
         if (len == 8 && memcmp(s, "insource", 8) == 0)
             r->sourcing = ISOMM_INSOURCE;
         else if (len == 9 && memcmp(s, "outsource", 9) == 0)
             r->sourcing = ISOMM_OUTSOURCE;
-        else if (isomm_sourcing_parse(&r->sourcing, s, len))
+        else
+            return 0;
+        break;
+    case COL_LEVEL:
+        if (len != 1 || s[0] < '0' || s[0] > '0' + ISOMM_LEVEL_MAX)
+            return 0;
+        r->level = s[0] - '0';
+        break;
+    case COL_ID:
+        if (!rd->cur || !rd->cur_id_plain || len != rd->cur_id_len || memcmp(s, rd->cur_id, len) != 0)
+            return 0;
+        r->same_id = 1;
+        break;
+    default:
+        return 0;
+    }
+    r->given |= 1u << k;
+    return 1;
+}
+
+/* libcsv's field callback: common values directly, everything else through the layer. */
+static void reader_field(void *data, size_t len, void *userdata)
+{
+    isomm__csvfast *f = userdata;
+    if (f->nfields < f->fast_fields && f->expect_fields && take_common(f->ctx, f->nfields, data, len, f->line)) {
+        if (f->nfields == 0)
+            f->row_line = f->line;
+        f->nfields++;
+        f->row_bytes += len;
+        return;
+    }
+    isomm__csvin_field(data, len, userdata);
+}
+
+static void on_value(void *ctx, size_t index, const char *s, size_t len, long line)
+{
+    isomm_csv_reader *rd = ctx;
+    row_state *r = &rd->row;
+    int k = rd->kind[index];
+    if (take_common(rd, index, s, len, line) || k < 0)
+        return;
+    r->given |= 1u << k;
+    switch (k) {
+    case COL_ROLE:
+        bad_value(rd, k, s, len, line);
+        return;
+    case COL_SOURCING:
+        if (isomm_sourcing_parse(&r->sourcing, s, len))
             bad_value(rd, k, s, len, line);
         return;
     case COL_LEVEL:
-        if (len == 1 && s[0] >= '0' && s[0] <= '0' + ISOMM_LEVEL_MAX)
-            r->level = s[0] - '0';
-        else
-            bad_value(rd, k, s, len, line);
+        bad_value(rd, k, s, len, line);
         return;
     case COL_ID:
-        if (rd->cur && len == rd->cur_id_len && memcmp(s, rd->cur_id, len) == 0)
-            r->same_id = 1;
-        else
-            keep(rd, k, s, len);
+        keep(rd, k, s, len);
         return;
     case COL_DATE:
         if (date_ok(s, len))
@@ -435,6 +478,7 @@ static int reader_open(isomm_csv_reader **out, FILE *fp, int own_fp, isomm_read_
         return rc;
     }
     isomm__csvin_handler(rd->in, on_row, on_value, rd);
+    isomm__csvin_field_callback(rd->in, reader_field);
     *out = rd;
     return ISOMM_OK;
 }

@@ -26,6 +26,28 @@ typedef struct isomm__csvrow {
 
 typedef struct isomm__csvin isomm__csvin;
 
+/* The part of the row layer's state that a custom field callback (isomm__csvin_field_callback)
+ * reads and updates. It is the layer's first member: the callback's userdata points to it. */
+typedef struct isomm__csvfast {
+    size_t nfields;       /* fields of the current row so far */
+    size_t fast_fields;   /* fields of this row that may skip the checks; 0 after a problem */
+    size_t expect_fields; /* fields of every row after the header, 0 before it */
+    size_t row_bytes;     /* bytes in the row's fields so far: 0 = blank row, skipped */
+    long line;            /* line where the next field begins */
+    long row_line;        /* line where the current row begins */
+    void *ctx;            /* the handlers' context */
+} isomm__csvfast;
+
+/* The layer's own libcsv field callback: checks a field (line breaks, NUL, UTF-8, limits,
+ * count) and hands it on. */
+void isomm__csvin_field(void *data, size_t len, void *userdata);
+
+/* Give libcsv another field callback. It may accept a field of a data row itself when
+ * f->nfields < f->fast_fields and f->expect_fields, provided the field is printable ASCII with
+ * no line break: it then sets f->row_line (first field), increments f->nfields and adds len to
+ * f->row_bytes. Every other field it passes to isomm__csvin_field(). */
+void isomm__csvin_field_callback(isomm__csvin *in, void (*cb)(void *data, size_t len, void *userdata));
+
 /* Row handler: returns 0 to go on, nonzero to stop the input (after reporting why). */
 typedef int (*isomm__csv_row_fn)(void *ctx, const isomm__csvrow *row);
 
@@ -60,9 +82,6 @@ int isomm__csvin_report(isomm__csvin *in, int fatal, int code, long line, long c
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
-
-/* Whether a problem was reported in the row being handled. */
-int isomm__csvin_row_bad(const isomm__csvin *in);
 
 /* The first problem reported (code 0 when none); number of problems collected. */
 const isomm_error *isomm__csvin_first(const isomm__csvin *in);
