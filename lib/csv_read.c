@@ -296,9 +296,30 @@ static int date_ok(const char *s, size_t len)
 
 /* One field of a data row, checked as it arrives (so problems come in column order). Empty
  * fields are judged at the end of the row: a row of empty fields is skipped, not an error. */
+/* The sourcing spellings as usually written (lower case), by length; NONE for anything else,
+ * which isomm_sourcing_parse() then judges. */
+static isomm_sourcing exact_sourcing(const char *s, size_t len)
+{
+    static const struct {
+        const char *text;
+        isomm_sourcing sourcing;
+    } by_len[] = {
+        [2] = { "in", ISOMM_INSOURCE },
+        [3] = { "out", ISOMM_OUTSOURCE },
+        [8] = { "insource", ISOMM_INSOURCE },
+        [9] = { "outsource", ISOMM_OUTSOURCE },
+        [15] = { "インソース", ISOMM_INSOURCE },
+        [18] = { "アウトソース", ISOMM_OUTSOURCE },
+    };
+    if (len < sizeof by_len / sizeof *by_len && by_len[len].text && memcmp(s, by_len[len].text, len) == 0)
+        return by_len[len].sourcing;
+    return ISOMM_SOURCING_NONE;
+}
+
 /* The common values, taken straight from libcsv without the layer's checks: an empty field, a
- * role code, insource/outsource, a level digit, the id of the current assessment. All are
- * printable ASCII without line breaks. Returns 0 when the field needs the full path. */
+ * role code, a sourcing as usually spelled, a level digit, the id of the current assessment.
+ * All are valid UTF-8 without NUL bytes or line breaks. Returns 0 when the field needs the full
+ * path. */
 static inline int take_common(isomm_csv_reader *rd, size_t index, const char *s, size_t len, long line)
 {
     row_state *r = &rd->row;
@@ -323,11 +344,7 @@ static inline int take_common(isomm_csv_reader *rd, size_t index, const char *s,
             return 0;
         break;
     case COL_SOURCING:
-        if (len == 8 && memcmp(s, "insource", 8) == 0)
-            r->sourcing = ISOMM_INSOURCE;
-        else if (len == 9 && memcmp(s, "outsource", 9) == 0)
-            r->sourcing = ISOMM_OUTSOURCE;
-        else
+        if ((r->sourcing = exact_sourcing(s, len)) == ISOMM_SOURCING_NONE)
             return 0;
         break;
     case COL_LEVEL:

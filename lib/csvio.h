@@ -43,8 +43,8 @@ typedef struct isomm__csvfast {
 void isomm__csvin_field(void *data, size_t len, void *userdata);
 
 /* Give libcsv another field callback. It may accept a field of a data row itself when
- * f->nfields < f->fast_fields and f->expect_fields, provided the field is printable ASCII with
- * no line break: it then sets f->row_line (first field), increments f->nfields and adds len to
+ * f->nfields < f->fast_fields and f->expect_fields, provided the field is short valid UTF-8 with
+ * no NUL byte or line break: it then sets f->row_line (first field), increments f->nfields and adds len to
  * f->row_bytes. Every other field it passes to isomm__csvin_field(). */
 void isomm__csvin_field_callback(isomm__csvin *in, void (*cb)(void *data, size_t len, void *userdata));
 
