@@ -10,8 +10,6 @@
 #define CHUNK_BYTES 65536
 /* CP932 needs at most 3 UTF-8 bytes per input byte. */
 #define CONV_BYTES (3 * (CHUNK_BYTES + 8))
-/* Fields a header row may have before the input is refused. */
-#define MAX_HEADER_FIELDS 1024
 /* Bytes of a value shown in messages. */
 #define SHOW_BYTES 40
 
@@ -387,9 +385,9 @@ static void field_slow(isomm__csvin *in, const unsigned char *s, size_t len, siz
         isomm__csvin_report(in, 0, ISOMM_EPARSE, line, column,
                             "too many fields: field %ld found, the header has %zu columns", column,
                             in->f.expect_fields);
-    else if (!in->f.expect_fields && in->f.nfields >= MAX_HEADER_FIELDS)
+    else if (!in->f.expect_fields && in->f.nfields >= ISOMM__CSV_MAX_COLUMNS)
         isomm__csvin_report(in, 1, ISOMM_ELIMIT, line, column, "more than %d columns in the header",
-                            MAX_HEADER_FIELDS);
+                            ISOMM__CSV_MAX_COLUMNS);
     else
         deliver(in, data, len, line);
     if (in->row_bad)
@@ -437,7 +435,7 @@ static void end_row(isomm__csvin *in)
     in->arena_len = 0;
     in->row_bad = 0;
     in->f.row_bytes = 0;
-    in->f.fast_fields = in->stop ? 0 : in->f.expect_fields ? in->f.expect_fields : MAX_HEADER_FIELDS;
+    in->f.fast_fields = in->stop ? 0 : in->f.expect_fields ? in->f.expect_fields : ISOMM__CSV_MAX_COLUMNS;
 }
 
 static void on_row(int c, void *userdata)
@@ -498,7 +496,7 @@ int isomm__csvin_new(isomm__csvin **out, const isomm_csv_options *opts, FILE *fp
     in->max_field = opts->max_field_bytes;
     in->f.line = 1;
     in->field_cb = isomm__csvin_field;
-    in->f.fast_fields = MAX_HEADER_FIELDS;
+    in->f.fast_fields = ISOMM__CSV_MAX_COLUMNS;
     if (csv_init(&in->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
         goto nomem;
     in->parser_ready = 1;

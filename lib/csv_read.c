@@ -20,6 +20,8 @@ static const char *const column_names[COL_COUNT] = {
 static const int meta_of_column[] = { ISOMM_META_ID, ISOMM_META_ORGANIZATION, ISOMM_META_ASSESSOR, ISOMM_META_DATE };
 
 #define SHOW 60
+/* printf arguments for "%.*s": a value cut to SHOW bytes. */
+#define SHOWN(s, n) isomm__csv_clip((s), (n), SHOW), (s)
 
 /* The metadata kinds, whose values are merged into the assessment. */
 #define META_BITS ((1u << COL_ORG) | (1u << COL_ASSESSOR) | (1u << COL_DATE) | (1u << COL_CURRENT) | (1u << COL_TARGET))
@@ -48,13 +50,12 @@ struct isomm_csv_reader {
     isomm_csv_options opts;
 
     int header_done;
-    int *kind;    /* column kind of each header field */
-    size_t ncols;
+    int kind[ISOMM__CSV_MAX_COLUMNS]; /* column kind of each header field (-1: ignored) */
     int col[COL_COUNT]; /* field index of each kind, -1 when absent */
 
     /* the assessment being assembled */
     isomm_assessment *cur;
-    char *cur_id;
+    const char *cur_id; /* borrowed from the set of ids */
     size_t cur_id_len;
     int cur_id_plain; /* the id holds no line break (line counting may skip it) */
     long cur_line;
@@ -88,26 +89,27 @@ static size_t hash_id(const char *s)
     return h;
 }
 
-/* The line where id was first met, 0 if never. */
-static long id_line(const isomm_csv_reader *rd, const char *id)
+/* The entry of an id met before, NULL if never. */
+static const seen_id *id_find(const isomm_csv_reader *rd, const char *id)
 {
     size_t i;
     if (!rd->ids_cap)
-        return 0;
+        return NULL;
     for (i = hash_id(id) & (rd->ids_cap - 1); rd->ids[i].id; i = (i + 1) & (rd->ids_cap - 1))
         if (strcmp(rd->ids[i].id, id) == 0)
-            return rd->ids[i].line;
-    return 0;
+            return &rd->ids[i];
+    return NULL;
 }
 
-static int id_add(isomm_csv_reader *rd, const char *id, long line)
+/* Record a new id; returns its entry, NULL when out of memory. */
+static const seen_id *id_add(isomm_csv_reader *rd, const char *id, long line)
 {
     size_t i;
     if ((rd->ids_len + 1) * 2 > rd->ids_cap) {
         size_t cap = rd->ids_cap ? rd->ids_cap * 2 : 64, j;
         seen_id *ids = calloc(cap, sizeof *ids);
         if (!ids)
-            return -1;
+            return NULL;
         for (j = 0; j < rd->ids_cap; j++) {
             if (!rd->ids[j].id)
                 continue;
@@ -122,10 +124,10 @@ static int id_add(isomm_csv_reader *rd, const char *id, long line)
     for (i = hash_id(id) & (rd->ids_cap - 1); rd->ids[i].id; i = (i + 1) & (rd->ids_cap - 1))
         ;
     if (!(rd->ids[i].id = isomm__strdup(id)))
-        return -1;
+        return NULL;
     rd->ids[i].line = line;
     rd->ids_len++;
-    return 0;
+    return &rd->ids[i];
 }
 
 static int nomem(isomm_csv_reader *rd)
@@ -136,9 +138,6 @@ static int nomem(isomm_csv_reader *rd)
 static int header(isomm_csv_reader *rd, const isomm__csvrow *row)
 {
     static const unsigned char required[COL_COUNT] = { [COL_ROLE] = 1, [COL_SOURCING] = 1, [COL_LEVEL] = 1 };
-    if (!(rd->kind = malloc(row->count * sizeof *rd->kind)))
-        return nomem(rd);
-    rd->ncols = row->count;
     if (isomm__csv_header(rd->in, row, column_names, COL_COUNT, required, rd->kind, rd->col))
         return 1;
     rd->header_done = 1;
@@ -171,30 +170,28 @@ static int complete(isomm_csv_reader *rd)
 /* Start the assessment of a row whose id differs from the current one. */
 static int start(isomm_csv_reader *rd, const char *id, long line, long column)
 {
-    long first = id_line(rd, id);
+    const seen_id *seen = id_find(rd, id);
+    long first = seen ? seen->line : 0;
     if (complete(rd))
         return nomem(rd);
-    free(rd->cur_id);
-    rd->cur_id_len = strlen(id);
-    rd->cur_id_plain = strcspn(id, "\r\n") == rd->cur_id_len;
-    if (!(rd->cur_id = isomm__strdup(id)) || isomm_assessment_new(&rd->cur, rd->opts.model, NULL)
+    if ((!seen && !(seen = id_add(rd, id, line))) || isomm_assessment_new(&rd->cur, rd->opts.model, NULL)
         || isomm_assessment_set_meta(rd->cur, ISOMM_META_ID, id, NULL))
         return nomem(rd);
+    rd->cur_id = seen->id;
+    rd->cur_id_len = strlen(id);
+    rd->cur_id_plain = strcspn(id, "\r\n") == rd->cur_id_len;
     rd->cur_line = line;
     rd->roles_seen = 0;
     if (first)
         return isomm__csvin_report(rd->in, 0, ISOMM_EDUPLICATE, line, column,
                                    "assessment '%.*s' appears again after other assessments (its rows began "
                                    "on line %ld; expected the rows of one assessment together)",
-                                   isomm__csv_clip(id, strlen(id), SHOW), id, first);
-    if (id_add(rd, id, line))
-        return nomem(rd);
+                                   SHOWN(id, rd->cur_id_len), first);
     return 0;
 }
 
 #define TEXT(k) (rd->text + rd->row.off[k])
 #define VALUE(k) isomm__csv_clip(TEXT(k), rd->row.len[k], SHOW), TEXT(k)
-#define SHOWN(s, n) isomm__csv_clip((s), (n), SHOW), (s)
 #define GIVEN(k) (rd->row.given & (1u << (k)))
 /* Line and column of a kind's field in the row (the row's line when the column is absent). */
 #define LINE_OF(k) (rd->col[k] >= 0 ? rd->row.line[k] : rd->row.line0)
@@ -593,11 +590,9 @@ void isomm_csv_reader_free(isomm_csv_reader *rd)
         isomm_assessment_free(rd->queue[rd->qhead + i]);
     free(rd->queue);
     isomm_assessment_free(rd->cur);
-    free(rd->cur_id);
     for (i = 0; i < rd->ids_cap; i++)
         free(rd->ids[i].id);
     free(rd->ids);
-    free(rd->kind);
     free(rd->text);
     free(rd);
 }
