@@ -534,33 +534,29 @@ static long partial_lines(isomm__csvin *in)
 static void parse(isomm__csvin *in, const char *s, size_t n)
 {
     size_t done;
+    long column;
     if (!n || in->stop)
         return;
     done = csv_parse(&in->parser, s, n, in->field_cb, on_row, in);
     if (in->stop)
         return;
-    if (done < n) {
-        int e = csv_error(&in->parser);
-        long column = (long)in->f.nfields + 1;
-        if (e == CSV_EPARSE) {
-            const char *what = in->parser.quoted
-                                   ? "text after the closing quote of a quoted field (a quote inside a quoted "
-                                     "field must be doubled: \"\")"
-                                   : "a double quote inside an unquoted field (enclose the field in double "
-                                     "quotes and double the inner quote)";
-            isomm__csvin_report(in, 1, ISOMM_EPARSE, in->f.line + partial_lines(in), column,
-                                "malformed CSV in field %ld: %s", column, what);
-        } else {
-            fail_call(in, ISOMM_ENOMEM, "out of memory parsing CSV (%s)", csv_strerror(e));
-        }
-        return;
-    }
+    column = (long)in->f.nfields + 1;
+    /* the limit first: a field already too long is refused whatever follows it, so that the
+     * error does not depend on how the input was split into reads */
     if (in->parser.entry_pos > in->max_field) {
-        long column = (long)in->f.nfields + 1;
         isomm__csvin_report(in, 1, ISOMM_ELIMIT, in->f.line, column,
                             "field %ld is longer than the limit of %zu bytes (max_field_bytes)%s", column,
-                            in->max_field,
-                            in->parser.quoted ? "; is a closing double quote missing?" : "");
+                            in->max_field, in->parser.quoted ? "; is a closing double quote missing?" : "");
+    } else if (done < n && csv_error(&in->parser) == CSV_EPARSE) {
+        const char *what = in->parser.quoted
+                               ? "text after the closing quote of a quoted field (a quote inside a quoted field "
+                                 "must be doubled: \"\")"
+                               : "a double quote inside an unquoted field (enclose the field in double quotes "
+                                 "and double the inner quote)";
+        isomm__csvin_report(in, 1, ISOMM_EPARSE, in->f.line + partial_lines(in), column,
+                            "malformed CSV in field %ld: %s", column, what);
+    } else if (done < n) {
+        fail_call(in, ISOMM_ENOMEM, "out of memory parsing CSV (%s)", csv_strerror(csv_error(&in->parser)));
     }
 }
 

@@ -147,6 +147,10 @@ static const bad_case bad_cases[] = {
       4, 3, 0 },
     { "byte-order mark then error", "\xEF\xBB\xBFrole,sourcing,level\nA-1,in,6\n", 0, ISOMM_ELEVEL, 2, 3, 0 },
     { "field over the limit", S "A-1,in,3,0123456789abcdefXYZ\n", 0, ISOMM_ELIMIT, 2, 4, 16 },
+    { "field over the limit before a stray quote", S "A-1,in,3,0123456789abcdefXYZ\"q\n", 0, ISOMM_ELIMIT, 2,
+      4, 16 },
+    { "id with a line break on every row", "assessment,role,sourcing,level\n\"a\nb\",A-1,in,3\n\"a\nb\",A-2,in,9\n",
+      0, ISOMM_ELEVEL, 5, 4, 0 },
     { "quoted field over the limit", S "A-1,in,3,\"0123456789\nabcdefXYZ\"\n", 0, ISOMM_ELIMIT, 2, 4, 16 },
 };
 
