@@ -42,7 +42,6 @@ struct isomm__csvin {
 
     size_t max_field;
     int prev_cr; /* the last row ended with CR: a following LF ends no line */
-    int eof;
     int finished;
 
     /* the row being assembled */
@@ -388,10 +387,11 @@ static void field_slow(isomm__csvin *in, const unsigned char *s, size_t len, siz
     else if (!in->f.expect_fields && in->f.nfields >= ISOMM__CSV_MAX_COLUMNS)
         isomm__csvin_report(in, 1, ISOMM_ELIMIT, line, column, "more than %d columns in the header",
                             ISOMM__CSV_MAX_COLUMNS);
-    else
+    else {
         deliver(in, data, len, line);
-    if (in->row_bad)
-        in->f.nfields++;
+        return;
+    }
+    in->f.nfields++;
 }
 
 void isomm__csvin_field(void *data, size_t len, void *userdata)
@@ -423,7 +423,6 @@ static void end_row(isomm__csvin *in)
             for (i = 0; stored && i < in->f.nfields; i++)
                 in->fptr[i] = in->flen[i] ? in->arena + in->off[i] : "";
             row.count = in->f.nfields;
-            row.first_line = in->f.row_line;
             row.field = stored ? in->fptr : NULL;
             row.len = stored ? in->flen : NULL;
             row.line = stored ? in->fline : NULL;

@@ -58,7 +58,6 @@ struct isomm_csv_reader {
     const char *cur_id; /* borrowed from the set of ids */
     size_t cur_id_len;
     int cur_id_plain; /* the id holds no line break (line counting may skip it) */
-    long cur_line;
     uint64_t roles_seen;
     long role_line[ISOMM_ROLE_COUNT];
     long meta_line[COL_NAME];
@@ -77,8 +76,6 @@ struct isomm_csv_reader {
     size_t ids_cap, ids_len;
 
     int finished;
-    int rc;
-    isomm_error error;
 };
 
 static size_t hash_id(const char *s)
@@ -180,7 +177,6 @@ static int start(isomm_csv_reader *rd, const char *id, long line, long column)
     rd->cur_id = seen->id;
     rd->cur_id_len = strlen(id);
     rd->cur_id_plain = strcspn(id, "\r\n") == rd->cur_id_len;
-    rd->cur_line = line;
     rd->roles_seen = 0;
     if (first)
         return isomm__csvin_report(rd->in, 0, ISOMM_EDUPLICATE, line, column,

@@ -18,7 +18,6 @@
  * (NULL when a field handler took the fields). */
 typedef struct isomm__csvrow {
     size_t count;             /* number of fields */
-    long first_line;          /* line where the row begins */
     const char *const *field; /* field texts */
     const size_t *len;        /* field lengths in bytes */
     const long *line;         /* line where each field begins */
