@@ -778,3 +778,58 @@ Test(example, example_1_reads_and_evaluates_as_expected)
     }
     isomm_assessment_array_free(list, count);
 }
+
+/* ---- streams, limits and the remaining variants ---- */
+
+Test(misc, streams_and_file_variants)
+{
+    const char *text = "role,sourcing,level\nA-1,in,3\n";
+    isomm_assessment **list;
+    isomm_error errors[4], e;
+    size_t count;
+    char *out;
+    size_t len;
+    FILE *fp = tmpfile();
+    fputs(text, fp);
+    rewind(fp);
+    cr_assert_eq(isomm_csv_read_fp(&list, &count, fp, NULL, &e), ISOMM_OK, "%s", e.message);
+    cr_assert_eq(count, 1);
+    rewind(fp);
+    cr_assert_eq(isomm_csv_validate_fp(fp, NULL, errors, 4, &count, &e), ISOMM_OK);
+    cr_assert_eq(count, 0);
+    fclose(fp);
+    fp = tmpfile();
+    cr_assert_eq(isomm_csv_write_fp(fp, list, 1, NULL, &e), ISOMM_OK);
+    cr_assert_eq(isomm_csv_write_template(fp, NULL, &e), ISOMM_OK);
+    cr_assert_gt(ftell(fp), 1000);
+    fclose(fp);
+    cr_assert_eq(isomm_csv_validate_file("/nonexistent/x.csv", NULL, errors, 4, &count, &e), ISOMM_EIO);
+    cr_assert_eq(isomm_csv_validate_buffer("role,sourcing,level\nA-1,x,1\n", 28, NULL, NULL, 0, &count, &e),
+                 ISOMM_ESOURCING);
+    cr_assert_eq(count, 0);
+    cr_assert_eq(e.line, 2);
+    isomm_assessment_set_note(list[0], "A-1", "emoji \xF0\x9F\x98\x80 has no CP932 form", NULL);
+    {
+        isomm_csv_options opts = ISOMM_CSV_OPTIONS_INIT;
+        opts.encoding = ISOMM_ENCODING_CP932;
+        cr_assert_eq(isomm_csv_write_buffer(&out, &len, list, 1, &opts, &e), ISOMM_EENCODING);
+        cr_assert_null(out);
+    }
+    isomm_assessment_array_free(list, 1);
+}
+
+Test(misc, too_many_header_columns)
+{
+    size_t n = 1025 * 5 + 1, i, count;
+    char *text = malloc(n + 1);
+    isomm_assessment **list;
+    isomm_error e;
+    for (i = 0; i < 1025; i++)
+        memcpy(text + i * 5, "role,", 5);
+    text[n - 2] = '\n';
+    text[n - 1] = '\0';
+    cr_assert_eq(isomm_csv_read_buffer(&list, &count, text, n - 1, NULL, &e), ISOMM_ELIMIT);
+    cr_assert_eq(e.line, 1);
+    cr_assert_eq(e.column, 1025);
+    free(text);
+}
