@@ -103,18 +103,28 @@ void isomm__buf_json_string(isomm_buf *b, const char *s)
     isomm__buf_putc(b, '"');
 }
 
-void isomm__buf_xml(isomm_buf *b, const char *s)
+void isomm__buf_xml_n(isomm_buf *b, const char *s, size_t n)
 {
-    for (; *s; s++) {
-        switch (*s) {
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        switch (s[i]) {
         case '&': isomm__buf_puts(b, "&amp;"); break;
         case '<': isomm__buf_puts(b, "&lt;"); break;
         case '>': isomm__buf_puts(b, "&gt;"); break;
         case '"': isomm__buf_puts(b, "&quot;"); break;
         case '\'': isomm__buf_puts(b, "&#39;"); break;
-        default: isomm__buf_putc(b, *s);
+        default:
+            /* XML 1.0 allows no control characters besides tab, LF and CR. */
+            if ((unsigned char)s[i] >= 0x20 || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+                isomm__buf_putc(b, s[i]);
         }
     }
+}
+
+void isomm__buf_xml(isomm_buf *b, const char *s)
+{
+    isomm__buf_xml_n(b, s, strlen(s));
 }
 
 char *isomm__buf_take(isomm_buf *b, size_t *len)

@@ -28,8 +28,11 @@ void isomm__buf_printf(isomm_buf *b, const char *fmt, ...)
 void isomm__buf_double(isomm_buf *b, double v);
 /* Append s as JSON string contents with quotes (escapes ", \, control characters). */
 void isomm__buf_json_string(isomm_buf *b, const char *s);
-/* Append s with XML/HTML special characters (& < > " ') escaped. */
+/* Append s with XML/HTML special characters (& < > " ') escaped and the control characters
+ * XML 1.0 forbids (all below 0x20 except tab, LF, CR) left out. */
 void isomm__buf_xml(isomm_buf *b, const char *s);
+/* The same for the first n bytes of s. */
+void isomm__buf_xml_n(isomm_buf *b, const char *s, size_t n);
 /* Hand over the NUL-terminated data (caller frees with free()); the buffer is reset.
  * Returns NULL if an allocation failed earlier. */
 char *isomm__buf_take(isomm_buf *b, size_t *len);

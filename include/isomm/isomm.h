@@ -10,6 +10,7 @@
 #include "isomm/assessment.h"
 #include "isomm/evaluate.h"
 #include "isomm/report.h"
+#include "isomm/compare.h"
 #include "isomm/csv.h"
 
 #endif

@@ -23,7 +23,8 @@ typedef enum isomm_format {
     ISOMM_FORMAT_JSON = 2,      /**< one JSON object as INTERFACES.md section 3 */
     ISOMM_FORMAT_HTML = 3,      /**< one self-contained HTML page with every chart */
     ISOMM_FORMAT_SVG_RADAR = 4, /**< radar chart of the nine functions */
-    ISOMM_FORMAT_SVG_ROLES = 5  /**< bar per role, grouped by function, coloured by sourcing */
+    ISOMM_FORMAT_SVG_ROLES = 5, /**< bar per role, grouped by function, coloured by sourcing */
+    ISOMM_FORMAT_SVG_HEATMAP = 6 /**< aggregates only: roles by assessor, colour = level (isomm/compare.h) */
 } isomm_format;
 
 /** Version of ::isomm_report_options understood by this library. */
@@ -40,6 +41,70 @@ typedef struct isomm_report_options {
 
 /** Defaults: text, Japanese, no second series. */
 #define ISOMM_REPORT_OPTIONS_INIT { ISOMM_REPORT_OPTIONS_VERSION, ISOMM_FORMAT_TEXT, ISOMM_LANG_JA, NULL, NULL }
+
+/**
+ * Render one result as a document of the format in @p opts.
+ *
+ * Text and Markdown: header (assessment, organisation, assessor, date, patterns), the nine
+ * functions with maturity and a bar, overall maturity, strengths and weaknesses with their
+ * comments, the four recommendation lists, pattern fit, unanswered roles, warnings.
+ * JSON: one object as INTERFACES.md section 3; numbers unrounded, absent values `null`,
+ * `name` and the comments in opts->lang, `warnings` the stable warning ids (isomm_warning_id()).
+ * SVG radar: the nine function maturities (plus opts->second as a dashed second series).
+ * SVG roles: one bar per role, grouped by function, coloured by sourcing; level 0 and
+ * unanswered roles drawn distinctly. HTML: one self-contained page (inline CSS and SVG, no
+ * external resource) with all of the above.
+ *
+ * @param out  receives a NUL-terminated UTF-8 document; free it with isomm_free()
+ * @param len  receives its length in bytes (may be NULL)
+ * @param r    the result (its assessment must still be alive)
+ * @param opts options, or NULL for ::ISOMM_REPORT_OPTIONS_INIT
+ * @return ::ISOMM_OK; ::ISOMM_EINVAL (out or r NULL); ::ISOMM_EOPTIONS (unknown options
+ *         version, format or language); ::ISOMM_ENOMEM. On failure *out is NULL.
+ */
+ISOMM_EXPORT int isomm_report_render(char **out, size_t *len, const isomm_result *r, const isomm_report_options *opts,
+                                     isomm_error *err);
+
+/**
+ * isomm_report_render() written to a stream.
+ * @return the codes of isomm_report_render(), or ::ISOMM_EIO when writing to @p fp fails.
+ */
+ISOMM_EXPORT int isomm_report_write(FILE *fp, const isomm_result *r, const isomm_report_options *opts, isomm_error *err);
+
+/**
+ * Render several results (e.g. every assessment of one CSV file) as one document.
+ *
+ * Text and Markdown: the single reports one after another (Markdown separated by a rule).
+ * JSON: an array of the objects of isomm_report_render() (`[]` for count 0).
+ * SVG radar: one chart with one series per result (legend: assessment ids), plus opts->second.
+ * HTML: one page with a comparison radar of all results when count > 1, then a section per result.
+ * SVG roles: exactly one result (a role chart shows one assessment).
+ *
+ * @param results array of @p count results (borrowed)
+ * @return ::ISOMM_OK; ::ISOMM_EINVAL (out NULL, results NULL with count > 0, a NULL element,
+ *         or several results for the role chart); ::ISOMM_EEMPTY (count 0 for a format other
+ *         than JSON); ::ISOMM_EOPTIONS; ::ISOMM_ENOMEM.
+ */
+ISOMM_EXPORT int isomm_report_render_list(char **out, size_t *len, const isomm_result *const *results, size_t count,
+                                          const isomm_report_options *opts, isomm_error *err);
+
+/**
+ * isomm_report_render_list() written to a stream.
+ * @return the codes of isomm_report_render_list(), or ::ISOMM_EIO when writing fails.
+ */
+ISOMM_EXPORT int isomm_report_write_list(FILE *fp, const isomm_result *const *results, size_t count,
+                                         const isomm_report_options *opts, isomm_error *err);
+
+/**
+ * The catalogue as JSON: `{"name", "functions": [{code, name_ja, name_en, roles: [codes],
+ * strength_ja, strength_en, weakness_ja, weakness_en}], "roles": [{code, function, domain,
+ * domain_source, name_ja, name_en, summary_ja, summary_en}], "domains": [{code, stance}],
+ * "patterns": [{id, name_ja, name_en, insourced_domains: [..]}], "scales": {"insource":
+ * [{level, ja, en}], "outsource": [...]}}`.
+ * @param out receives the document; free it with isomm_free()
+ * @return ::ISOMM_OK, ::ISOMM_EINVAL (out or model NULL), ::ISOMM_ENOMEM
+ */
+ISOMM_EXPORT int isomm_model_render_json(char **out, size_t *len, const isomm_model *model, isomm_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,357 @@
+/* SWIG interface of libisomm for Python: the raw layer `isomm._capi` (extension `isomm._isomm`).
+ *
+ * Users never import this module: the package `isomm` (isomm/__init__.py and its submodules)
+ * builds the Pythonic API on top of it. This layer only:
+ *  - turns every failing return code into the exception chosen by isomm.errors (`isomm_error *err`
+ *    arguments are hidden and filled in here);
+ *  - returns out-parameters as values and hands ownership of new handles to Python, so each
+ *    handle is freed exactly once, by the destructor of the object that owns it;
+ *  - releases the GIL only around the calls that do real work (evaluation, CSV reading). */
+%module(package="isomm", threads="1") _capi
+
+%nothread;
+
+%{
+#include <string.h>
+
+#include "isomm/isomm.h"
+
+/* Raise the exception isomm.errors chooses for a C error record. */
+static void isommpy_raise(const isomm_error *e)
+{
+    PyObject *errors = PyImport_ImportModule("isomm.errors");
+    PyObject *exc;
+
+    if (!errors)
+        return;
+    exc = PyObject_CallMethod(errors, "_from_c", "illy", e->code, e->line, e->column, e->message);
+    Py_DECREF(errors);
+    if (!exc)
+        return;
+    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    Py_DECREF(exc);
+}
+%}
+
+/* ---- errors: every `isomm_error *err` is hidden; a negative return raises ---- */
+%typemap(in, numinputs=0) isomm_error *err (isomm_error temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) isomm_error *err {
+    if (result < 0) {
+        if (temp$argnum.code == 0) {
+            temp$argnum.code = result;
+            strncpy(temp$argnum.message, isomm_strerror(result), sizeof temp$argnum.message - 1);
+        }
+        Py_XDECREF($result);
+        $result = NULL;
+        isommpy_raise(&temp$argnum);
+        SWIG_fail;
+    }
+}
+
+/* ---- text: a str (or None for NULL) without NUL characters, at which C would cut it ---- */
+%typemap(in) const char * (char *buf = NULL, size_t size = 0, int alloc = 0) {
+    if ($input != Py_None) {
+        int res = SWIG_AsCharPtrAndSize($input, &buf, &size, &alloc);
+        if (!SWIG_IsOK(res)) {
+            SWIG_exception_fail(SWIG_ArgError(res), "in method '$symname', argument $argnum of type 'const char *'");
+        }
+        if (buf && strlen(buf) + 1 != size) {
+            isomm_error nul = { ISOMM_EINVAL, 0, 0, "text contains a NUL character (expected text without NUL)" };
+            isommpy_raise(&nul);
+            SWIG_fail;
+        }
+    }
+    $1 = buf;
+}
+%typemap(freearg) const char * {
+    if (alloc$argnum == SWIG_NEWOBJ)
+        free(buf$argnum);
+}
+
+/* ---- handles: opaque structs whose destructor frees them, so SWIG can own them ---- */
+%nodefaultctor isomm_model;
+%nodefaultctor isomm_assessment;
+%nodefaultctor isomm_result;
+%nodefaultctor isomm_csv_reader;
+struct isomm_model {};
+struct isomm_assessment {};
+struct isomm_result {};
+struct isomm_csv_reader {};
+%extend isomm_model { ~isomm_model() { isomm_model_free($self); } }
+%extend isomm_assessment { ~isomm_assessment() { isomm_assessment_free($self); } }
+%extend isomm_result { ~isomm_result() { isomm_result_free($self); } }
+%extend isomm_csv_reader { ~isomm_csv_reader() { isomm_csv_reader_free($self); } }
+
+/* `T **out`: the new handle replaces the (zero) return code and is owned by Python. */
+%define ISOMMPY_NEW_HANDLE(TYPE)
+%typemap(in, numinputs=0) TYPE **out (TYPE *temp = NULL) { $1 = &temp; }
+%typemap(argout) TYPE **out {
+    Py_XDECREF($result);
+    $result = SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $*1_descriptor, *$1 ? SWIG_POINTER_OWN : 0);
+}
+%enddef
+ISOMMPY_NEW_HANDLE(isomm_model)
+ISOMMPY_NEW_HANDLE(isomm_assessment)
+ISOMMPY_NEW_HANDLE(isomm_result)
+ISOMMPY_NEW_HANDLE(isomm_csv_reader)
+
+/* Assessments read from CSV: a list whose items Python owns; the emptied array is freed here. */
+%typemap(in, numinputs=0) (isomm_assessment ***out, size_t *count) (isomm_assessment **list = NULL, size_t n = 0) {
+    $1 = &list;
+    $2 = &n;
+}
+%typemap(argout) (isomm_assessment ***out, size_t *count) {
+    size_t i;
+    Py_XDECREF($result);
+    $result = PyList_New((Py_ssize_t)*$2);
+    for (i = 0; $result && i < *$2; i++) {
+        PyList_SET_ITEM($result, (Py_ssize_t)i,
+                        SWIG_NewPointerObj(SWIG_as_voidptr((*$1)[i]), SWIGTYPE_p_isomm_assessment, SWIG_POINTER_OWN));
+        (*$1)[i] = NULL;
+    }
+    isomm_assessment_array_free(*$1, *$2);
+    if (!$result)
+        SWIG_fail;
+}
+
+/* A Python sequence of handles passed as a C array (borrowed for the call). */
+%define ISOMMPY_HANDLE_ARRAY(TYPE, NAME)
+%typemap(in) (TYPE NAME, size_t count) (PyObject *seq = NULL) {
+    Py_ssize_t i, n;
+    seq = PySequence_Fast($input, "expected a sequence");
+    if (!seq)
+        SWIG_fail;
+    n = PySequence_Fast_GET_SIZE(seq);
+    $1 = ($1_ltype)PyMem_Calloc(n ? (size_t)n : 1, sizeof *$1);
+    if (!$1) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+    $2 = (size_t)n;
+    for (i = 0; i < n; i++) {
+        void *p = NULL;
+        if (!SWIG_IsOK(SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(seq, i), &p, $*1_descriptor, 0))) {
+            SWIG_exception_fail(SWIG_TypeError, "expected a sequence of handles");
+        }
+        (($*1_ltype *)$1)[i] = ($*1_ltype)p;
+    }
+}
+%typemap(freearg) (TYPE NAME, size_t count) {
+    PyMem_Free((void *)$1);
+    Py_XDECREF(seq$argnum);
+}
+%enddef
+ISOMMPY_HANDLE_ARRAY(isomm_assessment *const *, list)
+
+/* Documents rendered by the library come back as bytes; the C buffer is freed here. */
+%typemap(in, numinputs=0) (char **out, size_t *len) (char *text = NULL, size_t n = 0) {
+    $1 = &text;
+    $2 = &n;
+}
+%typemap(argout) (char **out, size_t *len) {
+    Py_XDECREF($result);
+    $result = *$1 ? PyBytes_FromStringAndSize(*$1, (Py_ssize_t)*$2) : NULL;
+    isomm_free(*$1);
+    if (!$result && !PyErr_Occurred())
+        $result = SWIG_Py_Void();
+    if (!$result)
+        SWIG_fail;
+}
+%typemap(freearg) (char **out, size_t *len) "";
+
+/* Answers come back as (sourcing, level, note). */
+%typemap(in, numinputs=0) isomm_answer *out (isomm_answer temp) { $1 = &temp; }
+%typemap(argout) isomm_answer *out {
+    Py_XDECREF($result);
+    $result = Py_BuildValue("(iiz)", (int)$1->sourcing, $1->level, $1->note);
+}
+
+/* Parsers of enums: the parsed value replaces the return code. */
+%define ISOMMPY_ENUM_OUT(TYPE)
+%typemap(in, numinputs=0) TYPE *out (TYPE temp) { $1 = &temp; }
+%typemap(argout) TYPE *out {
+    Py_XDECREF($result);
+    $result = PyLong_FromLong((long)*$1);
+}
+%enddef
+ISOMMPY_ENUM_OUT(isomm_pattern)
+ISOMMPY_ENUM_OUT(isomm_sourcing)
+ISOMMPY_ENUM_OUT(isomm_domain)
+
+/* Counted text arguments take a Python str. */
+%apply (char *STRING, size_t LENGTH) { (const char *text, size_t len) };
+
+/* Input documents in memory take any bytes-like object, held for the call. */
+%typemap(in) (const char *data, size_t len) (Py_buffer view, int held = 0) {
+    if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) < 0)
+        SWIG_fail;
+    held = 1;
+    $1 = ($1_ltype)view.buf;
+    $2 = (size_t)view.len;
+}
+%typemap(freearg) (const char *data, size_t len) {
+    if (held$argnum)
+        PyBuffer_Release(&view$argnum);
+}
+
+%apply double *OUTPUT { double *out };
+%apply int *OUTPUT { int *mismatches, int *current_mismatches };
+
+/* Work that may take a while runs without the GIL. */
+%thread isommpy_evaluate;
+%thread isommpy_csv_read_file;
+%thread isommpy_csv_read_buffer;
+%thread isommpy_csv_write_file;
+%thread isomm_csv_reader_next;
+
+/* Handles are freed by their destructors only; options structs are filled in by the helpers below. */
+%ignore isomm_model_free;
+%ignore isomm_assessment_free;
+%ignore isomm_result_free;
+%ignore isomm_evaluate;
+%ignore isomm_eval_options;
+%ignore isomm_error;
+%ignore isomm_free;
+%ignore isomm_model_find_role_n;
+%ignore isomm_result_assessment;
+%ignore isomm_result_model;
+%ignore isomm_assessment_model;
+%ignore isomm_csv_reader_free;
+%ignore isomm_assessment_array_free;
+%ignore isomm_csv_options;
+%ignore isomm_csv_read_file;
+%ignore isomm_csv_read_fp;
+%ignore isomm_csv_read_buffer;
+%ignore isomm_csv_reader_open_fp;
+%ignore isomm_csv_reader_open_callback;
+%ignore isomm_csv_reader_open_file;
+%ignore isomm_read_fn;
+%ignore isomm_csv_validate_file;
+%ignore isomm_csv_validate_fp;
+%ignore isomm_csv_validate_buffer;
+%ignore isomm_csv_write_file;
+%ignore isomm_csv_write_fp;
+%ignore isomm_csv_write_buffer;
+%ignore isomm_csv_write_template;
+%ignore isomm_csv_write_template_buffer;
+%ignore isomm_model_write_csv;
+
+%immutable;
+#define ISOMM_EXPORT
+%include "isomm/common.h"
+%include "isomm/model.h"
+%include "isomm/assessment.h"
+%include "isomm/evaluate.h"
+%include "isomm/csv.h"
+
+%{
+/* CSV options from plain values. */
+static isomm_csv_options isommpy_csv_options(const isomm_model *model, int encoding, int write_bom,
+                                             size_t max_field_bytes, int lang)
+{
+    isomm_csv_options opts = ISOMM_CSV_OPTIONS_INIT;
+    opts.model = model;
+    opts.encoding = (isomm_encoding)encoding;
+    opts.write_bom = write_bom;
+    opts.max_field_bytes = max_field_bytes;
+    opts.lang = (isomm_lang)lang;
+    return opts;
+}
+%}
+
+%inline %{
+/* isomm_evaluate() with its options passed as plain values. */
+static int isommpy_evaluate(isomm_result **out, const isomm_assessment *a, int strengths, int list_size,
+                            isomm_pattern target, isomm_error *err)
+{
+    isomm_eval_options opts = ISOMM_EVAL_OPTIONS_INIT;
+    opts.strengths = strengths;
+    opts.list_size = list_size;
+    opts.target = target;
+    return isomm_evaluate(out, a, &opts, err);
+}
+
+/* Every assessment of a CSV file (reading stops at the first error). */
+static int isommpy_csv_read_file(isomm_assessment ***out, size_t *count, const char *path, const isomm_model *model,
+                                 int encoding, size_t max_field_bytes, isomm_error *err)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, max_field_bytes, ISOMM_LANG_JA);
+    return isomm_csv_read_file(out, count, path, &opts, err);
+}
+
+/* Every assessment of CSV text in memory. */
+static int isommpy_csv_read_buffer(isomm_assessment ***out, size_t *count, const char *data, size_t len,
+                                   const isomm_model *model, int encoding, size_t max_field_bytes, isomm_error *err)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, max_field_bytes, ISOMM_LANG_JA);
+    return isomm_csv_read_buffer(out, count, data, len, &opts, err);
+}
+
+/* A streaming reader on a file. */
+static int isommpy_csv_reader_open(isomm_csv_reader **out, const char *path, const isomm_model *model, int encoding,
+                                   size_t max_field_bytes, isomm_error *err)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, max_field_bytes, ISOMM_LANG_JA);
+    return isomm_csv_reader_open_file(out, path, &opts, err);
+}
+
+/* Assessments written to a file (replaced only when the write succeeds). */
+static int isommpy_csv_write_file(const char *path, isomm_assessment *const *list, size_t count, int encoding,
+                                  int write_bom, isomm_error *err)
+{
+    isomm_csv_options opts = isommpy_csv_options(NULL, encoding, write_bom, 0, ISOMM_LANG_JA);
+    return isomm_csv_write_file(path, list, count, &opts, err);
+}
+
+/* Assessments written to memory. */
+static int isommpy_csv_write_buffer(char **out, size_t *len, isomm_assessment *const *list, size_t count,
+                                    int encoding, int write_bom, isomm_error *err)
+{
+    isomm_csv_options opts = isommpy_csv_options(NULL, encoding, write_bom, 0, ISOMM_LANG_JA);
+    return isomm_csv_write_buffer(out, len, list, count, &opts, err);
+}
+
+/* An empty assessment to fill in, with role names in @p lang. */
+static int isommpy_csv_template(char **out, size_t *len, const isomm_model *model, int encoding, int write_bom,
+                                int lang, isomm_error *err)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, write_bom, 0, lang);
+    return isomm_csv_write_template_buffer(out, len, &opts, err);
+}
+
+/* Every problem of a CSV text or file (path when not NULL, else data) as a list of
+ * (code, line, column, message) tuples. A failure of the call itself (file unreadable, bad
+ * options) raises. */
+static PyObject *isommpy_csv_validate(const char *path, const char *data, size_t len, const isomm_model *model,
+                                      int encoding, size_t max_errors)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, 0, ISOMM_LANG_JA);
+    isomm_error *problems, err;
+    size_t count = 0, i;
+    PyObject *list;
+    int rc;
+
+    problems = PyMem_Calloc(max_errors ? max_errors : 1, sizeof *problems);
+    if (!problems)
+        return PyErr_NoMemory();
+    memset(&err, 0, sizeof err);
+    Py_BEGIN_ALLOW_THREADS
+    rc = path ? isomm_csv_validate_file(path, &opts, problems, max_errors, &count, &err)
+              : isomm_csv_validate_buffer(data, len, &opts, problems, max_errors, &count, &err);
+    Py_END_ALLOW_THREADS
+    if (rc < 0 && count == 0) {
+        PyMem_Free(problems);
+        isommpy_raise(&err);
+        return NULL;
+    }
+    list = PyList_New((Py_ssize_t)count);
+    for (i = 0; list && i < count; i++)
+        PyList_SET_ITEM(list, (Py_ssize_t)i, Py_BuildValue("(illy)", problems[i].code, problems[i].line,
+                                                         problems[i].column, problems[i].message));
+    PyMem_Free(problems);
+    return list;
+}
+%}

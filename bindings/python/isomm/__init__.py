@@ -1,0 +1,33 @@
+"""libisomm for Python: the ISOG-J SOC/CSIRT maturity model (ISOMM v2.1).
+
+Quick start::
+
+    import isomm
+    m = isomm.default_model()
+    m.role("E-2").domain                      # "II"
+    a = isomm.Assessment(current_pattern="hybrid", target_pattern="minimum-outsource")
+    a.set("E-2", "insource", 1, note="…")
+    r = a.evaluate()
+    r.function_maturity, r.overall_maturity, r.strengths, r.recommendations, r.pattern_fit
+    assessments = isomm.read_csv("answers.csv")   # isomm.write_csv("copy.csv", assessments)
+
+Errors are exceptions derived from :class:`isomm.Error`.
+"""
+
+from . import _capi
+from .assessment import Answer, Assessment
+from .csvio import csv_template, iter_csv, load_model_csv, read_csv, validate_csv, write_csv
+from .errors import (Error, ErrorCode, FileError, InvalidValueError, ModelError, OutOfMemoryError, ParseError,
+                     UnknownRoleError)
+from .model import Function, Model, Pattern, Role, Scale, ScaleLevel, default_model
+from .result import EvaluationWarning, FunctionResult, Highlight, PatternFit, Result, RoleResult
+
+__version__ = _capi.isomm_version_string()
+"""Version of the C library the bindings run on, ``"MAJOR.MINOR.PATCH"``."""
+
+__all__ = [
+    "Answer", "Assessment", "Error", "ErrorCode", "EvaluationWarning", "FileError", "Function", "FunctionResult",
+    "Highlight", "InvalidValueError", "Model", "ModelError", "OutOfMemoryError", "ParseError", "Pattern",
+    "PatternFit", "Result", "Role", "RoleResult", "Scale", "ScaleLevel", "UnknownRoleError", "csv_template",
+    "default_model", "iter_csv", "load_model_csv", "read_csv", "validate_csv", "write_csv",
+]

@@ -1,0 +1,197 @@
+/* HTML pages of comparisons and aggregates: the page frame and style of the reports (report_html.c),
+ * the charts inline, and the tables of the text output. */
+#include "internal.h"
+#include "report_compare.h"
+#include "report_internal.h"
+
+static const char *L(isomm_lang lang, enum isomm__compare_label l)
+{
+    return isomm__compare_label(lang, l);
+}
+
+static void th_row(isomm_buf *b, isomm_lang lang, const enum isomm__compare_label *labels, int n, int numeric_from)
+{
+    int i;
+    isomm__buf_puts(b, "<tr>");
+    for (i = 0; i < n; i++)
+        isomm__buf_printf(b, "<th%s>%s</th>", i >= numeric_from ? " class=\"num\"" : "", L(lang, labels[i]));
+    isomm__buf_puts(b, "</tr>\n");
+}
+
+/* <td><b>code</b></td><td>name</td> */
+static void name_cells(isomm_buf *b, const char *code, const char *name)
+{
+    isomm__buf_printf(b, "<tr><td><b>%s</b></td><td>", code);
+    isomm__buf_xml(b, name);
+    isomm__buf_puts(b, "</td>");
+}
+
+static void comparison_functions(isomm_buf *b, const isomm_comparison *c, isomm_lang lang)
+{
+    static const enum isomm__compare_label head[] = { L_FUNCTION, L_NAME, L_OLD, L_NEW, L_CHANGE };
+    const isomm_model *m = isomm_comparison_model(c);
+    int i;
+
+    isomm__buf_printf(b, "<h2>%s</h2>\n<table>\n", L(lang, L_FUNCTIONS_BY_CHANGE));
+    th_row(b, lang, head, 5, 2);
+    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
+        const isomm_function_change *fc = isomm_comparison_function(c, isomm_comparison_function_order(c, i));
+        const isomm_function_info *fi = isomm_model_function(m, fc->function);
+        name_cells(b, fi->code, isomm_function_name(fi, lang));
+        isomm__buf_puts(b, "<td class=\"num\">");
+        isomm__report_maturity(b, fc->has_old, fc->old_maturity);
+        isomm__buf_puts(b, "</td><td class=\"num\">");
+        isomm__report_maturity(b, fc->has_new, fc->new_maturity);
+        isomm__buf_puts(b, "</td><td class=\"num\">");
+        if (fc->has_change)
+            isomm__buf_printf(b, "%+.1f", fc->change);
+        else
+            isomm__buf_puts(b, "-");
+        isomm__buf_puts(b, "</td></tr>\n");
+    }
+    isomm__buf_puts(b, "</table>\n");
+}
+
+static void comparison_roles(isomm_buf *b, const isomm_comparison *c, isomm_lang lang)
+{
+    static const enum isomm__compare_label head[] = { L_ROLE, L_NAME, L_OLD, L_NEW, L_CHANGE, L_SOURCING_CHANGED };
+    const isomm_model *m = isomm_comparison_model(c);
+    int role, any = 0;
+
+    isomm__buf_printf(b, "<h2>%s</h2>\n", L(lang, L_CHANGED_ROLES));
+    for (role = 0; role < ISOMM_ROLE_COUNT; role++) {
+        const isomm_role_change *rc = isomm_comparison_role(c, role);
+        const isomm_role_info *ri = isomm_model_role(m, role);
+        if (!isomm__compare_role_moved(rc))
+            continue;
+        if (!any) {
+            isomm__buf_puts(b, "<table>\n");
+            th_row(b, lang, head, 6, 4);
+        }
+        any = 1;
+        name_cells(b, ri->code, isomm_role_name(ri, lang));
+        isomm__buf_puts(b, "<td>");
+        isomm__compare_answer(b, rc->old_sourcing, rc->old_level, lang);
+        isomm__buf_puts(b, "</td><td>");
+        isomm__compare_answer(b, rc->new_sourcing, rc->new_level, lang);
+        isomm__buf_puts(b, "</td><td class=\"num\">");
+        if (rc->has_change)
+            isomm__buf_printf(b, "%+d", rc->level_change);
+        else
+            isomm__buf_puts(b, "-");
+        isomm__buf_printf(b, "</td><td class=\"num\">%s</td></tr>\n", rc->sourcing_changed ? L(lang, L_YES) : "");
+    }
+    if (any)
+        isomm__buf_puts(b, "</table>\n");
+    else
+        isomm__buf_printf(b, "<p class=\"muted\">%s</p>\n", L(lang, L_NO_CHANGED_ROLES));
+}
+
+void isomm__comparison_html(isomm_buf *b, const isomm_comparison *c, isomm_lang lang)
+{
+    isomm_buf title = ISOMM_BUF_INIT;
+    int improved, declined, unchanged, not_compared;
+    char *t;
+
+    isomm__buf_printf(&title, "%s: %s → %s", L(lang, L_COMPARISON), isomm_comparison_id(c, 1),
+                      isomm_comparison_id(c, 0));
+    t = isomm__buf_take(&title, NULL);
+    if (!t) {
+        b->failed = 1;
+        return;
+    }
+    isomm__report_html_begin(b, lang, t);
+    isomm__buf_puts(b, "<section class=\"overview\">\n<h1>");
+    isomm__buf_xml(b, t);
+    isomm__buf_puts(b, "</h1>\n<p>");
+    isomm_free(t);
+    isomm_comparison_counts(c, &improved, &declined, &unchanged, &not_compared);
+    isomm__buf_printf(b, L(lang, L_ROLES_SUMMARY), improved, declined, unchanged);
+    if (not_compared > 0) {
+        isomm__buf_puts(b, " <span class=\"muted\">");
+        isomm__buf_printf(b, L(lang, L_NOT_COMPARED), not_compared);
+        isomm__buf_puts(b, "</span>");
+    }
+    isomm__buf_puts(b, "</p>\n");
+    isomm__comparison_svg_radar(b, c, lang);
+    comparison_functions(b, c, lang);
+    comparison_roles(b, c, lang);
+    isomm__buf_puts(b, "</section>\n");
+    isomm__report_html_end(b, lang);
+}
+
+static void aggregate_functions(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
+{
+    static const enum isomm__compare_label head[] = { L_FUNCTION, L_NAME, L_MEAN, L_MIN, L_MAX, L_COUNT };
+    const isomm_model *m = isomm_aggregate_model(ag);
+    int f;
+
+    isomm__buf_printf(b, "<h2>%s</h2>\n<table>\n", L(lang, L_FUNCTION_STATS));
+    th_row(b, lang, head, 6, 2);
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+        const isomm_function_stats *fs = isomm_aggregate_function(ag, f);
+        const isomm_function_info *fi = isomm_model_function(m, f);
+        name_cells(b, fi->code, isomm_function_name(fi, lang));
+        isomm__buf_puts(b, "<td class=\"num\">");
+        isomm__report_maturity(b, fs->count > 0, fs->mean);
+        isomm__buf_puts(b, "</td><td class=\"num\">");
+        isomm__report_maturity(b, fs->count > 0, fs->min);
+        isomm__buf_puts(b, "</td><td class=\"num\">");
+        isomm__report_maturity(b, fs->count > 0, fs->max);
+        isomm__buf_printf(b, "</td><td class=\"num\">%d</td></tr>\n", fs->count);
+    }
+    isomm__buf_puts(b, "</table>\n");
+}
+
+/* Role table: every role, or only the disagreements in list order. */
+static void aggregate_roles(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang, int disagreements)
+{
+    const isomm_model *m = isomm_aggregate_model(ag);
+    int n = disagreements ? isomm_aggregate_disagreement_count(ag) : ISOMM_ROLE_COUNT, i, j;
+    char cells[ISOMM__ROLE_COLUMNS][16];
+
+    isomm__buf_printf(b, "<h2>%s</h2>\n", L(lang, disagreements ? L_DISAGREEMENTS : L_ROLES));
+    if (n == 0) {
+        isomm__buf_printf(b, "<p class=\"muted\">%s</p>\n", L(lang, L_NO_DISAGREEMENTS));
+        return;
+    }
+    isomm__buf_printf(b, "<table>\n<tr><th>%s</th><th>%s</th>", L(lang, L_ROLE), L(lang, L_NAME));
+    for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
+        isomm__buf_printf(b, "<th class=\"num\">%s</th>", L(lang, isomm__compare_role_columns[j]));
+    isomm__buf_puts(b, "</tr>\n");
+    for (i = 0; i < n; i++) {
+        int role = disagreements ? isomm_aggregate_disagreement(ag, i) : i;
+        const isomm_role_info *ri = isomm_model_role(m, role);
+        isomm__compare_role_cells(isomm_aggregate_role(ag, role), cells);
+        name_cells(b, ri->code, isomm_role_name(ri, lang));
+        for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
+            isomm__buf_printf(b, "<td class=\"num\">%s</td>", cells[j]);
+        isomm__buf_puts(b, "</tr>\n");
+    }
+    isomm__buf_puts(b, "</table>\n");
+}
+
+void isomm__aggregate_html(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
+{
+    isomm_buf title = ISOMM_BUF_INIT;
+    char *t;
+
+    isomm__buf_printf(&title, L(lang, L_AGGREGATE_OF), isomm_aggregate_count(ag));
+    t = isomm__buf_take(&title, NULL);
+    if (!t) {
+        b->failed = 1;
+        return;
+    }
+    isomm__report_html_begin(b, lang, t);
+    isomm__buf_printf(b, "<section class=\"overview\">\n<h1>%s</h1>\n<p>%s: ", t, L(lang, L_MODEL));
+    isomm_free(t);
+    isomm__buf_xml(b, isomm_model_name(isomm_aggregate_model(ag)));
+    isomm__buf_puts(b, "</p>\n");
+    isomm__aggregate_svg_radar(b, ag, lang);
+    aggregate_functions(b, ag, lang);
+    aggregate_roles(b, ag, lang, 1);
+    isomm__aggregate_svg_heatmap(b, ag, lang);
+    aggregate_roles(b, ag, lang, 0);
+    isomm__buf_puts(b, "</section>\n");
+    isomm__report_html_end(b, lang);
+}

@@ -1,0 +1,265 @@
+/* Charts of comparisons and aggregates. The heat map shows where assessors differ: one column
+ * per recorded assessment, one row per role (grouped by function), colour = level, a corner
+ * mark for outsourced answers, and the role's spread over all assessments on the right. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "report_compare.h"
+#include "svg.h"
+#include "utf8.h"
+
+#define HEAT_LEFT 64.0   /* role codes */
+#define HEAT_TOP 150.0   /* title and rotated column labels */
+#define HEAT_CELL_W 30.0
+#define HEAT_CELL_H 16.0
+#define HEAT_GAP 8.0     /* between functions */
+#define HEAT_SPREAD_W 64.0
+#define HEAT_LEGEND_H 64.0
+#define HEAT_LABEL_COLUMNS 16 /* width of a column label before it is cut (a Japanese character is 2) */
+
+/* Fill of levels 0..5 (0 = not applicable) and of an unanswered role. */
+static const char *const level_fill[ISOMM_LEVEL_MAX + 1] = { "#f1f3f5", "#e7f0fa", "#b6d0ee",
+                                                             "#7aa9dc", "#3f7fc4", "#1f5fa8" };
+#define UNANSWERED_FILL "#ffffff"
+#define OUTSOURCE_MARK "#e8590c"
+#define DISAGREEMENT_COLOR "#c92a2a"
+
+/* Append s (XML-escaped), cut with "…" when it is wider than max_columns. */
+static void xml_cut(isomm_buf *b, const char *s, size_t max_columns)
+{
+    size_t n = strlen(s), at = 0, width = 0;
+    unsigned long cp;
+
+    if (isomm__utf8_width(s) <= max_columns) {
+        isomm__buf_xml(b, s);
+        return;
+    }
+    for (;;) {
+        size_t len = isomm__utf8_next(s + at, n - at, &cp);
+        width += (size_t)isomm__utf8_cp_width(cp);
+        if (width > max_columns - 1)
+            break;
+        at += len;
+    }
+    isomm__buf_xml_n(b, s, at);
+    isomm__buf_puts(b, "…");
+}
+
+static double row_y(const isomm_model *m, int role)
+{
+    return HEAT_TOP + HEAT_CELL_H * role + HEAT_GAP * isomm_model_role(m, role)->function;
+}
+
+static void heat_cell(isomm_buf *b, double x, double y, const isomm_answer *ans, const char *code,
+                      const char *column, isomm_lang lang)
+{
+    int answered = ans->level != ISOMM_UNANSWERED;
+    isomm__buf_printf(b, "<g><title>%s · ", code);
+    isomm__buf_xml(b, column);
+    isomm__buf_puts(b, ": ");
+    if (answered)
+        isomm__buf_printf(b, "%s %d", isomm_sourcing_name(ans->sourcing, lang), ans->level);
+    else
+        isomm__buf_puts(b, isomm__compare_label(lang, L_UNANSWERED));
+    isomm__buf_printf(b,
+                      "</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" "
+                      "stroke=\"#dee2e6\" stroke-width=\"0.5\"/>",
+                      x, y, HEAT_CELL_W, HEAT_CELL_H, answered ? level_fill[ans->level] : UNANSWERED_FILL);
+    if (answered && ans->sourcing == ISOMM_OUTSOURCE)
+        isomm__buf_printf(b, "<path d=\"M%.1f,%.1f h-7 l7,7 z\" fill=\"%s\"/>", x + HEAT_CELL_W, y, OUTSOURCE_MARK);
+    isomm__buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" fill=\"%s\">",
+                      x + HEAT_CELL_W / 2, y + HEAT_CELL_H - 4, answered && ans->level >= 4 ? "#ffffff" : "#495057");
+    if (answered)
+        isomm__buf_printf(b, "%d", ans->level);
+    else
+        isomm__buf_puts(b, "·");
+    isomm__buf_puts(b, "</text></g>\n");
+}
+
+static void heat_legend(isomm_buf *b, double y, isomm_lang lang)
+{
+    double x = 16.0;
+    int level;
+
+    isomm__buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>\n", x, y + 12,
+                      isomm__compare_label(lang, L_LEVEL));
+    x += 56.0;
+    for (level = 1; level <= ISOMM_LEVEL_MAX; level++, x += 34.0)
+        isomm__buf_printf(b,
+                          "<rect x=\"%.1f\" y=\"%.1f\" width=\"26\" height=\"16\" fill=\"%s\" stroke=\"#dee2e6\"/>"
+                          "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" fill=\"%s\">%d</text>\n",
+                          x, y, level_fill[level], x + 13, y + 12, level >= 4 ? "#ffffff" : "#495057", level);
+    isomm__buf_printf(b,
+                      "<rect x=\"%.1f\" y=\"%.1f\" width=\"26\" height=\"16\" fill=\"%s\" stroke=\"#dee2e6\"/>"
+                      "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" fill=\"#495057\">0</text>"
+                      "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>\n",
+                      x, y, level_fill[0], x + 13, y + 12, x + 32, y + 12, isomm__compare_label(lang, L_LEVEL0));
+    y += 24.0;
+    x = 72.0;
+    isomm__buf_printf(b,
+                      "<rect x=\"%.1f\" y=\"%.1f\" width=\"26\" height=\"16\" fill=\"%s\" stroke=\"#dee2e6\"/>"
+                      "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\">·</text>"
+                      "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>\n",
+                      x, y, UNANSWERED_FILL, x + 13, y + 12, x + 32, y + 12, isomm__compare_label(lang, L_UNANSWERED));
+    x += 150.0;
+    isomm__buf_printf(b,
+                      "<rect x=\"%.1f\" y=\"%.1f\" width=\"26\" height=\"16\" fill=\"#ffffff\" stroke=\"#dee2e6\"/>"
+                      "<path d=\"M%.1f,%.1f h-7 l7,7 z\" fill=\"%s\"/>"
+                      "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>\n",
+                      x, y, x + 26, y, OUTSOURCE_MARK, x + 32, y + 12, isomm__compare_label(lang, L_OUTSOURCE));
+}
+
+void isomm__aggregate_svg_heatmap(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
+{
+    const isomm_model *m = isomm_aggregate_model(ag);
+    int n = isomm_aggregate_recorded_count(ag), count = isomm_aggregate_count(ag), i, role;
+    double grid_right = HEAT_LEFT + HEAT_CELL_W * n;
+    double width = grid_right + HEAT_SPREAD_W + 16.0;
+    double legend_y = row_y(m, ISOMM_ROLE_COUNT - 1) + HEAT_CELL_H + 24.0;
+    double height = legend_y + HEAT_LEGEND_H;
+
+    if (width < 480.0)
+        width = 480.0;
+    isomm__buf_printf(b,
+                      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"isomm-heatmap\" width=\"%g\" height=\"%g\" "
+                      "viewBox=\"0 0 %g %g\" font-family=\"" ISOMM__SVG_FONT "\" role=\"img\">\n<title>%s</title>\n"
+                      "<rect width=\"%g\" height=\"%g\" fill=\"#ffffff\"/>\n"
+                      "<text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"#212529\">%s</text>\n",
+                      width, height, width, height, isomm__compare_label(lang, L_HEATMAP_TITLE), width, height,
+                      isomm__compare_label(lang, L_HEATMAP_TITLE));
+    if (n < count) {
+        isomm__buf_puts(b, "<text x=\"16\" y=\"46\" font-size=\"12\" fill=\"#868e96\">");
+        isomm__buf_printf(b, isomm__compare_label(lang, L_FIRST_OF), count, n);
+        isomm__buf_puts(b, "</text>\n");
+    }
+
+    for (i = 0; i < n; i++) {
+        const char *assessor = isomm_aggregate_recorded_meta(ag, i, ISOMM_META_ASSESSOR);
+        double x = HEAT_LEFT + HEAT_CELL_W * i + HEAT_CELL_W / 2 + 4;
+        isomm__buf_printf(b,
+                          "<text transform=\"translate(%.1f,%.1f) rotate(-60)\" font-size=\"11\" fill=\"#212529\">",
+                          x, HEAT_TOP - 6);
+        xml_cut(b, assessor ? assessor : isomm_aggregate_recorded_meta(ag, i, ISOMM_META_ID), HEAT_LABEL_COLUMNS);
+        isomm__buf_puts(b, "</text>\n");
+    }
+    isomm__buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\" fill=\"#495057\">%s</text>\n",
+                      grid_right + HEAT_SPREAD_W / 2, HEAT_TOP - 6, isomm__compare_label(lang, L_SPREAD));
+
+    for (role = 0; role < ISOMM_ROLE_COUNT; role++) {
+        const isomm_role_stats *rs = isomm_aggregate_role(ag, role);
+        const char *code = isomm_model_role(m, role)->code;
+        double y = row_y(m, role);
+        isomm__buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\"%s>%s</text>\n",
+                          HEAT_LEFT - 8, y + HEAT_CELL_H - 4,
+                          rs->disagreement ? " font-weight=\"bold\" fill=\"" DISAGREEMENT_COLOR "\"" : " fill=\"#212529\"",
+                          code);
+        for (i = 0; i < n; i++) {
+            const char *assessor = isomm_aggregate_recorded_meta(ag, i, ISOMM_META_ASSESSOR);
+            isomm_answer ans;
+            isomm_aggregate_recorded_answer(ag, i, role, &ans, NULL);
+            heat_cell(b, HEAT_LEFT + HEAT_CELL_W * i, y, &ans, code,
+                      assessor ? assessor : isomm_aggregate_recorded_meta(ag, i, ISOMM_META_ID), lang);
+        }
+        isomm__buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\"%s>",
+                          grid_right + HEAT_SPREAD_W / 2, y + HEAT_CELL_H - 4,
+                          rs->disagreement ? " font-weight=\"bold\" fill=\"" DISAGREEMENT_COLOR "\"" : " fill=\"#495057\"");
+        if (rs->count > 0)
+            isomm__buf_printf(b, "%d", rs->spread);
+        else
+            isomm__buf_puts(b, "-");
+        isomm__buf_puts(b, "</text>\n");
+    }
+    heat_legend(b, legend_y, lang);
+    isomm__buf_puts(b, "</svg>\n");
+}
+
+/* Radar charts: the comparison's two assessments, or the aggregate's min/mean/max band, drawn by
+ * the shared radar of svg.h. Axis labels ("A セキュリティ対応組織運営"), title and series labels
+ * share one buffer, NUL-separated; pointers are taken once it stops growing. */
+/* Build the axis labels and start the title; the caller appends the rest of the title to t. */
+static void radar_labels(isomm_buf *t, size_t offsets[ISOMM_FUNCTION_COUNT + 1], const isomm_model *m,
+                         isomm_lang lang)
+{
+    int f;
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+        const isomm_function_info *fi = isomm_model_function(m, f);
+        offsets[f] = t->len;
+        isomm__buf_printf(t, "%s %s", fi->code, isomm_function_name(fi, lang));
+        isomm__buf_putc(t, '\0');
+    }
+    offsets[ISOMM_FUNCTION_COUNT] = t->len;
+}
+
+/* Draw the radar once the title is complete; series labels may point into the text too. */
+static void radar_draw(isomm_buf *b, isomm_buf *t, const size_t offsets[ISOMM_FUNCTION_COUNT + 1],
+                       isomm__radar_series *series, const size_t *label_offsets, size_t nseries)
+{
+    const char *labels[ISOMM_FUNCTION_COUNT];
+    char *all = isomm__buf_take(t, NULL);
+    size_t i;
+    int f;
+
+    if (!all) {
+        b->failed = 1;
+        return;
+    }
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++)
+        labels[f] = all + offsets[f];
+    for (i = 0; i < nseries; i++)
+        series[i].label = all + label_offsets[i];
+    isomm__svg_radar(b, all + offsets[ISOMM_FUNCTION_COUNT], ISOMM_FUNCTION_COUNT, labels, series, nseries);
+    free(all);
+}
+
+void isomm__comparison_svg_radar(isomm_buf *b, const isomm_comparison *c, isomm_lang lang)
+{
+    isomm_buf t = ISOMM_BUF_INIT;
+    size_t offsets[ISOMM_FUNCTION_COUNT + 1], label_offsets[2];
+    double values[2][ISOMM_FUNCTION_COUNT];
+    isomm__radar_series series[2];
+    int f, old;
+
+    radar_labels(&t, offsets, isomm_comparison_model(c), lang);
+    isomm__buf_printf(&t, "%s: %s → %s", isomm__compare_label(lang, L_RADAR_COMPARISON), isomm_comparison_id(c, 1),
+                      isomm_comparison_id(c, 0));
+    for (old = 1; old >= 0; old--) {
+        isomm__buf_putc(&t, '\0');
+        label_offsets[1 - old] = t.len;
+        isomm__buf_puts(&t, isomm_comparison_id(c, old));
+    }
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+        const isomm_function_change *fc = isomm_comparison_function(c, f);
+        values[0][f] = fc->has_old ? fc->old_maturity : -1.0;
+        values[1][f] = fc->has_new ? fc->new_maturity : -1.0;
+    }
+    series[0].values = values[0];
+    series[1].values = values[1];
+    radar_draw(b, &t, offsets, series, label_offsets, 2);
+}
+
+void isomm__aggregate_svg_radar(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
+{
+    static const enum isomm__compare_label band[3] = { L_MIN, L_MEAN, L_MAX };
+    isomm_buf t = ISOMM_BUF_INIT;
+    size_t offsets[ISOMM_FUNCTION_COUNT + 1], label_offsets[3];
+    double values[3][ISOMM_FUNCTION_COUNT];
+    isomm__radar_series series[3];
+    int f, i;
+
+    radar_labels(&t, offsets, isomm_aggregate_model(ag), lang);
+    isomm__buf_printf(&t, isomm__compare_label(lang, L_RADAR_AGGREGATE), isomm_aggregate_count(ag));
+    for (i = 0; i < 3; i++) {
+        isomm__buf_putc(&t, '\0');
+        label_offsets[i] = t.len;
+        isomm__buf_puts(&t, isomm__compare_label(lang, band[i]));
+        series[i].values = values[i];
+    }
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+        const isomm_function_stats *fs = isomm_aggregate_function(ag, f);
+        values[0][f] = fs->count ? fs->min : -1.0;
+        values[1][f] = fs->count ? fs->mean : -1.0;
+        values[2][f] = fs->count ? fs->max : -1.0;
+    }
+    radar_draw(b, &t, offsets, series, label_offsets, 3);
+}

@@ -1,0 +1,87 @@
+/* Private pieces shared by the report writers (report_*.c). Not installed. */
+#ifndef ISOMM_REPORT_INTERNAL_H
+#define ISOMM_REPORT_INTERNAL_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "utf8.h"
+#include "isomm/report.h"
+
+/* Fixed words of the reports, indexed by isomm_lang. */
+typedef enum isomm__word {
+    ISOMM__W_TITLE,
+    ISOMM__W_ASSESSMENT,
+    ISOMM__W_ORGANIZATION,
+    ISOMM__W_ASSESSOR,
+    ISOMM__W_DATE,
+    ISOMM__W_CURRENT_PATTERN,
+    ISOMM__W_TARGET_PATTERN,
+    ISOMM__W_MATURITY,
+    ISOMM__W_MATURITY_COLUMN,
+    ISOMM__W_OVERALL,
+    ISOMM__W_STRENGTHS,
+    ISOMM__W_WEAKNESSES,
+    ISOMM__W_RECOMMENDATIONS,
+    ISOMM__W_AGAINST,
+    ISOMM__W_PATTERN_FIT,
+    ISOMM__W_FIT_SENTENCE,
+    ISOMM__W_CURRENT_FIT_SENTENCE,
+    ISOMM__W_UNANSWERED,
+    ISOMM__W_UNANSWERED_NOTE,
+    ISOMM__W_WARNINGS,
+    ISOMM__W_NONE,
+    ISOMM__W_NOT_SET,
+    ISOMM__W_NO_MATURITY,
+    ISOMM__W_ROLES,
+    ISOMM__W_LEVEL,
+    ISOMM__W_LEVEL_COLUMN,
+    ISOMM__W_INSOURCE,
+    ISOMM__W_OUTSOURCE,
+    ISOMM__W_LEVEL0,
+    ISOMM__W_UNANSWERED_SHORT,
+    ISOMM__W_FUNCTION,
+    ISOMM__W_ROLE,
+    ISOMM__W_SOURCING,
+    ISOMM__W_EXPECTED,
+    ISOMM__W_NOTE,
+    ISOMM__W_RADAR_TITLE,
+    ISOMM__W_ROLE_CHART_TITLE,
+    ISOMM__W_GENERATED_BY,
+    ISOMM__W_OPEN,
+    ISOMM__W_CLOSE,
+    ISOMM__W_COMMA,
+    ISOMM__W_COUNT
+} isomm__word;
+
+/* The word in a language (lang already validated). */
+const char *isomm__report_word(isomm__word w, isomm_lang lang);
+
+/* Display name of a pattern in a language, or the "not set" word for ISOMM_PATTERN_NONE. */
+const char *isomm__report_pattern_name(isomm_pattern p, isomm_lang lang);
+
+/* The target pattern a report shows: the assessment's declared target or the evaluation's
+ * override; ISOMM_PATTERN_NONE when the lists fell back to the current pattern or no pattern. */
+isomm_pattern isomm__report_target(const isomm_result *r);
+
+/* Append the maturity with one decimal ("3.9"), or "-" when there is none. */
+void isomm__report_maturity(isomm_buf *b, int has, double value);
+
+/* Markdown-escape user text; newlines become spaces so that a table row stays one line. */
+void isomm__report_md_text(isomm_buf *b, const char *s);
+
+/* The frame of every HTML page: doctype, head with the title (escaped here) and the shared
+ * style, up to the opened <main>; and its end, from </main> with the footer. */
+void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title);
+void isomm__report_html_end(isomm_buf *b, isomm_lang lang);
+
+/* Writers. Each appends one result's document to b; lang and format are already validated. */
+void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown);
+void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang);
+void isomm__report_svg_radar(isomm_buf *b, const isomm_result *const *results, size_t count,
+                             const isomm_report_options *opts);
+void isomm__report_svg_roles(isomm_buf *b, const isomm_result *r, isomm_lang lang);
+void isomm__report_html(isomm_buf *b, const isomm_result *const *results, size_t count,
+                        const isomm_report_options *opts);
+
+#endif

@@ -1,0 +1,334 @@
+/* JSON: one object per result as INTERFACES.md section 3, and the catalogue. */
+#include "internal.h"
+#include "report_internal.h"
+
+static void key(isomm_buf *b, const char *name)
+{
+    isomm__buf_json_string(b, name);
+    isomm__buf_puts(b, ": ");
+}
+
+/* A string or null. */
+static void string_or_null(isomm_buf *b, const char *s)
+{
+    if (s)
+        isomm__buf_json_string(b, s);
+    else
+        isomm__buf_puts(b, "null");
+}
+
+/* "code": ..., "function": ..., "domain": ... of a role, shared by results and the catalogue. */
+static void role_identity(isomm_buf *b, const isomm_model *m, const isomm_role_info *ri)
+{
+    key(b, "code");
+    isomm__buf_json_string(b, ri->code);
+    isomm__buf_puts(b, ", ");
+    key(b, "function");
+    isomm__buf_json_string(b, isomm_model_function(m, ri->function)->code);
+    isomm__buf_puts(b, ", ");
+    key(b, "domain");
+    isomm__buf_json_string(b, isomm_domain_name(ri->domain));
+}
+
+static void role_code_list(isomm_buf *b, const isomm_model *m, int count, const int *roles)
+{
+    int i;
+
+    isomm__buf_putc(b, '[');
+    for (i = 0; i < count; i++) {
+        if (i)
+            isomm__buf_puts(b, ", ");
+        isomm__buf_json_string(b, isomm_model_role(m, roles[i])->code);
+    }
+    isomm__buf_putc(b, ']');
+}
+
+static void functions(isomm_buf *b, const isomm_result *r, const isomm_model *m, isomm_lang lang)
+{
+    int f;
+
+    isomm__buf_puts(b, "[");
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+        const isomm_function_info *fi = isomm_model_function(m, f);
+        const isomm_function_result *fr = isomm_result_function(r, f);
+        isomm__buf_puts(b, f ? ",\n    {" : "\n    {");
+        key(b, "code");
+        isomm__buf_json_string(b, fi->code);
+        isomm__buf_puts(b, ", ");
+        key(b, "name");
+        isomm__buf_json_string(b, isomm_function_name(fi, lang));
+        isomm__buf_puts(b, ", ");
+        key(b, "maturity");
+        if (fr->has_maturity)
+            isomm__buf_double(b, fr->maturity);
+        else
+            isomm__buf_puts(b, "null");
+        isomm__buf_printf(b, ", \"rated_roles\": %d, \"excluded_roles\": %d}", fr->rated_roles, fr->excluded_roles);
+    }
+    isomm__buf_puts(b, "]");
+}
+
+static void roles(isomm_buf *b, const isomm_result *r, const isomm_assessment *a, const isomm_model *m)
+{
+    int role;
+
+    isomm__buf_puts(b, "[");
+    for (role = 0; role < ISOMM_ROLE_COUNT; role++) {
+        const isomm_role_info *ri = isomm_model_role(m, role);
+        const isomm_role_result *rr = isomm_result_role(r, role);
+        isomm_answer ans;
+        if (isomm_assessment_get_index(a, role, &ans, NULL) != ISOMM_OK)
+            ans.note = NULL;
+        isomm__buf_puts(b, role ? ",\n    {" : "\n    {");
+        role_identity(b, m, ri);
+        isomm__buf_puts(b, ", ");
+        key(b, "sourcing");
+        string_or_null(b, rr->sourcing == ISOMM_SOURCING_NONE ? NULL : isomm_sourcing_id(rr->sourcing));
+        isomm__buf_puts(b, ", ");
+        key(b, "level");
+        if (rr->level == ISOMM_UNANSWERED)
+            isomm__buf_puts(b, "null");
+        else
+            isomm__buf_printf(b, "%d", rr->level);
+        isomm__buf_puts(b, ", ");
+        key(b, "expected_sourcing");
+        string_or_null(b, rr->expected == ISOMM_SOURCING_NONE ? NULL : isomm_sourcing_id(rr->expected));
+        isomm__buf_puts(b, ", ");
+        key(b, "note");
+        string_or_null(b, ans.note);
+        isomm__buf_putc(b, '}');
+    }
+    isomm__buf_puts(b, "]");
+}
+
+static void highlights(isomm_buf *b, const isomm_result *r, const isomm_model *m, isomm_lang lang, int strength)
+{
+    int i, n = isomm_result_highlight_count(r, strength);
+
+    isomm__buf_putc(b, '[');
+    for (i = 0; i < n; i++) {
+        const isomm_function_info *fi = isomm_model_function(m, isomm_result_highlight(r, strength, i));
+        isomm__buf_puts(b, i ? ", {" : "{");
+        key(b, "function");
+        isomm__buf_json_string(b, fi->code);
+        isomm__buf_puts(b, ", ");
+        key(b, "comment");
+        isomm__buf_json_string(b, isomm_function_comment(fi, strength, lang));
+        isomm__buf_putc(b, '}');
+    }
+    isomm__buf_putc(b, ']');
+}
+
+static void recommendations(isomm_buf *b, const isomm_result *r, const isomm_model *m)
+{
+    int l, i, codes[ISOMM_ROLE_COUNT];
+
+    isomm__buf_putc(b, '{');
+    for (l = 0; l < ISOMM_LIST_COUNT; l++) {
+        int n = isomm_result_list_count(r, (isomm_list)l);
+        for (i = 0; i < n; i++)
+            codes[i] = isomm_result_list_role(r, (isomm_list)l, i);
+        isomm__buf_puts(b, l ? ",\n    " : "\n    ");
+        key(b, isomm_list_id((isomm_list)l));
+        role_code_list(b, m, n, codes);
+    }
+    isomm__buf_putc(b, '}');
+}
+
+void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang)
+{
+    const isomm_assessment *a = isomm_result_assessment(r);
+    const isomm_model *m = isomm_result_model(r);
+    int codes[ISOMM_ROLE_COUNT], i, n, mismatches = 0, current_mismatches = -1;
+    isomm_pattern best;
+    double overall = 0.0;
+
+    isomm__buf_puts(b, "{");
+    key(b, "assessment");
+    isomm__buf_json_string(b, isomm_assessment_meta(a, ISOMM_META_ID));
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "organization");
+    string_or_null(b, isomm_assessment_meta(a, ISOMM_META_ORGANIZATION));
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "assessor");
+    string_or_null(b, isomm_assessment_meta(a, ISOMM_META_ASSESSOR));
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "date");
+    string_or_null(b, isomm_assessment_meta(a, ISOMM_META_DATE));
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "current_pattern");
+    string_or_null(b, isomm_pattern_id(isomm_assessment_pattern(a, 1)));
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "target_pattern");
+    string_or_null(b, isomm_pattern_id(isomm__report_target(r)));
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "unanswered");
+    n = isomm_result_unanswered_count(r);
+    for (i = 0; i < n; i++)
+        codes[i] = isomm_result_unanswered(r, i);
+    role_code_list(b, m, n, codes);
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "functions");
+    functions(b, r, m, lang);
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "overall_maturity");
+    if (isomm_result_overall(r, &overall) == 1)
+        isomm__buf_double(b, overall);
+    else
+        isomm__buf_puts(b, "null");
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "roles");
+    roles(b, r, a, m);
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "strengths");
+    highlights(b, r, m, lang, 1);
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "weaknesses");
+    highlights(b, r, m, lang, 0);
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "recommendations");
+    recommendations(b, r, m);
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "pattern_fit");
+    best = isomm_result_pattern_fit(r, &mismatches, &current_mismatches);
+    isomm__buf_puts(b, "{");
+    key(b, "pattern");
+    string_or_null(b, isomm_pattern_id(best));
+    isomm__buf_printf(b, ", \"mismatches\": %d, \"current_pattern_mismatches\": ", mismatches);
+    if (current_mismatches >= 0)
+        isomm__buf_printf(b, "%d}", current_mismatches);
+    else
+        isomm__buf_puts(b, "null}");
+    isomm__buf_puts(b, ",\n  ");
+    key(b, "warnings");
+    isomm__buf_putc(b, '[');
+    n = isomm_result_warning_count(r);
+    for (i = 0; i < n; i++) {
+        if (i)
+            isomm__buf_puts(b, ", ");
+        isomm__buf_json_string(b, isomm_warning_id((isomm_warning)isomm_result_warning(r, i)));
+    }
+    isomm__buf_puts(b, "]}");
+}
+
+/* Stance of each domain, as the model page describes it. */
+static const char *const domain_stance[4][2] = {
+    { "インソース≫アウトソース", "insource >> outsource" },
+    { "インソース≧アウトソース", "insource >= outsource" },
+    { "インソース≦アウトソース", "insource <= outsource" },
+    { "インソース≪アウトソース", "insource << outsource" },
+};
+
+static void text_pair(isomm_buf *b, const char *name_ja, const char *ja, const char *name_en, const char *en)
+{
+    key(b, name_ja);
+    isomm__buf_json_string(b, ja);
+    isomm__buf_puts(b, ", ");
+    key(b, name_en);
+    isomm__buf_json_string(b, en);
+}
+
+static void model_json(isomm_buf *b, const isomm_model *m)
+{
+    int f, i, p, s, level;
+
+    isomm__buf_puts(b, "{");
+    key(b, "name");
+    isomm__buf_json_string(b, isomm_model_name(m));
+    isomm__buf_puts(b, ",\n ");
+    key(b, "functions");
+    isomm__buf_putc(b, '[');
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+        const isomm_function_info *fi = isomm_model_function(m, f);
+        isomm__buf_puts(b, f ? ",\n  {" : "\n  {");
+        key(b, "code");
+        isomm__buf_json_string(b, fi->code);
+        isomm__buf_puts(b, ", ");
+        text_pair(b, "name_ja", fi->name_ja, "name_en", fi->name_en);
+        isomm__buf_puts(b, ", \"roles\": [");
+        for (i = 0; i < fi->role_count; i++) {
+            if (i)
+                isomm__buf_puts(b, ", ");
+            isomm__buf_json_string(b, isomm_model_role(m, fi->first_role + i)->code);
+        }
+        isomm__buf_puts(b, "],\n   ");
+        text_pair(b, "strength_ja", fi->strength_ja, "strength_en", fi->strength_en);
+        isomm__buf_puts(b, ",\n   ");
+        text_pair(b, "weakness_ja", fi->weakness_ja, "weakness_en", fi->weakness_en);
+        isomm__buf_putc(b, '}');
+    }
+    isomm__buf_puts(b, "],\n ");
+    key(b, "roles");
+    isomm__buf_putc(b, '[');
+    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+        const isomm_role_info *ri = isomm_model_role(m, i);
+        isomm__buf_puts(b, i ? ",\n  {" : "\n  {");
+        role_identity(b, m, ri);
+        isomm__buf_puts(b, ", ");
+        key(b, "domain_source");
+        isomm__buf_json_string(b, ri->domain_from_seed ? "seed" : "default");
+        isomm__buf_puts(b, ",\n   ");
+        text_pair(b, "name_ja", ri->name_ja, "name_en", ri->name_en);
+        isomm__buf_puts(b, ",\n   ");
+        text_pair(b, "summary_ja", ri->summary_ja, "summary_en", ri->summary_en);
+        isomm__buf_putc(b, '}');
+    }
+    isomm__buf_puts(b, "],\n ");
+    key(b, "domains");
+    isomm__buf_putc(b, '[');
+    for (i = 0; i < 4; i++) {
+        isomm__buf_puts(b, i ? ",\n  {" : "\n  {");
+        key(b, "code");
+        isomm__buf_json_string(b, isomm_domain_name((isomm_domain)(i + 1)));
+        isomm__buf_puts(b, ", ");
+        text_pair(b, "stance_ja", domain_stance[i][0], "stance_en", domain_stance[i][1]);
+        isomm__buf_putc(b, '}');
+    }
+    isomm__buf_puts(b, "],\n ");
+    key(b, "patterns");
+    isomm__buf_putc(b, '[');
+    for (p = 0; p < ISOMM_PATTERN_COUNT; p++) {
+        const isomm_pattern_info *pi = isomm_pattern_get((isomm_pattern)p);
+        isomm__buf_puts(b, p ? ",\n  {" : "\n  {");
+        key(b, "id");
+        isomm__buf_json_string(b, pi->id);
+        isomm__buf_puts(b, ", ");
+        text_pair(b, "name_ja", pi->name_ja, "name_en", pi->name_en);
+        isomm__buf_puts(b, ", \"insourced_domains\": [");
+        for (i = 0; i < pi->insourced_domains; i++) {
+            if (i)
+                isomm__buf_puts(b, ", ");
+            isomm__buf_json_string(b, isomm_domain_name((isomm_domain)(i + 1)));
+        }
+        isomm__buf_puts(b, "]}");
+    }
+    isomm__buf_puts(b, "],\n ");
+    key(b, "scales");
+    isomm__buf_putc(b, '{');
+    for (s = ISOMM_INSOURCE; s <= ISOMM_OUTSOURCE; s++) {
+        isomm__buf_puts(b, s == ISOMM_INSOURCE ? "\n  " : ",\n  ");
+        key(b, isomm_sourcing_id((isomm_sourcing)s));
+        isomm__buf_putc(b, '[');
+        for (level = 0; level <= ISOMM_LEVEL_MAX; level++) {
+            isomm__buf_printf(b, "%s{\"level\": %d, ", level ? ",\n   " : "\n   ", level);
+            text_pair(b, "ja", isomm_scale_text((isomm_sourcing)s, level, ISOMM_LANG_JA), "en",
+                      isomm_scale_text((isomm_sourcing)s, level, ISOMM_LANG_EN));
+            isomm__buf_putc(b, '}');
+        }
+        isomm__buf_putc(b, ']');
+    }
+    isomm__buf_puts(b, "}}\n");
+}
+
+int isomm_model_render_json(char **out, size_t *len, const isomm_model *model, isomm_error *err)
+{
+    isomm_buf b = ISOMM_BUF_INIT;
+
+    if (!out || !model)
+        return isomm__fail(err, ISOMM_EINVAL, "model JSON: %s is NULL", out ? "model" : "out");
+    model_json(&b, model);
+    *out = isomm__buf_take(&b, len);
+    if (!*out)
+        return isomm__fail(err, ISOMM_ENOMEM, "model JSON: out of memory");
+    return ISOMM_OK;
+}

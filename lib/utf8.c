@@ -1,0 +1,102 @@
+#include "utf8.h"
+
+#include <string.h>
+
+size_t isomm__utf8_next(const char *s, size_t n, unsigned long *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len, i;
+    unsigned long v;
+
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if ((u[0] & 0xE0) == 0xC0) {
+        len = 2;
+        v = u[0] & 0x1Fu;
+    } else if ((u[0] & 0xF0) == 0xE0) {
+        len = 3;
+        v = u[0] & 0x0Fu;
+    } else if ((u[0] & 0xF8) == 0xF0) {
+        len = 4;
+        v = u[0] & 0x07u;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if (len > n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (u[i] & 0x3Fu);
+    }
+    *cp = v;
+    return len;
+}
+
+int isomm__utf8_cp_width(unsigned long cp)
+{
+    if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
+        (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+        (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+size_t isomm__utf8_width(const char *s)
+{
+    size_t n = strlen(s), i = 0, w = 0;
+    unsigned long cp;
+
+    while (i < n) {
+        i += isomm__utf8_next(s + i, n - i, &cp);
+        w += (size_t)isomm__utf8_cp_width(cp);
+    }
+    return w;
+}
+
+/* Characters that must not start a line in Japanese text (closing brackets, punctuation). */
+static int no_line_start(unsigned long cp)
+{
+    return cp == 0xFF09 || cp == 0x300D || cp == 0x3001 || cp == 0x3002 || cp == 0x30FB || cp == 0x30FC ||
+           cp == ')' || cp == ',' || cp == '.' || cp == ' ';
+}
+
+size_t isomm__utf8_wrap_line(const char *s, size_t n, size_t max_columns, size_t *next)
+{
+    size_t i = 0, width = 0, last_space = 0;
+    int have_space = 0;
+    unsigned long cp;
+
+    while (i < n) {
+        size_t step = isomm__utf8_next(s + i, n - i, &cp);
+        size_t w = (size_t)isomm__utf8_cp_width(cp);
+        if (cp == '\n') {
+            *next = i + 1;
+            return i;
+        }
+        if (width + w > max_columns && i > 0 && !no_line_start(cp)) {
+            if (have_space && w == 1) {
+                *next = last_space + 1;
+                return last_space;
+            }
+            *next = i;
+            return i;
+        }
+        if (cp == ' ') {
+            last_space = i;
+            have_space = 1;
+        }
+        width += w;
+        i += step;
+    }
+    *next = n;
+    return n;
+}

@@ -1,0 +1,479 @@
+/* Reports: text, Markdown, JSON, SVG and HTML of the worked example and of edge cases. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <isomm/isomm.h>
+
+/* The worked example, tests/data/example-1.csv: one assessment, 51 answered roles, 3 notes. */
+static isomm_assessment *example(void)
+{
+    isomm_assessment **list = NULL, *a;
+    size_t count = 0;
+
+    cr_assert_eq(isomm_csv_read_file(&list, &count, ISOMM_TEST_DATA "/example-1.csv", NULL, NULL), ISOMM_OK);
+    cr_assert_eq(count, 1);
+    cr_assert_eq(isomm_assessment_copy(&a, list[0], NULL), ISOMM_OK);
+    isomm_assessment_array_free(list, count);
+    return a;
+}
+
+static isomm_result *evaluate(const isomm_assessment *a, isomm_pattern target)
+{
+    isomm_eval_options eo = ISOMM_EVAL_OPTIONS_INIT;
+    isomm_result *r = NULL;
+
+    eo.target = target;
+    cr_assert_eq(isomm_evaluate(&r, a, &eo, NULL), ISOMM_OK);
+    return r;
+}
+
+static char *render(const isomm_result *r, isomm_format format, isomm_lang lang)
+{
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    char *out = NULL;
+    size_t len = 0;
+
+    o.format = format;
+    o.lang = lang;
+    cr_assert_eq(isomm_report_render(&out, &len, r, &o, NULL), ISOMM_OK);
+    cr_assert_not_null(out);
+    cr_assert_eq(strlen(out), len);
+    return out;
+}
+
+static size_t count(const char *haystack, const char *needle)
+{
+    size_t n = 0;
+    const char *p = haystack;
+
+    while ((p = strstr(p, needle)) != NULL) {
+        n++;
+        p += strlen(needle);
+    }
+    return n;
+}
+
+#define assert_has(doc, needle) cr_assert(strstr((doc), (needle)) != NULL, "missing: %s", (needle))
+
+static isomm_assessment *a1;
+static isomm_result *r1;
+
+static void setup(void)
+{
+    a1 = example();
+    r1 = evaluate(a1, ISOMM_PATTERN_NONE);
+}
+
+static void teardown(void)
+{
+    isomm_result_free(r1);
+    isomm_assessment_free(a1);
+}
+
+TestSuite(report, .init = setup, .fini = teardown);
+
+Test(report, text_english_has_every_section)
+{
+    char *t = render(r1, ISOMM_FORMAT_TEXT, ISOMM_LANG_EN);
+
+    cr_assert(strncmp(t, "ISOMM maturity report: example-1\n", 33) == 0);
+    assert_has(t, "  Organisation     Example Corp\n");
+    assert_has(t, "  Target pattern   Minimum outsource\n");
+    assert_has(t, "  B  Real-time analysis                                       2.7 / 5  ");
+    assert_has(t, "     Overall maturity                                         2.5 / 5  ");
+    assert_has(t, "\nStrengths\n  A  Security response organisation management  3.0 / 5\n");
+    assert_has(t, "\nWeaknesses\n  D  Incident response  1.9 / 5\n");
+    assert_has(t, "Recommendations (against the pattern: Minimum outsource)\n  Insourced roles to strengthen\n"
+                  "    I-6   Collaboration with security communities (Insource, level 1)\n");
+    assert_has(t, "  Roles to consider outsourcing\n    C-3   Malware sample analysis (Insource, level 1)\n");
+    assert_has(t, "closest to the recorded sourcing: Minimum outsource (19 mismatches)\n"
+                  "  Current pattern (Hybrid): 24 mismatches\n");
+    assert_has(t, "Unanswered roles (3, counted as level 1)\n    A-5   ");
+    assert_has(t, "        SIEM, 2 admins\n        rotating\n");
+    assert_has(t, "  ! Some roles are unanswered; they count as level 1.\n");
+    isomm_free(t);
+}
+
+Test(report, text_bar_is_four_cells_per_level)
+{
+    char *t = render(r1, ISOMM_FORMAT_TEXT, ISOMM_LANG_EN);
+
+    /* A 3.0 = 12 full cells and 8 empty cells. */
+    assert_has(t, "3.0 / 5  \u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588"
+                  "\u2591\u2591\u2591\u2591\u2591\u2591\u2591\u2591\n");
+    isomm_free(t);
+}
+
+Test(report, text_japanese_aligns_wide_characters)
+{
+    char *t = render(r1, ISOMM_FORMAT_TEXT, ISOMM_LANG_JA);
+
+    /* Both names are padded to the widest name (34 columns) before the value. */
+    assert_has(t, "  A  セキュリティ対応組織運営            3.0 / 5  ");
+    assert_has(t, "  G  セキュリティ対応システム運用・開発  2.8 / 5  ");
+    assert_has(t, "  目標パターン    ミニマムアウトソース\n");
+    assert_has(t, "    I-6   セキュリティ関連団体との連携（インソース、レベル 1）\n");
+    assert_has(t, "未回答の役割（3、レベル1として計算）\n");
+    isomm_free(t);
+}
+
+Test(report, markdown_has_tables_and_escapes_user_text)
+{
+    char *t;
+
+    cr_assert_eq(isomm_assessment_set_meta(a1, ISOMM_META_ORGANIZATION, "R|D *team*", NULL), ISOMM_OK);
+    t = render(r1, ISOMM_FORMAT_MARKDOWN, ISOMM_LANG_EN);
+    cr_assert(strncmp(t, "# ISOMM maturity report: example-1\n", 35) == 0);
+    assert_has(t, "| Organisation | R\\|D \\*team\\* |\n");
+    assert_has(t, "| A | Security response organisation management | 3.0 / 5 | `");
+    assert_has(t, "\n## Strengths\n\n- **A Security response organisation management** (3.0 / 5): ");
+    assert_has(t, "\n### Insourced roles to strengthen\n\n- I-6 Collaboration with security communities (Insource, level 1)\n");
+    assert_has(t, "- G-6 Analysis platform basic operation: SIEM, 2 admins rotating\n");
+    isomm_free(t);
+}
+
+Test(report, json_object_of_the_worked_example)
+{
+    char *t = render(r1, ISOMM_FORMAT_JSON, ISOMM_LANG_EN);
+
+    cr_assert(strncmp(t, "{\"assessment\": \"example-1\",\n  \"organization\": \"Example Corp\",", 61) == 0);
+    assert_has(t, "\"current_pattern\": \"hybrid\",\n  \"target_pattern\": \"minimum-outsource\",");
+    assert_has(t, "\"unanswered\": [\"A-5\", \"D-5\", \"E-7\"]");
+    assert_has(t, "{\"code\": \"B\", \"name\": \"Real-time analysis\", \"maturity\": 2.6666666666666665, "
+                  "\"rated_roles\": 3, \"excluded_roles\": 2}");
+    assert_has(t, "\"overall_maturity\": 2.4631393298059963,");
+    assert_has(t, "{\"code\": \"A-5\", \"function\": \"A\", \"domain\": \"II\", \"sourcing\": null, \"level\": null, "
+                  "\"expected_sourcing\": \"insource\", \"note\": null}");
+    assert_has(t, "\"note\": \"vendor \\\"X\\\", sandbox only\"}");
+    assert_has(t, "\"note\": \"SIEM, 2 admins\\nrotating\"}");
+    assert_has(t, "\"strengths\": [{\"function\": \"A\", \"comment\": \"Policy, criteria");
+    assert_has(t, "\"strengthen_insource\": [\"I-6\", \"A-1\", \"B-4\"]");
+    assert_has(t, "\"switch_to_outsource\": [\"C-3\", \"E-6\", \"G-2\"]");
+    assert_has(t, "\"pattern_fit\": {\"pattern\": \"minimum-outsource\", \"mismatches\": 19, \"current_pattern_mismatches\": 24}");
+    cr_assert(strstr(t, "\"warnings\": [\"unanswered\"]}\n") != NULL && t[strlen(t) - 2] == '}');
+    cr_assert_eq(count(t, "{\"code\": \""), 9 + 54);
+    isomm_free(t);
+}
+
+Test(report, json_override_target_and_fallback_to_current)
+{
+    isomm_result *r = evaluate(a1, ISOMM_PATTERN_FULL_INSOURCE);
+    char *t = render(r, ISOMM_FORMAT_JSON, ISOMM_LANG_EN);
+
+    assert_has(t, "\"target_pattern\": \"full-insource\"");
+    assert_has(t, "\"strengthen_insource\": [\"C-3\", \"I-6\", \"A-1\"]");
+    isomm_free(t);
+    isomm_result_free(r);
+
+    cr_assert_eq(isomm_assessment_set_pattern(a1, 0, ISOMM_PATTERN_NONE, NULL), ISOMM_OK);
+    r = evaluate(a1, ISOMM_PATTERN_NONE);
+    t = render(r, ISOMM_FORMAT_JSON, ISOMM_LANG_EN);
+    assert_has(t, "\"target_pattern\": null");
+    assert_has(t, "\"strengthen_insource\": [\"I-6\", \"A-1\", \"D-8\"]");
+    assert_has(t, "\"warnings\": [\"target_from_current\", \"unanswered\"]");
+    isomm_free(t);
+    isomm_result_free(r);
+}
+
+Test(report, json_nulls_for_values_that_do_not_exist)
+{
+    isomm_assessment *a = NULL;
+    isomm_result *r;
+    char *t;
+    int i;
+
+    cr_assert_eq(isomm_assessment_new(&a, NULL, NULL), ISOMM_OK);
+    for (i = 6; i < 11; i++) /* every role of B at level 0 */
+        cr_assert_eq(isomm_assessment_set_index(a, i, ISOMM_OUTSOURCE, 0, NULL, NULL), ISOMM_OK);
+    r = evaluate(a, ISOMM_PATTERN_NONE);
+    t = render(r, ISOMM_FORMAT_JSON, ISOMM_LANG_JA);
+    assert_has(t, "{\"assessment\": \"default\",\n  \"organization\": null,\n  \"assessor\": null,\n  \"date\": null,\n"
+                  "  \"current_pattern\": null,\n  \"target_pattern\": null,");
+    assert_has(t, "{\"code\": \"B\", \"name\": \"リアルタイムアナリシス（即時分析）\", \"maturity\": null, "
+                  "\"rated_roles\": 0, \"excluded_roles\": 5}");
+    assert_has(t, "\"overall_maturity\": 1.0,");
+    assert_has(t, "{\"code\": \"A-1\", \"function\": \"A\", \"domain\": \"I\", \"sourcing\": null, \"level\": null, "
+                  "\"expected_sourcing\": null, \"note\": null}");
+    assert_has(t, "\"current_pattern_mismatches\": null}");
+    assert_has(t, "\"warnings\": [\"no_pattern\", \"unanswered\", \"function_no_maturity\"]");
+    isomm_free(t);
+    isomm_result_free(r);
+    isomm_assessment_free(a);
+}
+
+Test(report, json_list_is_an_array)
+{
+    const isomm_result *two[2] = { r1, r1 };
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    char *t = NULL;
+    size_t len = 0;
+
+    o.format = ISOMM_FORMAT_JSON;
+    cr_assert_eq(isomm_report_render_list(&t, &len, NULL, 0, &o, NULL), ISOMM_OK);
+    cr_assert_str_eq(t, "[]\n");
+    cr_assert_eq(len, 3);
+    isomm_free(t);
+    cr_assert_eq(isomm_report_render_list(&t, NULL, two, 2, &o, NULL), ISOMM_OK);
+    cr_assert(strncmp(t, "[{\"assessment\": \"example-1\"", 27) == 0);
+    cr_assert_eq(count(t, "\"assessment\": "), 2);
+    assert_has(t, "]},\n {\"assessment\"");
+    cr_assert(strcmp(t + strlen(t) - 3, "}]\n") == 0);
+    isomm_free(t);
+}
+
+Test(report, radar_has_nine_points_and_labels)
+{
+    char *t = render(r1, ISOMM_FORMAT_SVG_RADAR, ISOMM_LANG_JA);
+
+    cr_assert(strncmp(t, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"isomm-radar\"", 59) == 0);
+    cr_assert_eq(count(t, "<circle class=\"point\""), 9);
+    cr_assert_eq(count(t, "<polygon class=\"series\""), 1);
+    /* "A セキュリティ対応組織運営" is 26 columns: wrapped at 18 into two lines. */
+    assert_has(t, ">A セキュリティ対応</tspan><tspan x=\"380.0\" dy=\"16.2\">組織運営</tspan>");
+    assert_has(t, "<title>機能別の成熟度 \u2014 example-1</title>");
+    assert_has(t, ">2.7</tspan>");
+    cr_assert_eq(count(t, "stroke-dasharray"), 0);
+    cr_assert(strcmp(t + strlen(t) - 7, "</svg>\n") == 0);
+    isomm_free(t);
+}
+
+Test(report, radar_second_series_and_missing_value)
+{
+    isomm_assessment *b = NULL;
+    isomm_result *rb;
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    char *t = NULL;
+    int i;
+
+    cr_assert_eq(isomm_assessment_new(&b, NULL, NULL), ISOMM_OK);
+    for (i = 0; i < 6; i++) /* every role of A at level 0: A has no maturity */
+        cr_assert_eq(isomm_assessment_set_index(b, i, ISOMM_INSOURCE, 0, NULL, NULL), ISOMM_OK);
+    rb = evaluate(b, ISOMM_PATTERN_NONE);
+    o.format = ISOMM_FORMAT_SVG_RADAR;
+    o.lang = ISOMM_LANG_EN;
+    o.second = rb;
+    o.second_label = "Target <2027>";
+    cr_assert_eq(isomm_report_render(&t, NULL, r1, &o, NULL), ISOMM_OK);
+    cr_assert_eq(count(t, "<circle class=\"point\""), 9 + 8);
+    cr_assert_eq(count(t, "<polygon class=\"series\""), 1);
+    cr_assert_eq(count(t, "<path class=\"series\""), 1);
+    assert_has(t, ">Target &lt;2027&gt;</text>");
+    assert_has(t, ">example-1</text>");
+    assert_has(t, "<tspan dx=\"4\" fill=\"#e8590c\">-</tspan>");
+    isomm_free(t);
+    isomm_result_free(rb);
+    isomm_assessment_free(b);
+}
+
+Test(report, radar_of_a_list_draws_one_series_per_result)
+{
+    const isomm_result *two[2] = { r1, r1 };
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    char *t = NULL;
+
+    o.format = ISOMM_FORMAT_SVG_RADAR;
+    cr_assert_eq(isomm_report_render_list(&t, NULL, two, 2, &o, NULL), ISOMM_OK);
+    cr_assert_eq(count(t, "<circle class=\"point\""), 18);
+    cr_assert_eq(count(t, ">example-1</text>"), 2);
+    isomm_free(t);
+}
+
+Test(report, role_chart_draws_every_role_by_kind)
+{
+    char *t = render(r1, ISOMM_FORMAT_SVG_ROLES, ISOMM_LANG_EN);
+
+    cr_assert(strncmp(t, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"isomm-roles\"", 59) == 0);
+    cr_assert_eq(count(t, "<rect class=\"bar "), 54);
+    cr_assert_eq(count(t, "<rect class=\"bar unanswered\""), 3);
+    cr_assert_eq(count(t, "<rect class=\"bar level0\""), 8);
+    cr_assert_eq(count(t, "<rect class=\"bar insource\""), 22);
+    cr_assert_eq(count(t, "<rect class=\"bar outsource\""), 21);
+    cr_assert_eq(count(t, "<g class=\"function\">"), 9);
+    assert_has(t, "<title>C-3 Malware sample analysis: Insource, level 1</title>");
+    isomm_free(t);
+}
+
+Test(report, html_is_one_self_contained_page)
+{
+    char *t;
+
+    cr_assert_eq(isomm_assessment_set_meta(a1, ISOMM_META_ORGANIZATION, "R&D <SOC>", NULL), ISOMM_OK);
+    t = render(r1, ISOMM_FORMAT_HTML, ISOMM_LANG_JA);
+    cr_assert(strncmp(t, "<!DOCTYPE html>\n<html lang=\"ja\">", 32) == 0);
+    cr_assert_eq(count(t, "<svg "), 2);
+    cr_assert_eq(count(t, "http"), 2); /* the two SVG namespace names, nothing fetched */
+    cr_assert_eq(count(t, "src="), 0);
+    cr_assert_eq(count(t, "<link"), 0);
+    cr_assert_eq(count(t, "<script"), 0);
+    cr_assert_eq(count(t, "url("), 0);
+    assert_has(t, "<dd>R&amp;D &lt;SOC&gt;</dd>");
+    assert_has(t, "<li><b>I-6</b> セキュリティ関連団体との連携<span class=\"muted\">（<span class=\"in\">インソース</span>、レベル 1）</span></li>");
+    assert_has(t, "<td class=\"note\">vendor &quot;X&quot;, sandbox only</td>");
+    cr_assert(strcmp(t + strlen(t) - 8, "</html>\n") == 0);
+    isomm_free(t);
+}
+
+Test(report, html_of_a_list_starts_with_an_overview)
+{
+    const isomm_result *two[2] = { r1, r1 };
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    char *t = NULL;
+
+    o.format = ISOMM_FORMAT_HTML;
+    o.lang = ISOMM_LANG_EN;
+    cr_assert_eq(isomm_report_render_list(&t, NULL, two, 2, &o, NULL), ISOMM_OK);
+    cr_assert_eq(count(t, "<section class=\"overview\">"), 1);
+    cr_assert_eq(count(t, "<section class=\"assessment\">"), 2);
+    cr_assert_eq(count(t, "<svg "), 5);
+    isomm_free(t);
+}
+
+Test(report, text_list_separates_reports)
+{
+    const isomm_result *two[2] = { r1, r1 };
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    char *t = NULL;
+
+    o.format = ISOMM_FORMAT_MARKDOWN;
+    cr_assert_eq(isomm_report_render_list(&t, NULL, two, 2, &o, NULL), ISOMM_OK);
+    cr_assert_eq(count(t, "\n---\n\n# ISOMM"), 1);
+    isomm_free(t);
+}
+
+Test(report, control_characters_never_reach_xml)
+{
+    char *t;
+
+    cr_assert_eq(isomm_assessment_set_note(a1, "A-2", "bell\a here", NULL), ISOMM_OK);
+    t = render(r1, ISOMM_FORMAT_HTML, ISOMM_LANG_EN);
+    assert_has(t, "<td class=\"note\">bell here</td>");
+    isomm_free(t);
+    t = render(r1, ISOMM_FORMAT_JSON, ISOMM_LANG_EN);
+    assert_has(t, "\"note\": \"bell\\u0007 here\"");
+    isomm_free(t);
+}
+
+Test(report, bad_arguments)
+{
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    const isomm_result *none[1] = { NULL };
+    const isomm_result *two[2] = { r1, r1 };
+    isomm_error err;
+    char *t = (char *)"untouched";
+
+    cr_assert_eq(isomm_report_render(NULL, NULL, r1, NULL, &err), ISOMM_EINVAL);
+    cr_assert_eq(isomm_report_render(&t, NULL, NULL, NULL, &err), ISOMM_EINVAL);
+    cr_assert_null(t);
+    o.version = 99;
+    cr_assert_eq(isomm_report_render(&t, NULL, r1, &o, &err), ISOMM_EOPTIONS);
+    cr_assert_eq(err.code, ISOMM_EOPTIONS);
+    cr_assert_str_eq(err.message, "report options version 99 is not supported (expected 1)");
+    o.version = ISOMM_REPORT_OPTIONS_VERSION;
+    o.format = (isomm_format)6;
+    cr_assert_eq(isomm_report_render(&t, NULL, r1, &o, &err), ISOMM_EOPTIONS);
+    o.format = ISOMM_FORMAT_TEXT;
+    o.lang = (isomm_lang)2;
+    cr_assert_eq(isomm_report_render(&t, NULL, r1, &o, &err), ISOMM_EOPTIONS);
+    o.lang = ISOMM_LANG_EN;
+    cr_assert_eq(isomm_report_render_list(&t, NULL, NULL, 0, &o, &err), ISOMM_EEMPTY);
+    cr_assert_eq(isomm_report_render_list(&t, NULL, NULL, 1, &o, &err), ISOMM_EINVAL);
+    cr_assert_eq(isomm_report_render_list(&t, NULL, none, 1, &o, &err), ISOMM_EINVAL);
+    o.format = ISOMM_FORMAT_SVG_ROLES;
+    cr_assert_eq(isomm_report_render_list(&t, NULL, two, 2, &o, &err), ISOMM_EINVAL);
+    cr_assert_str_eq(err.message, "report: a role chart shows one assessment, got 2");
+    cr_assert_eq(isomm_report_write(NULL, r1, NULL, &err), ISOMM_EINVAL);
+    cr_assert_eq(isomm_report_write_list(NULL, two, 2, NULL, &err), ISOMM_EINVAL);
+    cr_assert_eq(isomm_model_render_json(&t, NULL, NULL, &err), ISOMM_EINVAL);
+}
+
+Test(report, write_to_a_stream_equals_render)
+{
+    FILE *fp = tmpfile();
+    char *t = render(r1, ISOMM_FORMAT_TEXT, ISOMM_LANG_JA), *back;
+    size_t len = strlen(t);
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+
+    cr_assert_not_null(fp);
+    cr_assert_eq(isomm_report_write(fp, r1, &o, NULL), ISOMM_OK);
+    cr_assert_eq((size_t)ftell(fp), len);
+    rewind(fp);
+    back = calloc(1, len + 1);
+    cr_assert_eq(fread(back, 1, len, fp), len);
+    cr_assert_str_eq(back, t);
+    free(back);
+    fclose(fp);
+    isomm_free(t);
+}
+
+Test(report, write_failure_is_an_io_error)
+{
+    FILE *fp = fopen("/dev/full", "w");
+    const isomm_result *one[1] = { r1 };
+    isomm_error err;
+
+    cr_assert_not_null(fp);
+    cr_assert_eq(isomm_report_write(fp, r1, NULL, &err), ISOMM_EIO);
+    cr_assert_eq(isomm_report_write_list(fp, one, 1, NULL, &err), ISOMM_EIO);
+    fclose(fp);
+}
+
+Test(report, model_json_lists_the_catalogue)
+{
+    char *t = NULL;
+    size_t len = 0;
+
+    cr_assert_eq(isomm_model_render_json(&t, &len, isomm_model_default(), NULL), ISOMM_OK);
+    cr_assert_eq(strlen(t), len);
+    cr_assert(strncmp(t, "{\"name\": \"ISOMM v2.1\",", 22) == 0);
+    cr_assert_eq(count(t, "\"domain_source\": "), 54);
+    cr_assert_eq(count(t, "\"insourced_domains\": "), 5);
+    cr_assert_eq(count(t, "{\"level\": "), 12);
+    assert_has(t, "\"roles\": [\"G-1\", \"G-2\", \"G-3\", \"G-4\", \"G-5\", \"G-6\", \"G-7\", \"G-8\", \"G-9\", \"G-10\"]");
+    assert_has(t, "{\"id\": \"hybrid\", \"name_ja\": \"ハイブリッド\", \"name_en\": \"Hybrid\", \"insourced_domains\": [\"I\", \"II\"]}");
+    assert_has(t, "{\"code\": \"IV\", ");
+    isomm_free(t);
+}
+
+/* A custom model's role names are user text: HTML and SVG must escape them. */
+Test(report, custom_role_names_are_escaped_in_html_and_svg)
+{
+    isomm_model *m = NULL;
+    isomm_assessment *a = NULL;
+    isomm_result *r;
+    char *csv = NULL, *html, *svg, *line_end;
+    size_t len = 0;
+    isomm_error err;
+
+    /* the built-in model's CSV with A-1's English name replaced */
+    cr_assert_eq(isomm_model_write_csv_buffer(&csv, &len, isomm_model_default(), NULL), ISOMM_OK);
+    {
+        const char *old = "Overall policy management";
+        char *at = strstr(csv, old), *patched = malloc(len + 64);
+        cr_assert_not_null(at);
+        line_end = at + strlen(old);
+        memcpy(patched, csv, (size_t)(at - csv));
+        sprintf(patched + (at - csv), "\"Policy <b>&amp; \"\"x\"\"</b>\"%s", line_end);
+        cr_assert_eq(isomm_model_load_csv_buffer(&m, patched, strlen(patched), "custom", &err), ISOMM_OK, "%s",
+                     err.message);
+        free(patched);
+    }
+    isomm_free(csv);
+    cr_assert_str_eq(isomm_model_role(m, 0)->name_en, "Policy <b>&amp; \"x\"</b>");
+    cr_assert_eq(isomm_assessment_new(&a, m, NULL), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set(a, "A-1", ISOMM_INSOURCE, 1, NULL, NULL), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_pattern(a, 0, ISOMM_PATTERN_HYBRID, NULL), ISOMM_OK);
+    r = evaluate(a, ISOMM_PATTERN_NONE);
+    html = render(r, ISOMM_FORMAT_HTML, ISOMM_LANG_EN);
+    svg = render(r, ISOMM_FORMAT_SVG_ROLES, ISOMM_LANG_EN);
+    cr_assert_null(strstr(html, "<b>&amp; "));
+    cr_assert_null(strstr(svg, "<b>&amp; "));
+    assert_has(html, "Policy &lt;b&gt;&amp;amp; &quot;x&quot;&lt;/b&gt;");
+    assert_has(svg, "Policy &lt;b&gt;&amp;amp; &quot;x&quot;&lt;/b&gt;");
+    free(html);
+    free(svg);
+    isomm_result_free(r);
+    isomm_assessment_free(a);
+    isomm_model_free(m);
+}
