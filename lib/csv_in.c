@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csvio.h"
+#include "utf8.h"
 
 #define CHUNK_BYTES 65536
 /* CP932 needs at most 3 UTF-8 bytes per input byte. */
@@ -225,14 +226,24 @@ void isomm__csvin_collect(isomm__csvin *in, isomm_error *errors, size_t cap)
 
 enum { SCAN_OK = 0, SCAN_NUL = 1, SCAN_UTF8 = 2 };
 
+/* Whether a decoded sequence of `len` bytes is valid UTF-8: not malformed, not overlong, not a
+ * surrogate, not beyond U+10FFFF. */
+static int valid_sequence(size_t len, unsigned long cp)
+{
+    static const unsigned long min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+    if (len == 1)
+        return 0; /* isomm__utf8_next() takes one byte only for a malformed sequence here */
+    return cp >= min[len] && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+}
+
 /* Count the line breaks of a field (LF, CRLF or a lone CR) and find the first NUL byte or
  * invalid UTF-8 sequence (its offset goes to *bad). Lines are counted to the end either way. */
 static int scan_field(const unsigned char *s, size_t n, long *lines, size_t *bad)
 {
-    size_t i = 0, k, need;
+    size_t i = 0, len;
+    unsigned long cp;
     long nl = 0;
     int found = SCAN_OK;
-    unsigned char lo, hi;
     while (i < n) {
         unsigned char c = s[i];
         if (c >= 0x20 && c < 0x80) {
@@ -249,33 +260,15 @@ static int scan_field(const unsigned char *s, size_t n, long *lines, size_t *bad
             i++;
             continue;
         }
-        lo = 0x80;
-        hi = 0xBF;
-        need = 0;
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            lo = c == 0xE0 ? 0xA0 : 0x80;
-            hi = c == 0xED ? 0x9F : 0xBF;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            lo = c == 0xF0 ? 0x90 : 0x80;
-            hi = c == 0xF4 ? 0x8F : 0xBF;
-        }
-        if (need && i + need < n && s[i + 1] >= lo && s[i + 1] <= hi) {
-            for (k = 2; k <= need && (s[i + k] & 0xC0) == 0x80; k++)
-                ;
-            if (k > need) {
-                i += need + 1;
-                continue;
+        len = isomm__utf8_next((const char *)s + i, n - i, &cp);
+        if (!valid_sequence(len, cp)) {
+            if (!found) {
+                found = SCAN_UTF8;
+                *bad = i;
             }
+            len = 1;
         }
-        if (!found) {
-            found = SCAN_UTF8;
-            *bad = i;
-        }
-        i++;
+        i += len;
     }
     *lines = nl;
     return found;
