@@ -52,6 +52,10 @@ char *isomm__strndup(const char *s, size_t n);
 /* ASCII case-insensitive comparison of a counted string with a C string. */
 int isomm__ascii_ieq(const char *s, size_t len, const char *lit);
 
+/* Index 0..53 of a role code exactly as written ("G-10"), -1 if it is none. Every model has the
+ * same codes, so this needs no model. */
+int isomm__role_index(const char *code, size_t len);
+
 /* Whether s is a strict YYYY-MM-DD naming a real calendar day. */
 int isomm__valid_date(const char *s);
 
