@@ -19,6 +19,18 @@ _META = {
 }
 
 
+_NO_PATTERN = _capi.ISOMM_PATTERN_NONE
+
+
+def _check_option(value, name):
+    """An int option within the C int range (the C side checks the rest)."""
+    if type(value) is int and -2**31 <= value < 2**31:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    raise _from_c(ErrorCode.EOPTIONS, 0, 0, f"{name} {value} out of range")
+
+
 class Answer(NamedTuple):
     """One role's answer. An unanswered role has ``sourcing`` and ``level`` None (it may still carry a note).
 
@@ -77,6 +89,8 @@ class Assessment:
     ``a["E-2"]`` (an :class:`Answer`); ``for answer in a`` walks the answered roles in catalogue
     order and ``len(a)`` counts them; ``del a["E-2"]`` makes a role unanswered again.
     """
+
+    __slots__ = ("_model", "_h", "_shared")
 
     def __init__(self, model=None, *, id=None, organization=None, assessor=None, date=None,
                  current_pattern=None, target_pattern=None):
@@ -236,14 +250,13 @@ class Assessment:
         The result keeps its own copy of the answers: changing the assessment later does not change it.
         Raises :class:`InvalidValueError` (ValueError) for a bad pattern or option.
         """
-        for name, value in (("strengths", strengths), ("list_size", list_size)):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-            if not -2**31 <= value < 2**31:
-                raise _from_c(ErrorCode.EOPTIONS, 0, 0, f"{name} {value} out of range")
-        handle = _capi.isommpy_evaluate(self._h, strengths, list_size, _pattern_value(target))
+        _check_option(strengths, "strengths")
+        _check_option(list_size, "list_size")
+        handle = _capi.isommpy_evaluate(self._h, strengths, list_size,
+                                        _NO_PATTERN if target is None else _pattern_value(target))
         self._shared = True
         return Result._wrap(handle, self._h, self._model)
 
     def __repr__(self):
         return f"<isomm.Assessment {self.id!r}: {len(self)}/{_capi.ISOMM_ROLE_COUNT} roles answered>"
+

@@ -1,6 +1,5 @@
 """The result of an evaluation: maturity, strengths and weaknesses, recommendation lists, pattern fit."""
 
-import functools
 import html
 import json
 from typing import NamedTuple, Optional
@@ -40,6 +39,24 @@ def render_report(results, format="html", lang="ja"):
         handles.append(r._h)
     return _capi.isommpy_report_render_list(handles, _format_value(format), _lang_value(lang)).decode("utf-8")
 
+
+
+class _cached:
+    """A property computed on first use and then kept in the instance (functools.cached_property
+    without its per-access lock, which Python 3.8-3.11 take even after the value is cached)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 class FunctionResult(NamedTuple):
@@ -123,6 +140,8 @@ class Result:
     as an HTML report.
     """
 
+    __slots__ = ("_h", "_answers", "_model", "__dict__")
+
     def __init__(self, *args, **kwargs):
         raise TypeError("results are made by Assessment.evaluate()")
 
@@ -136,7 +155,7 @@ class Result:
         self._model = model
         return self
 
-    @functools.cached_property
+    @_cached
     def _assessment(self):
         from .assessment import Assessment
         return Assessment._wrap(self._answers, self._model, shared=True)
@@ -151,7 +170,7 @@ class Result:
         """The :class:`Model` of the evaluated assessment."""
         return self._model
 
-    @functools.cached_property
+    @_cached
     def functions(self):
         """The nine :class:`FunctionResult` lines, A … I."""
         out = []
@@ -167,13 +186,13 @@ class Result:
         """``{"A": 3.0, …}``: each function's unrounded maturity, None where a function has none."""
         return {f.code: f.maturity for f in self.functions}
 
-    @functools.cached_property
+    @property
     def overall_maturity(self):
         """Mean of the function maturities that exist, or None when no function has one."""
         has, value = _capi.isomm_result_overall(self._h)
         return value if has == 1 else None
 
-    @functools.cached_property
+    @_cached
     def roles(self):
         """The 54 :class:`RoleResult` lines in catalogue order."""
         out = []
@@ -193,12 +212,12 @@ class Result:
                                  info.strength_en if strength else info.weakness_en))
         return tuple(out)
 
-    @functools.cached_property
+    @_cached
     def strengths(self):
         """The strongest functions as :class:`Highlight` objects, strongest first."""
         return self._highlights(1)
 
-    @functools.cached_property
+    @_cached
     def weaknesses(self):
         """The weakest functions as :class:`Highlight` objects, weakest first."""
         return self._highlights(0)
@@ -208,7 +227,7 @@ class Result:
         """Id of the pattern the recommendation lists were computed against (target, else current), or None."""
         return _PATTERN_ID[_capi.isomm_result_list_pattern(self._h)]
 
-    @functools.cached_property
+    @_cached
     def recommendations(self):
         """The four lists ``{"strengthen_insource": [...], "strengthen_outsource": [...],
         "switch_to_insource": [...], "switch_to_outsource": [...]}`` of role codes, lowest level first."""
@@ -217,7 +236,7 @@ class Result:
                                 for i in range(_capi.isomm_result_list_count(self._h, lst))]
                 for lst in _LISTS}
 
-    @functools.cached_property
+    @_cached
     def pattern_fit(self):
         """The best-fitting pattern as a :class:`PatternFit`."""
         pattern, mismatches, current = _capi.isomm_result_pattern_fit(self._h)
@@ -230,14 +249,14 @@ class Result:
             raise _from_c(ErrorCode.EPATTERN, 0, 0, "mismatches needs a pattern")
         return _capi.isomm_result_pattern_mismatches(self._h, value)
 
-    @functools.cached_property
+    @_cached
     def unanswered(self):
         """Codes of the unanswered roles (they count as level 1), in catalogue order."""
         roles = self.model.roles
         return [roles[_capi.isomm_result_unanswered(self._h, i)].code
                 for i in range(_capi.isomm_result_unanswered_count(self._h))]
 
-    @functools.cached_property
+    @_cached
     def warnings(self):
         """The result's :class:`EvaluationWarning` objects (no pattern, unanswered roles, …)."""
         out = []
