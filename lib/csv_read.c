@@ -454,8 +454,11 @@ static int data_row(isomm_csv_reader *rd)
     rd->role_line[role] = LINE_OF(COL_ROLE);
     rd->cur->level[role] = (int8_t)r->level;
     rd->cur->sourcing[role] = (uint8_t)r->sourcing;
-    if (GIVEN(COL_NOTE) && !(rd->cur->note[role] = isomm__strndup(TEXT(COL_NOTE), r->len[COL_NOTE])))
-        return nomem(rd);
+    if (GIVEN(COL_NOTE)) {
+        char **slot = isomm__note_slot(rd->cur, role);
+        if (!slot || !(*slot = isomm__strndup(TEXT(COL_NOTE), r->len[COL_NOTE])))
+            return nomem(rd);
+    }
     return 0;
 }
 

@@ -138,8 +138,8 @@ static void put_assessment(isomm_buf *b, const isomm_assessment *a)
             isomm__buf_putc(b, ',');
         }
         isomm__buf_putc(b, ',');
-        if (a->note[i])
-            isomm__csv_put_field(b, a->note[i]);
+        if (isomm__note(a, i))
+            isomm__csv_put_field(b, isomm__note(a, i));
         isomm__buf_putc(b, '\n');
     }
 }
