@@ -28,8 +28,11 @@ void isomm_assessment_free(isomm_assessment *a)
     int i;
     if (!a)
         return;
-    for (i = 0; i < ISOMM_ROLE_COUNT; i++)
-        free(a->note[i]);
+    if (a->note) {
+        for (i = 0; i < ISOMM_ROLE_COUNT; i++)
+            free(a->note[i]);
+        free(a->note);
+    }
     for (i = 0; i < ISOMM_META_COUNT; i++)
         free(a->meta[i]);
     free(a);
@@ -38,18 +41,20 @@ void isomm_assessment_free(isomm_assessment *a)
 int isomm_assessment_copy(isomm_assessment **out, const isomm_assessment *src, isomm_error *err)
 {
     isomm_assessment *a;
-    int i, rc;
+    int i;
     if (!out || !src)
         return isomm__fail(err, ISOMM_EINVAL, "output and source must not be NULL");
-    rc = isomm_assessment_new(&a, src->model, err);
-    if (rc)
-        return rc;
-    memcpy(a->level, src->level, sizeof a->level);
-    memcpy(a->sourcing, src->sourcing, sizeof a->sourcing);
-    a->current = src->current;
-    a->target = src->target;
+    *out = NULL;
+    if (!(a = malloc(sizeof *a)))
+        return isomm__fail(err, ISOMM_ENOMEM, "out of memory copying an assessment");
+    *a = *src; /* answers, model, patterns; the owned strings are copied below */
+    a->note = NULL;
+    memset(a->meta, 0, sizeof a->meta);
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
-        if (src->note[i] && !(a->note[i] = isomm__strdup(src->note[i])))
+        char **slot;
+        if (!isomm__note(src, i))
+            continue;
+        if (!(slot = isomm__note_slot(a, i)) || !(*slot = isomm__strdup(src->note[i])))
             goto nomem;
     }
     for (i = 0; i < ISOMM_META_COUNT; i++) {
@@ -68,6 +73,13 @@ const isomm_model *isomm_assessment_model(const isomm_assessment *a)
     return a ? a->model : NULL;
 }
 
+char **isomm__note_slot(isomm_assessment *a, int role)
+{
+    if (!a->note && !(a->note = calloc(ISOMM_ROLE_COUNT, sizeof *a->note)))
+        return NULL;
+    return &a->note[role];
+}
+
 /* Replace an owned string: NULL or "" clears it. */
 static int replace_string(char **slot, const char *value, isomm_error *err)
 {
@@ -77,6 +89,17 @@ static int replace_string(char **slot, const char *value, isomm_error *err)
     free(*slot);
     *slot = copy;
     return ISOMM_OK;
+}
+
+/* Replace a role's note: NULL or "" removes it (without creating the note table). */
+static int set_note_index(isomm_assessment *a, int role, const char *note, isomm_error *err)
+{
+    char **slot;
+    if ((!note || !*note) && !a->note)
+        return ISOMM_OK;
+    if (!(slot = isomm__note_slot(a, role)))
+        return isomm__fail(err, ISOMM_ENOMEM, "out of memory storing text");
+    return replace_string(slot, note, err);
 }
 
 int isomm_assessment_set_index(isomm_assessment *a, int role, isomm_sourcing sourcing, int level,
@@ -93,7 +116,7 @@ int isomm_assessment_set_index(isomm_assessment *a, int role, isomm_sourcing sou
     if (sourcing != ISOMM_INSOURCE && sourcing != ISOMM_OUTSOURCE)
         return isomm__fail(err, ISOMM_ESOURCING, "role %s: level %d needs a sourcing (insource or outsource)",
                            a->model->roles[role].code, level);
-    rc = replace_string(&a->note[role], note, err);
+    rc = set_note_index(a, role, note, err);
     if (rc)
         return rc;
     a->level[role] = (int8_t)level;
@@ -121,7 +144,7 @@ int isomm_assessment_set_note(isomm_assessment *a, const char *role, const char 
     index = isomm_model_find_role(a->model, role, err);
     if (index < 0)
         return index;
-    return replace_string(&a->note[index], note, err);
+    return set_note_index(a, index, note, err);
 }
 
 int isomm_assessment_get_index(const isomm_assessment *a, int role, isomm_answer *out, isomm_error *err)
@@ -132,7 +155,7 @@ int isomm_assessment_get_index(const isomm_assessment *a, int role, isomm_answer
         return isomm__fail(err, ISOMM_ERANGE, "role index %d out of range 0-%d", role, ISOMM_ROLE_COUNT - 1);
     out->sourcing = (isomm_sourcing)a->sourcing[role];
     out->level = a->level[role];
-    out->note = a->note[role];
+    out->note = isomm__note(a, role);
     return ISOMM_OK;
 }
 
@@ -155,8 +178,10 @@ int isomm_assessment_clear(isomm_assessment *a, const char *role, isomm_error *e
     index = isomm_model_find_role(a->model, role, err);
     if (index < 0)
         return index;
-    free(a->note[index]);
-    a->note[index] = NULL;
+    if (a->note) {
+        free(a->note[index]);
+        a->note[index] = NULL;
+    }
     a->level[index] = ISOMM_UNANSWERED;
     a->sourcing[index] = ISOMM_SOURCING_NONE;
     return ISOMM_OK;
@@ -266,7 +291,7 @@ int isomm_assessment_equal(const isomm_assessment *a, const isomm_assessment *b)
     if (memcmp(a->level, b->level, sizeof a->level) || memcmp(a->sourcing, b->sourcing, sizeof a->sourcing))
         return 0;
     for (i = 0; i < ISOMM_ROLE_COUNT; i++)
-        if (!same_text(a->note[i], b->note[i]))
+        if (!same_text(isomm__note(a, i), isomm__note(b, i)))
             return 0;
     for (i = 0; i < ISOMM_META_COUNT; i++)
         if (!same_text(a->meta[i], b->meta[i]))

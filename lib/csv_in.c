@@ -6,16 +6,16 @@
 #include <string.h>
 
 #include "csvio.h"
+#include "utf8.h"
 
 #define CHUNK_BYTES 65536
 /* CP932 needs at most 3 UTF-8 bytes per input byte. */
 #define CONV_BYTES (3 * (CHUNK_BYTES + 8))
-/* Fields a header row may have before the input is refused. */
-#define MAX_HEADER_FIELDS 1024
 /* Bytes of a value shown in messages. */
 #define SHOW_BYTES 40
 
 struct isomm__csvin {
+    isomm__csvfast f; /* first member: custom field callbacks get a pointer to it */
     struct csv_parser parser;
     int parser_ready;
 
@@ -42,10 +42,7 @@ struct isomm__csvin {
     size_t bom_len;
 
     size_t max_field;
-    size_t expect_fields;
-    long line;   /* line where the next field begins */
     int prev_cr; /* the last row ended with CR: a following LF ends no line */
-    int eof;
     int finished;
 
     /* the row being assembled */
@@ -55,12 +52,12 @@ struct isomm__csvin {
     size_t *flen;
     long *fline;
     const char **fptr;
-    size_t nfields, fcap;
+    size_t fcap;
     int row_bad;
-    int all_empty;
 
+    void (*field_cb)(void *data, size_t len, void *userdata); /* libcsv's field callback */
     isomm__csv_row_fn on_row;
-    void *ctx;
+    isomm__csv_field_fn on_field;
 
     /* problems */
     int collect;
@@ -156,7 +153,7 @@ int isomm__csv_header(isomm__csvin *in, const isomm__csvrow *row, const char *co
             return 1;
         }
     }
-    in->expect_fields = row->count;
+    in->f.expect_fields = row->count;
     return 0;
 }
 
@@ -170,6 +167,7 @@ int isomm__csvin_report(isomm__csvin *in, int fatal, int code, long line, long c
     if (in->first.code == 0)
         in->first = e;
     in->row_bad = 1;
+    in->f.fast_fields = 0;
     if (!in->collect) {
         in->stop = 1;
         return 1;
@@ -189,6 +187,7 @@ static void fail_call(isomm__csvin *in, int code, const char *fmt, const char *d
     if (in->first.code == 0 || in->collect)
         isomm__fail(&in->first, code, fmt, detail);
     in->stop = 1;
+    in->f.fast_fields = 0;
 }
 
 const isomm_error *isomm__csvin_first(const isomm__csvin *in)
@@ -201,20 +200,21 @@ size_t isomm__csvin_count(const isomm__csvin *in)
     return in->nerrors < in->errors_cap ? in->nerrors : in->errors_cap;
 }
 
-int isomm__csvin_row_bad(const isomm__csvin *in)
+void isomm__csvin_field_callback(isomm__csvin *in, void (*cb)(void *data, size_t len, void *userdata))
 {
-    return in->row_bad;
+    in->field_cb = cb;
 }
 
 long isomm__csvin_line(const isomm__csvin *in)
 {
-    return in->line;
+    return in->f.line;
 }
 
-void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, void *ctx)
+void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, isomm__csv_field_fn field_fn, void *ctx)
 {
     in->on_row = fn;
-    in->ctx = ctx;
+    in->on_field = field_fn;
+    in->f.ctx = ctx;
 }
 
 void isomm__csvin_collect(isomm__csvin *in, isomm_error *errors, size_t cap)
@@ -226,14 +226,24 @@ void isomm__csvin_collect(isomm__csvin *in, isomm_error *errors, size_t cap)
 
 enum { SCAN_OK = 0, SCAN_NUL = 1, SCAN_UTF8 = 2 };
 
+/* Whether a decoded sequence of `len` bytes is valid UTF-8: not malformed, not overlong, not a
+ * surrogate, not beyond U+10FFFF. */
+static int valid_sequence(size_t len, unsigned long cp)
+{
+    static const unsigned long min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+    if (len == 1)
+        return 0; /* isomm__utf8_next() takes one byte only for a malformed sequence here */
+    return cp >= min[len] && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+}
+
 /* Count the line breaks of a field (LF, CRLF or a lone CR) and find the first NUL byte or
  * invalid UTF-8 sequence (its offset goes to *bad). Lines are counted to the end either way. */
 static int scan_field(const unsigned char *s, size_t n, long *lines, size_t *bad)
 {
-    size_t i = 0, k, need;
+    size_t i = 0, len;
+    unsigned long cp;
     long nl = 0;
     int found = SCAN_OK;
-    unsigned char lo, hi;
     while (i < n) {
         unsigned char c = s[i];
         if (c >= 0x20 && c < 0x80) {
@@ -250,33 +260,15 @@ static int scan_field(const unsigned char *s, size_t n, long *lines, size_t *bad
             i++;
             continue;
         }
-        lo = 0x80;
-        hi = 0xBF;
-        need = 0;
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            lo = c == 0xE0 ? 0xA0 : 0x80;
-            hi = c == 0xED ? 0x9F : 0xBF;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            lo = c == 0xF0 ? 0x90 : 0x80;
-            hi = c == 0xF4 ? 0x8F : 0xBF;
-        }
-        if (need && i + need < n && s[i + 1] >= lo && s[i + 1] <= hi) {
-            for (k = 2; k <= need && (s[i + k] & 0xC0) == 0x80; k++)
-                ;
-            if (k > need) {
-                i += need + 1;
-                continue;
+        len = isomm__utf8_next((const char *)s + i, n - i, &cp);
+        if (!valid_sequence(len, cp)) {
+            if (!found) {
+                found = SCAN_UTF8;
+                *bad = i;
             }
+            len = 1;
         }
-        if (!found) {
-            found = SCAN_UTF8;
-            *bad = i;
-        }
-        i++;
+        i += len;
     }
     *lines = nl;
     return found;
@@ -307,8 +299,14 @@ static int grow_fields(isomm__csvin *in)
 
 static int store_field(isomm__csvin *in, const char *s, size_t len, long line)
 {
-    if (in->nfields == in->fcap && grow_fields(in))
+    size_t n = in->f.nfields;
+    if (n == in->fcap && grow_fields(in))
         return -1;
+    in->flen[n] = len;
+    in->fline[n] = line;
+    in->f.nfields = n + 1;
+    if (!len)
+        return 0;
     if (in->arena_len + len + 1 > in->arena_cap) {
         size_t cap = in->arena_cap ? in->arena_cap : 1024;
         char *arena;
@@ -321,35 +319,45 @@ static int store_field(isomm__csvin *in, const char *s, size_t len, long line)
     }
     memcpy(in->arena + in->arena_len, s, len);
     in->arena[in->arena_len + len] = '\0';
-    in->off[in->nfields] = in->arena_len;
-    in->flen[in->nfields] = len;
-    in->fline[in->nfields] = line;
+    in->off[n] = in->arena_len;
     in->arena_len += len + 1;
-    in->nfields++;
+    in->f.row_bytes += len;
     return 0;
 }
 
-static void on_field(void *data, size_t len, void *userdata)
+/* Hand a clean field to the field handler (after the header) or keep it for the row. */
+static inline void deliver(isomm__csvin *in, const char *s, size_t len, long line)
 {
-    isomm__csvin *in = userdata;
-    const unsigned char *s = data;
-    long line = in->line, lines = 0;
-    long column = (long)in->nfields + 1;
+    if (in->f.nfields == 0)
+        in->f.row_line = line;
+    if (in->on_field && in->f.expect_fields) {
+        size_t index = in->f.nfields++;
+        in->f.row_bytes += len;
+        in->on_field(in->f.ctx, index, s, len, line);
+    } else if (store_field(in, s, len, line)) {
+        fail_call(in, ISOMM_ENOMEM, "out of memory reading CSV%s", "");
+    }
+}
+
+/* A field that is not plain ASCII, or of a row with a problem, or the input has stopped. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void field_slow(isomm__csvin *in, const unsigned char *s, size_t len, size_t i)
+{
+    const char *data = (const char *)s;
+    long line = in->f.line, lines = 0;
+    long column = (long)in->f.nfields + 1;
     size_t bad = 0;
     int scan = SCAN_OK;
     if (in->stop)
         return;
-    in->prev_cr = 0;
-    if (len) {
+    if (i < len) {
         scan = scan_field(s, len, &lines, &bad);
-        in->line += lines;
+        in->f.line += lines;
     }
-    if (in->nfields == 0)
-        in->all_empty = 1;
-    if (len)
-        in->all_empty = 0;
     if (in->row_bad) {
-        in->nfields++;
+        in->f.nfields++;
         return;
     }
     if (len > in->max_field)
@@ -357,67 +365,85 @@ static void on_field(void *data, size_t len, void *userdata)
                             "field %ld is %zu bytes long, more than the limit of %zu bytes (max_field_bytes)",
                             column, len, in->max_field);
     else if (scan == SCAN_NUL)
-        isomm__csvin_report(in, !in->expect_fields, ISOMM_EPARSE, line, column,
+        isomm__csvin_report(in, !in->f.expect_fields, ISOMM_EPARSE, line, column,
                             "field %ld holds a NUL byte at byte %zu (expected text without NUL bytes)", column,
                             bad + 1);
     else if (scan == SCAN_UTF8)
-        isomm__csvin_report(in, !in->expect_fields, ISOMM_EENCODING, line, column,
+        isomm__csvin_report(in, !in->f.expect_fields, ISOMM_EENCODING, line, column,
                             "field %ld is not valid UTF-8 (byte 0x%02X at byte %zu); if the file was saved as "
                             "Shift_JIS/CP932 (Excel \"CSV\"), read it with the CP932 encoding",
                             column, (unsigned)s[bad], bad + 1);
-    else if (in->expect_fields && in->nfields >= in->expect_fields)
+    else if (in->f.expect_fields && in->f.nfields >= in->f.expect_fields)
         isomm__csvin_report(in, 0, ISOMM_EPARSE, line, column,
                             "too many fields: field %ld found, the header has %zu columns", column,
-                            in->expect_fields);
-    else if (!in->expect_fields && in->nfields >= MAX_HEADER_FIELDS)
+                            in->f.expect_fields);
+    else if (!in->f.expect_fields && in->f.nfields >= ISOMM__CSV_MAX_COLUMNS)
         isomm__csvin_report(in, 1, ISOMM_ELIMIT, line, column, "more than %d columns in the header",
-                            MAX_HEADER_FIELDS);
-    else if (store_field(in, data, len, line))
-        fail_call(in, ISOMM_ENOMEM, "out of memory reading CSV%s", "");
-    if (in->row_bad)
-        in->nfields++;
+                            ISOMM__CSV_MAX_COLUMNS);
+    else {
+        deliver(in, data, len, line);
+        return;
+    }
+    in->f.nfields++;
+}
+
+void isomm__csvin_field(void *data, size_t len, void *userdata)
+{
+    isomm__csvin *in = userdata;
+    const unsigned char *s = data;
+    size_t i;
+    /* the common case: printable ASCII in a row without problems (fast_fields is 0 once a
+     * problem has been reported in the row or the input stopped) */
+    for (i = 0; i < len && s[i] >= 0x20 && s[i] < 0x80; i++)
+        ;
+    if (i == len && in->f.nfields < in->f.fast_fields && len <= in->max_field)
+        deliver(in, data, len, in->f.line);
+    else
+        field_slow(in, s, len, i);
 }
 
 static void end_row(isomm__csvin *in)
 {
     isomm__csvrow row;
     size_t i;
-    if (!in->row_bad && in->nfields && !in->all_empty) {
-        if (in->expect_fields && in->nfields < in->expect_fields) {
-            isomm__csvin_report(in, 0, ISOMM_EPARSE, in->fline[0], (long)in->nfields + 1,
-                                "too few fields: %zu found, the header has %zu columns", in->nfields,
-                                in->expect_fields);
+    if (!in->row_bad && in->f.nfields && in->f.row_bytes) {
+        if (in->f.expect_fields && in->f.nfields < in->f.expect_fields) {
+            isomm__csvin_report(in, 0, ISOMM_EPARSE, in->f.row_line, (long)in->f.nfields + 1,
+                                "too few fields: %zu found, the header has %zu columns", in->f.nfields,
+                                in->f.expect_fields);
         } else if (in->on_row) {
-            for (i = 0; i < in->nfields; i++)
-                in->fptr[i] = in->arena + in->off[i];
-            row.count = in->nfields;
-            row.field = in->fptr;
-            row.len = in->flen;
-            row.line = in->fline;
-            if (in->on_row(in->ctx, &row))
+            int stored = !(in->on_field && in->f.expect_fields);
+            for (i = 0; stored && i < in->f.nfields; i++)
+                in->fptr[i] = in->flen[i] ? in->arena + in->off[i] : "";
+            row.count = in->f.nfields;
+            row.field = stored ? in->fptr : NULL;
+            row.len = stored ? in->flen : NULL;
+            row.line = stored ? in->fline : NULL;
+            if (in->on_row(in->f.ctx, &row))
                 in->stop = 1;
         }
     }
-    in->nfields = 0;
+    in->f.nfields = 0;
     in->arena_len = 0;
     in->row_bad = 0;
-    in->all_empty = 0;
+    in->f.row_bytes = 0;
+    in->f.fast_fields = in->stop ? 0 : in->f.expect_fields ? in->f.expect_fields : ISOMM__CSV_MAX_COLUMNS;
 }
 
 static void on_row(int c, void *userdata)
 {
     isomm__csvin *in = userdata;
-    int had_fields = in->nfields > 0;
+    int had_fields = in->f.nfields > 0;
     if (in->stop)
         return;
     if (had_fields)
         end_row(in);
     if (c == '\r') {
-        in->line++;
+        in->f.line++;
         in->prev_cr = 1;
     } else if (c == '\n') {
         if (!(in->prev_cr && !had_fields))
-            in->line++;
+            in->f.line++;
         in->prev_cr = 0;
     }
 }
@@ -460,7 +486,9 @@ int isomm__csvin_new(isomm__csvin **out, const isomm_csv_options *opts, FILE *fp
     in->mem = data;
     in->mem_len = len;
     in->max_field = opts->max_field_bytes;
-    in->line = 1;
+    in->f.line = 1;
+    in->field_cb = isomm__csvin_field;
+    in->f.fast_fields = ISOMM__CSV_MAX_COLUMNS;
     if (csv_init(&in->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
         goto nomem;
     in->parser_ready = 1;
@@ -498,33 +526,29 @@ static long partial_lines(isomm__csvin *in)
 static void parse(isomm__csvin *in, const char *s, size_t n)
 {
     size_t done;
+    long column;
     if (!n || in->stop)
         return;
-    done = csv_parse(&in->parser, s, n, on_field, on_row, in);
+    done = csv_parse(&in->parser, s, n, in->field_cb, on_row, in);
     if (in->stop)
         return;
-    if (done < n) {
-        int e = csv_error(&in->parser);
-        long column = (long)in->nfields + 1;
-        if (e == CSV_EPARSE) {
-            const char *what = in->parser.quoted
-                                   ? "text after the closing quote of a quoted field (a quote inside a quoted "
-                                     "field must be doubled: \"\")"
-                                   : "a double quote inside an unquoted field (enclose the field in double "
-                                     "quotes and double the inner quote)";
-            isomm__csvin_report(in, 1, ISOMM_EPARSE, in->line + partial_lines(in), column,
-                                "malformed CSV in field %ld: %s", column, what);
-        } else {
-            fail_call(in, ISOMM_ENOMEM, "out of memory parsing CSV (%s)", csv_strerror(e));
-        }
-        return;
-    }
+    column = (long)in->f.nfields + 1;
+    /* the limit first: a field already too long is refused whatever follows it, so that the
+     * error does not depend on how the input was split into reads */
     if (in->parser.entry_pos > in->max_field) {
-        long column = (long)in->nfields + 1;
-        isomm__csvin_report(in, 1, ISOMM_ELIMIT, in->line, column,
+        isomm__csvin_report(in, 1, ISOMM_ELIMIT, in->f.line, column,
                             "field %ld is longer than the limit of %zu bytes (max_field_bytes)%s", column,
-                            in->max_field,
-                            in->parser.quoted ? "; is a closing double quote missing?" : "");
+                            in->max_field, in->parser.quoted ? "; is a closing double quote missing?" : "");
+    } else if (done < n && csv_error(&in->parser) == CSV_EPARSE) {
+        const char *what = in->parser.quoted
+                               ? "text after the closing quote of a quoted field (a quote inside a quoted field "
+                                 "must be doubled: \"\")"
+                               : "a double quote inside an unquoted field (enclose the field in double quotes "
+                                 "and double the inner quote)";
+        isomm__csvin_report(in, 1, ISOMM_EPARSE, in->f.line + partial_lines(in), column,
+                            "malformed CSV in field %ld: %s", column, what);
+    } else if (done < n) {
+        fail_call(in, ISOMM_ENOMEM, "out of memory parsing CSV (%s)", csv_strerror(csv_error(&in->parser)));
     }
 }
 
@@ -573,9 +597,9 @@ static void feed(isomm__csvin *in, const char *s, size_t n)
         memcpy(in->pending, ip, il);
         in->pending_len = il;
     } else {
-        isomm__csvin_report(in, 1, ISOMM_EENCODING, in->line + partial_lines(in), (long)in->nfields + 1,
+        isomm__csvin_report(in, 1, ISOMM_EENCODING, in->f.line + partial_lines(in), (long)in->f.nfields + 1,
                             "the input is not valid CP932 (Shift_JIS) text (byte 0x%02X in field %ld)",
-                            (unsigned)(unsigned char)*ip, (long)in->nfields + 1);
+                            (unsigned)(unsigned char)*ip, (long)in->f.nfields + 1);
     }
 }
 
@@ -625,12 +649,12 @@ int isomm__csvin_pump(isomm__csvin *in)
             parse(in, (const char *)in->bom, in->bom_len);
         }
         if (!in->stop && in->pending_len)
-            isomm__csvin_report(in, 1, ISOMM_EENCODING, in->line + partial_lines(in), (long)in->nfields + 1,
+            isomm__csvin_report(in, 1, ISOMM_EENCODING, in->f.line + partial_lines(in), (long)in->f.nfields + 1,
                                 "the input ends inside a CP932 (Shift_JIS) character");
-        if (!in->stop && csv_fini(&in->parser, on_field, on_row, in) != 0 && !in->stop)
-            isomm__csvin_report(in, 1, ISOMM_EPARSE, in->line, (long)in->nfields + 1,
+        if (!in->stop && csv_fini(&in->parser, in->field_cb, on_row, in) != 0 && !in->stop)
+            isomm__csvin_report(in, 1, ISOMM_EPARSE, in->f.line, (long)in->f.nfields + 1,
                                 "unterminated quoted field: field %ld opens a double quote that is never closed",
-                                (long)in->nfields + 1);
+                                (long)in->f.nfields + 1);
         in->finished = 1;
     }
     if (in->stop)

@@ -20,6 +20,25 @@ static const char *const column_names[COL_COUNT] = {
 static const int meta_of_column[] = { ISOMM_META_ID, ISOMM_META_ORGANIZATION, ISOMM_META_ASSESSOR, ISOMM_META_DATE };
 
 #define SHOW 60
+/* printf arguments for "%.*s": a value cut to SHOW bytes. */
+#define SHOWN(s, n) isomm__csv_clip((s), (n), SHOW), (s)
+
+/* The metadata kinds, whose values are merged into the assessment. */
+#define META_BITS ((1u << COL_ORG) | (1u << COL_ASSESSOR) | (1u << COL_DATE) | (1u << COL_CURRENT) | (1u << COL_TARGET))
+
+/* What the fields of the current data row said. */
+typedef struct row_state {
+    int role;               /* role index, -1 until known */
+    int level;              /* 0..5 or ISOMM_UNANSWERED */
+    isomm_sourcing sourcing;
+    unsigned given;         /* bit k: the field of kind k is not empty */
+    int same_id;            /* the id equals the current assessment's */
+    long line0;             /* line where the row begins */
+    long line[COL_COUNT];   /* line of each kind's field */
+    size_t off[COL_COUNT];  /* kept texts (id, metadata, note) in the reader's text buffer */
+    size_t len[COL_COUNT];
+    isomm_pattern pattern[2]; /* current, target */
+} row_state;
 
 typedef struct seen_id {
     char *id;
@@ -31,17 +50,21 @@ struct isomm_csv_reader {
     isomm_csv_options opts;
 
     int header_done;
-    int *kind;    /* column kind of each header field */
-    size_t ncols;
+    int kind[ISOMM__CSV_MAX_COLUMNS]; /* column kind of each header field (-1: ignored) */
     int col[COL_COUNT]; /* field index of each kind, -1 when absent */
 
     /* the assessment being assembled */
     isomm_assessment *cur;
-    char *cur_id;
-    long cur_line;
+    const char *cur_id; /* borrowed from the set of ids */
+    size_t cur_id_len;
+    int cur_id_plain; /* the id holds no line break (line counting may skip it) */
     uint64_t roles_seen;
     long role_line[ISOMM_ROLE_COUNT];
     long meta_line[COL_NAME];
+
+    row_state row;
+    char *text; /* texts kept from the row's fields */
+    size_t text_len, text_cap;
 
     /* completed assessments not yet handed over */
     isomm_assessment **queue;
@@ -53,8 +76,6 @@ struct isomm_csv_reader {
     size_t ids_cap, ids_len;
 
     int finished;
-    int rc;
-    isomm_error error;
 };
 
 static size_t hash_id(const char *s)
@@ -65,26 +86,27 @@ static size_t hash_id(const char *s)
     return h;
 }
 
-/* The line where id was first met, 0 if never. */
-static long id_line(const isomm_csv_reader *rd, const char *id)
+/* The entry of an id met before, NULL if never. */
+static const seen_id *id_find(const isomm_csv_reader *rd, const char *id)
 {
     size_t i;
     if (!rd->ids_cap)
-        return 0;
+        return NULL;
     for (i = hash_id(id) & (rd->ids_cap - 1); rd->ids[i].id; i = (i + 1) & (rd->ids_cap - 1))
         if (strcmp(rd->ids[i].id, id) == 0)
-            return rd->ids[i].line;
-    return 0;
+            return &rd->ids[i];
+    return NULL;
 }
 
-static int id_add(isomm_csv_reader *rd, const char *id, long line)
+/* Record a new id; returns its entry, NULL when out of memory. */
+static const seen_id *id_add(isomm_csv_reader *rd, const char *id, long line)
 {
     size_t i;
     if ((rd->ids_len + 1) * 2 > rd->ids_cap) {
         size_t cap = rd->ids_cap ? rd->ids_cap * 2 : 64, j;
         seen_id *ids = calloc(cap, sizeof *ids);
         if (!ids)
-            return -1;
+            return NULL;
         for (j = 0; j < rd->ids_cap; j++) {
             if (!rd->ids[j].id)
                 continue;
@@ -99,10 +121,10 @@ static int id_add(isomm_csv_reader *rd, const char *id, long line)
     for (i = hash_id(id) & (rd->ids_cap - 1); rd->ids[i].id; i = (i + 1) & (rd->ids_cap - 1))
         ;
     if (!(rd->ids[i].id = isomm__strdup(id)))
-        return -1;
+        return NULL;
     rd->ids[i].line = line;
     rd->ids_len++;
-    return 0;
+    return &rd->ids[i];
 }
 
 static int nomem(isomm_csv_reader *rd)
@@ -113,9 +135,6 @@ static int nomem(isomm_csv_reader *rd)
 static int header(isomm_csv_reader *rd, const isomm__csvrow *row)
 {
     static const unsigned char required[COL_COUNT] = { [COL_ROLE] = 1, [COL_SOURCING] = 1, [COL_LEVEL] = 1 };
-    if (!(rd->kind = malloc(row->count * sizeof *rd->kind)))
-        return nomem(rd);
-    rd->ncols = row->count;
     if (isomm__csv_header(rd->in, row, column_names, COL_COUNT, required, rd->kind, rd->col))
         return 1;
     rd->header_done = 1;
@@ -148,179 +167,305 @@ static int complete(isomm_csv_reader *rd)
 /* Start the assessment of a row whose id differs from the current one. */
 static int start(isomm_csv_reader *rd, const char *id, long line, long column)
 {
-    long first = id_line(rd, id);
+    const seen_id *seen = id_find(rd, id);
+    long first = seen ? seen->line : 0;
     if (complete(rd))
         return nomem(rd);
-    free(rd->cur_id);
-    if (!(rd->cur_id = isomm__strdup(id)) || isomm_assessment_new(&rd->cur, rd->opts.model, NULL)
+    if ((!seen && !(seen = id_add(rd, id, line))) || isomm_assessment_new(&rd->cur, rd->opts.model, NULL)
         || isomm_assessment_set_meta(rd->cur, ISOMM_META_ID, id, NULL))
         return nomem(rd);
-    rd->cur_line = line;
+    rd->cur_id = seen->id;
+    rd->cur_id_len = strlen(id);
+    rd->cur_id_plain = strcspn(id, "\r\n") == rd->cur_id_len;
     rd->roles_seen = 0;
     if (first)
         return isomm__csvin_report(rd->in, 0, ISOMM_EDUPLICATE, line, column,
                                    "assessment '%.*s' appears again after other assessments (its rows began "
                                    "on line %ld; expected the rows of one assessment together)",
-                                   isomm__csv_clip(id, strlen(id), SHOW), id, first);
-    if (id_add(rd, id, line))
-        return nomem(rd);
+                                   SHOWN(id, rd->cur_id_len), first);
     return 0;
 }
 
-#define VALUE(k) isomm__csv_clip(v[k], vl[k], SHOW), v[k]
+#define TEXT(k) (rd->text + rd->row.off[k])
+#define VALUE(k) isomm__csv_clip(TEXT(k), rd->row.len[k], SHOW), TEXT(k)
+#define GIVEN(k) (rd->row.given & (1u << (k)))
+/* Line and column of a kind's field in the row (the row's line when the column is absent). */
+#define LINE_OF(k) (rd->col[k] >= 0 ? rd->row.line[k] : rd->row.line0)
+#define COLUMN_OF(k) ((long)rd->col[k] + 1)
 
 /* A metadata value of the row: set it, or check it agrees with the value given before. */
-static int merge_meta(isomm_csv_reader *rd, int k, const char *value, size_t len, long line, long column)
+static int merge_meta(isomm_csv_reader *rd, int k)
 {
     isomm_assessment *a = rd->cur;
     int field = meta_of_column[k];
     if (!a->meta[field]) {
-        if (isomm_assessment_set_meta(a, (isomm_meta)field, value, NULL))
+        if (isomm_assessment_set_meta(a, (isomm_meta)field, TEXT(k), NULL))
             return nomem(rd);
-        rd->meta_line[k] = line;
+        rd->meta_line[k] = LINE_OF(k);
         return 0;
     }
-    if (strcmp(a->meta[field], value) == 0)
+    if (strcmp(a->meta[field], TEXT(k)) == 0)
         return 0;
-    return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, line, column,
+    return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, LINE_OF(k), COLUMN_OF(k),
                                "%s '%.*s' conflicts with '%.*s' given on line %ld for assessment '%.*s' "
                                "(expected the same value on every row, or the value on one row only)",
-                               column_names[k], isomm__csv_clip(value, len, SHOW), value,
-                               isomm__csv_clip(a->meta[field], strlen(a->meta[field]), SHOW), a->meta[field],
-                               rd->meta_line[k], isomm__csv_clip(rd->cur_id, strlen(rd->cur_id), SHOW),
-                               rd->cur_id);
+                               column_names[k], VALUE(k), SHOWN(a->meta[field], strlen(a->meta[field])),
+                               rd->meta_line[k], SHOWN(rd->cur_id, rd->cur_id_len));
 }
 
-static int merge_pattern(isomm_csv_reader *rd, int k, isomm_pattern p, const char *text, size_t len, long line,
-                         long column)
+static int merge_pattern(isomm_csv_reader *rd, int k)
 {
     isomm_pattern *slot = k == COL_CURRENT ? &rd->cur->current : &rd->cur->target;
     if (*slot == ISOMM_PATTERN_NONE) {
-        *slot = p;
-        rd->meta_line[k] = line;
+        *slot = rd->row.pattern[k - COL_CURRENT];
+        rd->meta_line[k] = LINE_OF(k);
         return 0;
     }
-    if (*slot == p)
+    if (*slot == rd->row.pattern[k - COL_CURRENT])
         return 0;
-    return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, line, column,
+    return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, LINE_OF(k), COLUMN_OF(k),
                                "%s '%.*s' conflicts with '%s' given on line %ld for assessment '%.*s' "
                                "(expected the same value on every row, or the value on one row only)",
-                               column_names[k], isomm__csv_clip(text, len, SHOW), text, isomm_pattern_id(*slot),
-                               rd->meta_line[k], isomm__csv_clip(rd->cur_id, strlen(rd->cur_id), SHOW),
-                               rd->cur_id);
+                               column_names[k], VALUE(k), isomm_pattern_id(*slot), rd->meta_line[k],
+                               SHOWN(rd->cur_id, rd->cur_id_len));
 }
 
-static int data_row(isomm_csv_reader *rd, const isomm__csvrow *row)
+/* Copy a field's text for the end of the row. */
+static int keep(isomm_csv_reader *rd, int k, const char *s, size_t len)
+{
+    if (rd->text_len + len + 1 > rd->text_cap) {
+        size_t cap = rd->text_cap ? rd->text_cap : 256;
+        char *text;
+        while (cap < rd->text_len + len + 1)
+            cap *= 2;
+        if (!(text = realloc(rd->text, cap)))
+            return nomem(rd);
+        rd->text = text;
+        rd->text_cap = cap;
+    }
+    memcpy(rd->text + rd->text_len, s, len);
+    rd->text[rd->text_len + len] = '\0';
+    rd->row.off[k] = rd->text_len;
+    rd->row.len[k] = len;
+    rd->text_len += len + 1;
+    return 0;
+}
+
+/* Report a bad value of a data row (kept out of on_value so that stays small). */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
+static void bad_value(isomm_csv_reader *rd, int k, const char *s, size_t len, long line)
+{
+    static const int codes[COL_COUNT] = { [COL_ROLE] = ISOMM_EROLE, [COL_SOURCING] = ISOMM_ESOURCING,
+                                          [COL_LEVEL] = ISOMM_ELEVEL, [COL_DATE] = ISOMM_EDATE,
+                                          [COL_CURRENT] = ISOMM_EPATTERN, [COL_TARGET] = ISOMM_EPATTERN };
+    static const char *const expected[COL_COUNT] = {
+        [COL_ROLE] = "a role code A-1 ... I-6, e.g. G-10",
+        [COL_SOURCING] = "insource, in, インソース, outsource, out, アウトソース, or empty for unanswered",
+        [COL_LEVEL] = "an integer 0-5, or empty for unanswered",
+        [COL_DATE] = "a calendar date YYYY-MM-DD, e.g. 2026-11-01",
+        [COL_CURRENT] = "full-outsource, minimum-insource, hybrid, minimum-outsource, full-insource or the "
+                        "Japanese name, e.g. ハイブリッド",
+        [COL_TARGET] = "full-outsource, minimum-insource, hybrid, minimum-outsource, full-insource or the "
+                       "Japanese name, e.g. ハイブリッド",
+    };
+    isomm__csvin_report(rd->in, 0, codes[k], line, COLUMN_OF(k), "bad %s '%.*s' in column '%s' (expected %s)",
+                        k == COL_ROLE ? "role code" : k == COL_CURRENT || k == COL_TARGET ? "pattern"
+                                                                                            : column_names[k],
+                        SHOWN(s, len), column_names[k], expected[k]);
+}
+
+/* Whether a (not NUL-terminated) field is a valid YYYY-MM-DD date. */
+static int date_ok(const char *s, size_t len)
+{
+    char date[11];
+    if (len != 10)
+        return 0;
+    memcpy(date, s, 10);
+    date[10] = '\0';
+    return isomm__valid_date(date);
+}
+
+/* One field of a data row, checked as it arrives (so problems come in column order). Empty
+ * fields are judged at the end of the row: a row of empty fields is skipped, not an error. */
+/* The sourcing spellings as usually written (lower case), by length; NONE for anything else,
+ * which isomm_sourcing_parse() then judges. */
+static isomm_sourcing exact_sourcing(const char *s, size_t len)
+{
+    static const struct {
+        const char *text;
+        isomm_sourcing sourcing;
+    } by_len[] = {
+        [2] = { "in", ISOMM_INSOURCE },
+        [3] = { "out", ISOMM_OUTSOURCE },
+        [8] = { "insource", ISOMM_INSOURCE },
+        [9] = { "outsource", ISOMM_OUTSOURCE },
+        [15] = { "インソース", ISOMM_INSOURCE },
+        [18] = { "アウトソース", ISOMM_OUTSOURCE },
+    };
+    if (len < sizeof by_len / sizeof *by_len && by_len[len].text && memcmp(s, by_len[len].text, len) == 0)
+        return by_len[len].sourcing;
+    return ISOMM_SOURCING_NONE;
+}
+
+/* The common values, taken straight from libcsv without the layer's checks: an empty field, a
+ * role code, a sourcing as usually spelled, a level digit, the id of the current assessment.
+ * All are valid UTF-8 without NUL bytes or line breaks. Returns 0 when the field needs the full
+ * path. */
+static inline int take_common(isomm_csv_reader *rd, size_t index, const char *s, size_t len, long line)
+{
+    row_state *r = &rd->row;
+    int k = rd->kind[index];
+    if (index == 0) {
+        r->role = -1;
+        r->level = ISOMM_UNANSWERED;
+        r->sourcing = ISOMM_SOURCING_NONE;
+        r->given = 0;
+        r->same_id = 0;
+        r->line0 = line;
+        rd->text_len = 0;
+    }
+    if (k < 0)
+        return 0;
+    r->line[k] = line;
+    if (!len)
+        return 1;
+    switch (k) {
+    case COL_ROLE:
+        if ((r->role = isomm__role_index(s, len)) < 0)
+            return 0;
+        break;
+    case COL_SOURCING:
+        if ((r->sourcing = exact_sourcing(s, len)) == ISOMM_SOURCING_NONE)
+            return 0;
+        break;
+    case COL_LEVEL:
+        if (len != 1 || s[0] < '0' || s[0] > '0' + ISOMM_LEVEL_MAX)
+            return 0;
+        r->level = s[0] - '0';
+        break;
+    case COL_ID:
+        if (!rd->cur || !rd->cur_id_plain || len != rd->cur_id_len || memcmp(s, rd->cur_id, len) != 0)
+            return 0;
+        r->same_id = 1;
+        break;
+    default:
+        return 0;
+    }
+    r->given |= 1u << k;
+    return 1;
+}
+
+/* libcsv's field callback: common values directly, everything else through the layer. */
+static void reader_field(void *data, size_t len, void *userdata)
+{
+    isomm__csvfast *f = userdata;
+    if (f->nfields < f->fast_fields && f->expect_fields && take_common(f->ctx, f->nfields, data, len, f->line)) {
+        if (f->nfields == 0)
+            f->row_line = f->line;
+        f->nfields++;
+        f->row_bytes += len;
+        return;
+    }
+    isomm__csvin_field(data, len, userdata);
+}
+
+static void on_value(void *ctx, size_t index, const char *s, size_t len, long line)
+{
+    isomm_csv_reader *rd = ctx;
+    row_state *r = &rd->row;
+    int k = rd->kind[index];
+    if (take_common(rd, index, s, len, line) || k < 0)
+        return;
+    r->given |= 1u << k;
+    switch (k) {
+    case COL_ROLE:
+        bad_value(rd, k, s, len, line);
+        return;
+    case COL_SOURCING:
+        if (isomm_sourcing_parse(&r->sourcing, s, len))
+            bad_value(rd, k, s, len, line);
+        return;
+    case COL_LEVEL:
+        bad_value(rd, k, s, len, line);
+        return;
+    case COL_ID:
+        keep(rd, k, s, len);
+        return;
+    case COL_DATE:
+        if (date_ok(s, len))
+            keep(rd, k, s, len);
+        else
+            bad_value(rd, k, s, len, line);
+        return;
+    case COL_CURRENT:
+    case COL_TARGET:
+        if (isomm_pattern_parse(&r->pattern[k - COL_CURRENT], s, len, NULL))
+            bad_value(rd, k, s, len, line);
+        else
+            keep(rd, k, s, len);
+        return;
+    case COL_NAME:
+        return;
+    default:
+        keep(rd, k, s, len);
+        return;
+    }
+}
+
+/* The end of a data row whose fields were all accepted. */
+static int data_row(isomm_csv_reader *rd)
 {
     isomm__csvin *in = rd->in;
-    const char *v[COL_COUNT];
-    size_t vl[COL_COUNT];
-    long ln[COL_COUNT], cn[COL_COUNT];
-    isomm_pattern pat[COL_COUNT];
-    isomm_sourcing sourcing = ISOMM_SOURCING_NONE;
-    int role = -1, level = ISOMM_UNANSWERED, k;
-    size_t i;
+    row_state *r = &rd->row;
     const char *id;
+    int k, role = r->role;
 
-    for (k = 0; k < COL_COUNT; k++) {
-        int c = rd->col[k];
-        v[k] = c >= 0 ? row->field[c] : "";
-        vl[k] = c >= 0 ? row->len[c] : 0;
-        ln[k] = c >= 0 ? row->line[c] : row->line[0];
-        cn[k] = c + 1;
-    }
-    for (i = 0; i < row->count; i++) {
-        int stop = 0;
-        k = rd->kind[i];
-        switch (k) {
-        case COL_ROLE:
-            if (vl[k] == 0)
-                stop = isomm__csvin_report(in, 0, ISOMM_EROLE, ln[k], cn[k],
-                                           "empty role code in column 'role' (expected a role code A-1 ... I-6)");
-            else if ((role = isomm_model_find_role_n(rd->opts.model, v[k], vl[k], NULL)) < 0)
-                stop = isomm__csvin_report(in, 0, ISOMM_EROLE, ln[k], cn[k],
-                                           "unknown role code '%.*s' in column 'role' (expected A-1 ... I-6, "
-                                           "e.g. G-10)", VALUE(k));
-            break;
-        case COL_SOURCING:
-            if (isomm_sourcing_parse(&sourcing, v[k], vl[k]))
-                stop = isomm__csvin_report(in, 0, ISOMM_ESOURCING, ln[k], cn[k],
-                                           "unknown sourcing '%.*s' in column 'sourcing' (expected insource, in, "
-                                           "インソース, outsource, out, アウトソース, or empty for unanswered)",
-                                           VALUE(k));
-            break;
-        case COL_LEVEL:
-            if (vl[k] == 1 && v[k][0] >= '0' && v[k][0] <= '0' + ISOMM_LEVEL_MAX)
-                level = v[k][0] - '0';
-            else if (vl[k] != 0)
-                stop = isomm__csvin_report(in, 0, ISOMM_ELEVEL, ln[k], cn[k],
-                                           "level '%.*s' in column 'level' is not an integer 0-5 (expected 0, "
-                                           "1, 2, 3, 4, 5, or empty for unanswered)", VALUE(k));
-            break;
-        case COL_DATE:
-            if (vl[k] && !isomm__valid_date(v[k]))
-                stop = isomm__csvin_report(in, 0, ISOMM_EDATE, ln[k], cn[k],
-                                           "date '%.*s' in column 'date' is not a calendar date (expected "
-                                           "YYYY-MM-DD, e.g. 2026-11-01)", VALUE(k));
-            break;
-        case COL_CURRENT:
-        case COL_TARGET:
-            if (vl[k] && isomm_pattern_parse(&pat[k], v[k], vl[k], NULL))
-                stop = isomm__csvin_report(in, 0, ISOMM_EPATTERN, ln[k], cn[k],
-                                           "unknown pattern '%.*s' in column '%s' (expected full-outsource, "
-                                           "minimum-insource, hybrid, minimum-outsource, full-insource or the "
-                                           "Japanese name, e.g. ハイブリッド)", VALUE(k), column_names[k]);
-            break;
-        default:
-            break;
-        }
-        if (stop)
-            return 1;
-    }
-    if (isomm__csvin_row_bad(in))
-        return 0;
-    if (vl[COL_SOURCING] && !vl[COL_LEVEL])
-        return isomm__csvin_report(in, 0, ISOMM_ELEVEL, ln[COL_LEVEL], cn[COL_LEVEL],
-                                   "role %s has sourcing '%.*s' but no level (expected a level 0-5, or both "
+    if (!GIVEN(COL_ROLE))
+        return isomm__csvin_report(in, 0, ISOMM_EROLE, LINE_OF(COL_ROLE), COLUMN_OF(COL_ROLE),
+                                   "empty role code in column 'role' (expected a role code A-1 ... I-6)");
+    if (GIVEN(COL_SOURCING) && !GIVEN(COL_LEVEL))
+        return isomm__csvin_report(in, 0, ISOMM_ELEVEL, LINE_OF(COL_LEVEL), COLUMN_OF(COL_LEVEL),
+                                   "role %s has sourcing '%s' but no level (expected a level 0-5, or both "
                                    "sourcing and level empty for unanswered)",
-                                   rd->opts.model->roles[role].code, VALUE(COL_SOURCING));
-    if (vl[COL_LEVEL] && !vl[COL_SOURCING])
-        return isomm__csvin_report(in, 0, ISOMM_ESOURCING, ln[COL_SOURCING], cn[COL_SOURCING],
+                                   rd->opts.model->roles[role].code, isomm_sourcing_id(r->sourcing));
+    if (GIVEN(COL_LEVEL) && !GIVEN(COL_SOURCING))
+        return isomm__csvin_report(in, 0, ISOMM_ESOURCING, LINE_OF(COL_SOURCING), COLUMN_OF(COL_SOURCING),
                                    "role %s has level %d but no sourcing (expected insource or outsource; "
-                                   "level 0 needs one too)", rd->opts.model->roles[role].code, level);
-
-    id = vl[COL_ID] ? v[COL_ID] : "default";
-    if ((!rd->cur || strcmp(id, rd->cur_id) != 0) && start(rd, id, ln[COL_ID], cn[COL_ID]))
-        return 1;
+                                   "level 0 needs one too)", rd->opts.model->roles[role].code, r->level);
+    if (!r->same_id) {
+        id = GIVEN(COL_ID) ? TEXT(COL_ID) : "default";
+        if (!rd->cur || strcmp(id, rd->cur_id) != 0) {
+            if (start(rd, id, LINE_OF(COL_ID), COLUMN_OF(COL_ID)))
+                return 1;
+        }
+    }
     if (rd->roles_seen & ((uint64_t)1 << role))
-        return isomm__csvin_report(in, 0, ISOMM_EDUPLICATE, ln[COL_ROLE], cn[COL_ROLE],
+        return isomm__csvin_report(in, 0, ISOMM_EDUPLICATE, LINE_OF(COL_ROLE), COLUMN_OF(COL_ROLE),
                                    "role %s is listed twice in assessment '%.*s' (first on line %ld; expected "
                                    "each role once)", rd->opts.model->roles[role].code,
-                                   isomm__csv_clip(id, strlen(id), SHOW), id, rd->role_line[role]);
-    for (k = COL_ORG; k <= COL_TARGET; k++) {
-        int stop;
-        if (!vl[k])
-            continue;
-        if (k == COL_CURRENT || k == COL_TARGET)
-            stop = merge_pattern(rd, k, pat[k], v[k], vl[k], ln[k], cn[k]);
-        else
-            stop = merge_meta(rd, k, v[k], vl[k], ln[k], cn[k]);
-        if (stop)
+                                   SHOWN(rd->cur_id, rd->cur_id_len), rd->role_line[role]);
+    for (k = COL_ORG; k <= COL_TARGET && (r->given & META_BITS); k++) {
+        if (GIVEN(k) && ((k == COL_CURRENT || k == COL_TARGET) ? merge_pattern(rd, k) : merge_meta(rd, k)))
             return 1;
     }
     rd->roles_seen |= (uint64_t)1 << role;
-    rd->role_line[role] = ln[COL_ROLE];
-    rd->cur->level[role] = (int8_t)level;
-    rd->cur->sourcing[role] = (uint8_t)sourcing;
-    if (vl[COL_NOTE] && !(rd->cur->note[role] = isomm__strndup(v[COL_NOTE], vl[COL_NOTE])))
-        return nomem(rd);
+    rd->role_line[role] = LINE_OF(COL_ROLE);
+    rd->cur->level[role] = (int8_t)r->level;
+    rd->cur->sourcing[role] = (uint8_t)r->sourcing;
+    if (GIVEN(COL_NOTE)) {
+        char **slot = isomm__note_slot(rd->cur, role);
+        if (!slot || !(*slot = isomm__strndup(TEXT(COL_NOTE), r->len[COL_NOTE])))
+            return nomem(rd);
+    }
     return 0;
 }
 
 static int on_row(void *ctx, const isomm__csvrow *row)
 {
     isomm_csv_reader *rd = ctx;
-    return rd->header_done ? data_row(rd, row) : header(rd, row);
+    return rd->header_done ? data_row(rd) : header(rd, row);
 }
 
 static int reader_open(isomm_csv_reader **out, FILE *fp, int own_fp, isomm_read_fn fn, void *userdata,
@@ -345,7 +490,8 @@ static int reader_open(isomm_csv_reader **out, FILE *fp, int own_fp, isomm_read_
         free(rd);
         return rc;
     }
-    isomm__csvin_handler(rd->in, on_row, rd);
+    isomm__csvin_handler(rd->in, on_row, on_value, rd);
+    isomm__csvin_field_callback(rd->in, reader_field);
     *out = rd;
     return ISOMM_OK;
 }
@@ -443,11 +589,10 @@ void isomm_csv_reader_free(isomm_csv_reader *rd)
         isomm_assessment_free(rd->queue[rd->qhead + i]);
     free(rd->queue);
     isomm_assessment_free(rd->cur);
-    free(rd->cur_id);
     for (i = 0; i < rd->ids_cap; i++)
         free(rd->ids[i].id);
     free(rd->ids);
-    free(rd->kind);
+    free(rd->text);
     free(rd);
 }
 

@@ -138,8 +138,8 @@ static void put_assessment(isomm_buf *b, const isomm_assessment *a)
             isomm__buf_putc(b, ',');
         }
         isomm__buf_putc(b, ',');
-        if (a->note[i])
-            isomm__csv_put_field(b, a->note[i]);
+        if (isomm__note(a, i))
+            isomm__csv_put_field(b, isomm__note(a, i));
         isomm__buf_putc(b, '\n');
     }
 }
@@ -223,13 +223,14 @@ int isomm_csv_write_file(const char *path, isomm_assessment *const *list, size_t
     struct stat st;
     char *tmp;
     size_t n;
-    int fd = -1, attempt, rc;
+    int fd = -1, attempt, rc, exists;
     FILE *fp;
     if (!path)
         return isomm__fail(err, ISOMM_EINVAL, "path must not be NULL");
     if ((rc = isomm__csv_options(&o, opts, err)) || (rc = check_list(list, count, err)))
         return rc;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+    exists = stat(path, &st) == 0;
+    if (exists && !S_ISREG(st.st_mode))
         return write_in_place(path, list, count, &o, err);
     n = strlen(path) + 32;
     if (!(tmp = malloc(n)))
@@ -245,7 +246,7 @@ int isomm_csv_write_file(const char *path, isomm_assessment *const *list, size_t
         free(tmp);
         return rc;
     }
-    if (stat(path, &st) == 0)
+    if (exists)
         fchmod(fd, st.st_mode & 07777);
     if (!(fp = fdopen(fd, "wb"))) {
         rc = isomm__fail(err, ISOMM_EIO, "cannot write '%s': %s", path, strerror(errno));

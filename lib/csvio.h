@@ -14,7 +14,8 @@
 #include "buf.h"
 #include "internal.h"
 
-/* One row handed to a row handler. Fields are NUL-terminated copies valid during the call. */
+/* One row handed to a row handler. Fields are NUL-terminated copies valid during the call
+ * (NULL when a field handler took the fields). */
 typedef struct isomm__csvrow {
     size_t count;             /* number of fields */
     const char *const *field; /* field texts */
@@ -23,6 +24,31 @@ typedef struct isomm__csvrow {
 } isomm__csvrow;
 
 typedef struct isomm__csvin isomm__csvin;
+
+/* Fields a header row may have before the input is refused (ISOMM_ELIMIT). */
+#define ISOMM__CSV_MAX_COLUMNS 1024
+
+/* The part of the row layer's state that a custom field callback (isomm__csvin_field_callback)
+ * reads and updates. It is the layer's first member: the callback's userdata points to it. */
+typedef struct isomm__csvfast {
+    size_t nfields;       /* fields of the current row so far */
+    size_t fast_fields;   /* fields of this row that may skip the checks; 0 after a problem */
+    size_t expect_fields; /* fields of every row after the header, 0 before it */
+    size_t row_bytes;     /* bytes in the row's fields so far: 0 = blank row, skipped */
+    long line;            /* line where the next field begins */
+    long row_line;        /* line where the current row begins */
+    void *ctx;            /* the handlers' context */
+} isomm__csvfast;
+
+/* The layer's own libcsv field callback: checks a field (line breaks, NUL, UTF-8, limits,
+ * count) and hands it on. */
+void isomm__csvin_field(void *data, size_t len, void *userdata);
+
+/* Give libcsv another field callback. It may accept a field of a data row itself when
+ * f->nfields < f->fast_fields and f->expect_fields, provided the field is short valid UTF-8 with
+ * no NUL byte or line break: it then sets f->row_line (first field), increments f->nfields and adds len to
+ * f->row_bytes. Every other field it passes to isomm__csvin_field(). */
+void isomm__csvin_field_callback(isomm__csvin *in, void (*cb)(void *data, size_t len, void *userdata));
 
 /* Row handler: returns 0 to go on, nonzero to stop the input (after reporting why). */
 typedef int (*isomm__csv_row_fn)(void *ctx, const isomm__csvrow *row);
@@ -35,8 +61,13 @@ int isomm__csvin_new(isomm__csvin **out, const isomm_csv_options *opts, FILE *fp
                      isomm_read_fn fn, void *userdata, const char *data, size_t len, isomm_error *err);
 void isomm__csvin_free(isomm__csvin *in);
 
-/* Set the row handler. */
-void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, void *ctx);
+/* Field handler: after the header, each clean field of a row goes to fn (index = field number
+ * from 0) instead of being copied into the row, and the row handler then sees only the count
+ * and the line. Problems go through isomm__csvin_report(), which stops the input when needed. */
+typedef void (*isomm__csv_field_fn)(void *ctx, size_t index, const char *text, size_t len, long line);
+
+/* Set the row handler, and optionally (field_fn not NULL) a field handler. */
+void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, isomm__csv_field_fn field_fn, void *ctx);
 
 /* Collect problems into errors[0..cap) instead of stopping at the first one (validation). */
 void isomm__csvin_collect(isomm__csvin *in, isomm_error *errors, size_t cap);
@@ -53,9 +84,6 @@ int isomm__csvin_report(isomm__csvin *in, int fatal, int code, long line, long c
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
-
-/* Whether a problem was reported in the row being handled. */
-int isomm__csvin_row_bad(const isomm__csvin *in);
 
 /* The first problem reported (code 0 when none); number of problems collected. */
 const isomm_error *isomm__csvin_first(const isomm__csvin *in);

@@ -92,11 +92,15 @@ static int list_of(isomm_sourcing recorded, isomm_sourcing expected, int level)
                                        : ISOMM_LIST_SWITCH_TO_INSOURCE;
 }
 
-/* Lists ordered by level (lowest first), then catalogue order; cut at n (0 = no cut). */
+/* Lists ordered by level (lowest first), then catalogue order; cut at n (0 = no cut).
+ * One pass sorts the answered roles into per-level buckets (catalogue order kept), a second
+ * walks the buckets from level 1 up. */
 static void compute_lists(isomm_result *r, int n)
 {
     const isomm_assessment *a = r->assessment;
-    int level, i;
+    int8_t bucket[ISOMM_LEVEL_MAX + 1][ISOMM_ROLE_COUNT];
+    int bucket_len[ISOMM_LEVEL_MAX + 1] = { 0 };
+    int pattern = (int)r->list_pattern, level, i;
 
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
         isomm_role_result *rr = &r->roles[i];
@@ -104,18 +108,21 @@ static void compute_lists(isomm_result *r, int n)
         rr->sourcing = (isomm_sourcing)a->sourcing[i];
         rr->level = a->level[i];
         rr->score = rr->level == ISOMM_UNANSWERED ? 1 : rr->level;
-        rr->expected = isomm_expected_sourcing(r->model, i, r->list_pattern);
+        if (pattern == ISOMM_PATTERN_NONE)
+            rr->expected = ISOMM_SOURCING_NONE;
+        else
+            rr->expected = (int)r->model->roles[i].domain <= pattern ? ISOMM_INSOURCE : ISOMM_OUTSOURCE;
+        if (rr->level >= 1)
+            bucket[rr->level][bucket_len[rr->level]++] = (int8_t)i;
     }
-    if (r->list_pattern == ISOMM_PATTERN_NONE)
+    if (pattern == ISOMM_PATTERN_NONE)
         return;
     for (level = 1; level <= ISOMM_LEVEL_MAX; level++) {
-        for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
-            int list;
-            if (r->roles[i].level != level)
-                continue;
-            list = list_of(r->roles[i].sourcing, r->roles[i].expected, level);
+        for (i = 0; i < bucket_len[level]; i++) {
+            const isomm_role_result *rr = &r->roles[bucket[level][i]];
+            int list = list_of(rr->sourcing, rr->expected, level);
             if (list >= 0 && (n == 0 || r->list_count[list] < n))
-                r->lists[list][r->list_count[list]++] = (int8_t)i;
+                r->lists[list][r->list_count[list]++] = (int8_t)rr->role;
         }
     }
 }

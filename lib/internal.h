@@ -23,11 +23,22 @@ struct isomm_assessment {
     const isomm_model *model;
     int8_t level[ISOMM_ROLE_COUNT];      /* ISOMM_UNANSWERED or 0..5 */
     uint8_t sourcing[ISOMM_ROLE_COUNT];  /* isomm_sourcing */
-    char *note[ISOMM_ROLE_COUNT];        /* owned, NULL when none */
+    char **note;                         /* NULL until the first note, then ISOMM_ROLE_COUNT owned
+                                            entries (NULL when none): most assessments carry few notes,
+                                            and a small struct keeps bulk reads cheap */
     char *meta[ISOMM_META_COUNT];        /* owned, NULL when unset (id: NULL means "default") */
     isomm_pattern current;
     isomm_pattern target;
 };
+
+/* The note of a role, NULL when there is none. */
+static inline const char *isomm__note(const isomm_assessment *a, int role)
+{
+    return a->note ? a->note[role] : NULL;
+}
+
+/* The storage slot of a role's note, creating the note table on first use; NULL when out of memory. */
+char **isomm__note_slot(isomm_assessment *a, int role);
 
 /* Fill err (when not NULL) with code and a printf-style message; returns code. */
 int isomm__fail(isomm_error *err, int code, const char *fmt, ...)
@@ -51,6 +62,10 @@ char *isomm__strndup(const char *s, size_t n);
 
 /* ASCII case-insensitive comparison of a counted string with a C string. */
 int isomm__ascii_ieq(const char *s, size_t len, const char *lit);
+
+/* Index 0..53 of a role code exactly as written ("G-10"), -1 if it is none. Every model has the
+ * same codes, so this needs no model. */
+int isomm__role_index(const char *code, size_t len);
 
 /* Whether s is a strict YYYY-MM-DD naming a real calendar day. */
 int isomm__valid_date(const char *s);

@@ -38,7 +38,7 @@ const isomm_function_info *isomm_model_function(const isomm_model *model, int in
 }
 
 /* Codes are fixed by ISOMM v2.1: a capital A-I, '-', a number 1..count without leading zero. */
-static int role_index_of(const char *code, size_t len)
+int isomm__role_index(const char *code, size_t len)
 {
     const isomm_function_info *f;
     int number = 0;
@@ -64,7 +64,7 @@ int isomm_model_find_role_n(const isomm_model *model, const char *code, size_t l
     int index;
     if (!model || !code)
         return isomm__fail(err, ISOMM_EINVAL, "model and role code must not be NULL");
-    index = role_index_of(code, len);
+    index = isomm__role_index(code, len);
     if (index < 0)
         return isomm__fail(err, ISOMM_EROLE, "unknown role code '%.*s' (expected A-1 ... I-6, e.g. G-10)",
                            (int)(len > 64 ? 64 : len), code);

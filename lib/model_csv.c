@@ -149,7 +149,7 @@ static int load(isomm_model **out, FILE *fp, const char *data, size_t len, const
     }
     rc = isomm__csvin_new(&ml->in, &o, fp, fp != NULL, NULL, NULL, data, len, err);
     if (!rc) {
-        isomm__csvin_handler(ml->in, model_row, ml);
+        isomm__csvin_handler(ml->in, model_row, NULL, ml);
         while ((rc = isomm__csvin_pump(ml->in)) == 1)
             ;
         if (!rc && !ml->header_done)

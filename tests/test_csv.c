@@ -14,23 +14,17 @@
 
 #include <isomm/isomm.h>
 
+#include "mini_csv.h"
+
 #define DATA(name) ISOMM_TEST_DATA "/" name
 
+/* A whole text file (NUL-terminated) and its length. */
 static char *slurp(const char *path, size_t *len)
 {
-    FILE *fp = fopen(path, "rb");
-    char *buf;
-    long n;
-    cr_assert_not_null(fp, "cannot open %s", path);
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    rewind(fp);
-    buf = malloc((size_t)n + 1);
-    cr_assert_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    *len = (size_t)n;
-    return buf;
+    char *text = mini_csv_slurp(path);
+    cr_assert_not_null(text, "cannot read %s", path);
+    *len = strlen(text);
+    return text;
 }
 
 /* Input handed over `step` bytes at a time. */
@@ -147,6 +141,10 @@ static const bad_case bad_cases[] = {
       4, 3, 0 },
     { "byte-order mark then error", "\xEF\xBB\xBFrole,sourcing,level\nA-1,in,6\n", 0, ISOMM_ELEVEL, 2, 3, 0 },
     { "field over the limit", S "A-1,in,3,0123456789abcdefXYZ\n", 0, ISOMM_ELIMIT, 2, 4, 16 },
+    { "field over the limit before a stray quote", S "A-1,in,3,0123456789abcdefXYZ\"q\n", 0, ISOMM_ELIMIT, 2,
+      4, 16 },
+    { "id with a line break on every row", "assessment,role,sourcing,level\n\"a\nb\",A-1,in,3\n\"a\nb\",A-2,in,9\n",
+      0, ISOMM_ELEVEL, 5, 4, 0 },
     { "quoted field over the limit", S "A-1,in,3,\"0123456789\nabcdefXYZ\"\n", 0, ISOMM_ELIMIT, 2, 4, 16 },
 };
 
@@ -779,4 +777,59 @@ Test(example, example_1_reads_and_evaluates_as_expected)
         isomm_result_free(r);
     }
     isomm_assessment_array_free(list, count);
+}
+
+/* ---- streams, limits and the remaining variants ---- */
+
+Test(misc, streams_and_file_variants)
+{
+    const char *text = "role,sourcing,level\nA-1,in,3\n";
+    isomm_assessment **list;
+    isomm_error errors[4], e;
+    size_t count;
+    char *out;
+    size_t len;
+    FILE *fp = tmpfile();
+    fputs(text, fp);
+    rewind(fp);
+    cr_assert_eq(isomm_csv_read_fp(&list, &count, fp, NULL, &e), ISOMM_OK, "%s", e.message);
+    cr_assert_eq(count, 1);
+    rewind(fp);
+    cr_assert_eq(isomm_csv_validate_fp(fp, NULL, errors, 4, &count, &e), ISOMM_OK);
+    cr_assert_eq(count, 0);
+    fclose(fp);
+    fp = tmpfile();
+    cr_assert_eq(isomm_csv_write_fp(fp, list, 1, NULL, &e), ISOMM_OK);
+    cr_assert_eq(isomm_csv_write_template(fp, NULL, &e), ISOMM_OK);
+    cr_assert_gt(ftell(fp), 1000);
+    fclose(fp);
+    cr_assert_eq(isomm_csv_validate_file("/nonexistent/x.csv", NULL, errors, 4, &count, &e), ISOMM_EIO);
+    cr_assert_eq(isomm_csv_validate_buffer("role,sourcing,level\nA-1,x,1\n", 28, NULL, NULL, 0, &count, &e),
+                 ISOMM_ESOURCING);
+    cr_assert_eq(count, 0);
+    cr_assert_eq(e.line, 2);
+    isomm_assessment_set_note(list[0], "A-1", "emoji \xF0\x9F\x98\x80 has no CP932 form", NULL);
+    {
+        isomm_csv_options opts = ISOMM_CSV_OPTIONS_INIT;
+        opts.encoding = ISOMM_ENCODING_CP932;
+        cr_assert_eq(isomm_csv_write_buffer(&out, &len, list, 1, &opts, &e), ISOMM_EENCODING);
+        cr_assert_null(out);
+    }
+    isomm_assessment_array_free(list, 1);
+}
+
+Test(misc, too_many_header_columns)
+{
+    size_t n = 1025 * 5 + 1, i, count;
+    char *text = malloc(n + 1);
+    isomm_assessment **list;
+    isomm_error e;
+    for (i = 0; i < 1025; i++)
+        memcpy(text + i * 5, "role,", 5);
+    text[n - 2] = '\n';
+    text[n - 1] = '\0';
+    cr_assert_eq(isomm_csv_read_buffer(&list, &count, text, n - 1, NULL, &e), ISOMM_ELIMIT);
+    cr_assert_eq(e.line, 1);
+    cr_assert_eq(e.column, 1025);
+    free(text);
 }

@@ -8,23 +8,17 @@
 
 #include <isomm/isomm.h>
 
+#include "mini_csv.h"
+
 #define DATA(name) ISOMM_TEST_DATA "/" name
 
+/* A whole text file (NUL-terminated) and its length. */
 static char *slurp(const char *path, size_t *len)
 {
-    FILE *fp = fopen(path, "rb");
-    char *buf;
-    long n;
-    cr_assert_not_null(fp, "cannot open %s", path);
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    rewind(fp);
-    buf = malloc((size_t)n + 1);
-    cr_assert_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    *len = (size_t)n;
-    return buf;
+    char *text = mini_csv_slurp(path);
+    cr_assert_not_null(text, "cannot read %s", path);
+    *len = strlen(text);
+    return text;
 }
 
 /* roles-v2.1.csv with the first occurrence of `from` replaced by `to`. */

@@ -6,12 +6,13 @@
  *    arguments are hidden and filled in here);
  *  - returns out-parameters as values and hands ownership of new handles to Python, so each
  *    handle is freed exactly once, by the destructor of the object that owns it;
- *  - releases the GIL only around the calls that do real work (evaluation, CSV reading). */
+ *  - releases the GIL only around the calls that do real work (evaluation, CSV, rendering). */
 %module(package="isomm", threads="1") _capi
 
 %nothread;
 
 %{
+#include <stdio.h>
 #include <string.h>
 
 #include "isomm/isomm.h"
@@ -76,14 +77,20 @@ static void isommpy_raise(const isomm_error *e)
 %nodefaultctor isomm_assessment;
 %nodefaultctor isomm_result;
 %nodefaultctor isomm_csv_reader;
+%nodefaultctor isomm_comparison;
+%nodefaultctor isomm_aggregate;
 struct isomm_model {};
 struct isomm_assessment {};
 struct isomm_result {};
 struct isomm_csv_reader {};
+struct isomm_comparison {};
+struct isomm_aggregate {};
 %extend isomm_model { ~isomm_model() { isomm_model_free($self); } }
 %extend isomm_assessment { ~isomm_assessment() { isomm_assessment_free($self); } }
 %extend isomm_result { ~isomm_result() { isomm_result_free($self); } }
 %extend isomm_csv_reader { ~isomm_csv_reader() { isomm_csv_reader_free($self); } }
+%extend isomm_comparison { ~isomm_comparison() { isomm_comparison_free($self); } }
+%extend isomm_aggregate { ~isomm_aggregate() { isomm_aggregate_free($self); } }
 
 /* `T **out`: the new handle replaces the (zero) return code and is owned by Python. */
 %define ISOMMPY_NEW_HANDLE(TYPE)
@@ -97,6 +104,8 @@ ISOMMPY_NEW_HANDLE(isomm_model)
 ISOMMPY_NEW_HANDLE(isomm_assessment)
 ISOMMPY_NEW_HANDLE(isomm_result)
 ISOMMPY_NEW_HANDLE(isomm_csv_reader)
+ISOMMPY_NEW_HANDLE(isomm_comparison)
+ISOMMPY_NEW_HANDLE(isomm_aggregate)
 
 /* Assessments read from CSV: a list whose items Python owns; the emptied array is freed here. */
 %typemap(in, numinputs=0) (isomm_assessment ***out, size_t *count) (isomm_assessment **list = NULL, size_t n = 0) {
@@ -108,8 +117,12 @@ ISOMMPY_NEW_HANDLE(isomm_csv_reader)
     Py_XDECREF($result);
     $result = PyList_New((Py_ssize_t)*$2);
     for (i = 0; $result && i < *$2; i++) {
-        PyList_SET_ITEM($result, (Py_ssize_t)i,
-                        SWIG_NewPointerObj(SWIG_as_voidptr((*$1)[i]), SWIGTYPE_p_isomm_assessment, SWIG_POINTER_OWN));
+        PyObject *item = SWIG_NewPointerObj(SWIG_as_voidptr((*$1)[i]), SWIGTYPE_p_isomm_assessment, SWIG_POINTER_OWN);
+        if (!item) {
+            Py_CLEAR($result); /* frees the assessments already handed over; the array frees the rest */
+            break;
+        }
+        PyList_SET_ITEM($result, (Py_ssize_t)i, item);
         (*$1)[i] = NULL;
     }
     isomm_assessment_array_free(*$1, *$2);
@@ -145,6 +158,7 @@ ISOMMPY_NEW_HANDLE(isomm_csv_reader)
 }
 %enddef
 ISOMMPY_HANDLE_ARRAY(isomm_assessment *const *, list)
+ISOMMPY_HANDLE_ARRAY(const isomm_result *const *, results)
 
 /* Documents rendered by the library come back as bytes; the C buffer is freed here. */
 %typemap(in, numinputs=0) (char **out, size_t *len) (char *text = NULL, size_t n = 0) {
@@ -160,26 +174,28 @@ ISOMMPY_HANDLE_ARRAY(isomm_assessment *const *, list)
     if (!$result)
         SWIG_fail;
 }
-%typemap(freearg) (char **out, size_t *len) "";
 
 /* Answers come back as (sourcing, level, note). */
-%typemap(in, numinputs=0) isomm_answer *out (isomm_answer temp) { $1 = &temp; }
+%typemap(in, numinputs=0) isomm_answer *out (isomm_answer temp = { ISOMM_SOURCING_NONE, ISOMM_UNANSWERED, NULL }) {
+    $1 = &temp;
+}
 %typemap(argout) isomm_answer *out {
     Py_XDECREF($result);
     $result = Py_BuildValue("(iiz)", (int)$1->sourcing, $1->level, $1->note);
 }
 
-/* Parsers of enums: the parsed value replaces the return code. */
+/* Parsers of enums (all take an error record): on success the parsed value replaces the return code. */
 %define ISOMMPY_ENUM_OUT(TYPE)
-%typemap(in, numinputs=0) TYPE *out (TYPE temp) { $1 = &temp; }
+%typemap(in, numinputs=0) TYPE *out (TYPE temp = (TYPE)0) { $1 = &temp; }
 %typemap(argout) TYPE *out {
-    Py_XDECREF($result);
-    $result = PyLong_FromLong((long)*$1);
+    if (result >= 0) {
+        Py_XDECREF($result);
+        $result = PyLong_FromLong((long)*$1);
+    }
 }
 %enddef
 ISOMMPY_ENUM_OUT(isomm_pattern)
 ISOMMPY_ENUM_OUT(isomm_sourcing)
-ISOMMPY_ENUM_OUT(isomm_domain)
 
 /* Counted text arguments take a Python str. */
 %apply (char *STRING, size_t LENGTH) { (const char *text, size_t len) };
@@ -199,13 +215,20 @@ ISOMMPY_ENUM_OUT(isomm_domain)
 
 %apply double *OUTPUT { double *out };
 %apply int *OUTPUT { int *mismatches, int *current_mismatches };
+%apply int *OUTPUT { int *improved, int *declined, int *unchanged, int *not_compared };
+%apply int *OUTPUT { int *added };
 
-/* Work that may take a while runs without the GIL. */
+/* Work that may take a while (evaluation, CSV, rendering) runs without the GIL. */
 %thread isommpy_evaluate;
 %thread isommpy_csv_read_file;
 %thread isommpy_csv_read_buffer;
 %thread isommpy_csv_write_file;
 %thread isomm_csv_reader_next;
+%thread isommpy_aggregate_add_csv_file;
+%thread isommpy_report_render;
+%thread isommpy_report_render_list;
+%thread isommpy_comparison_render;
+%thread isommpy_aggregate_render;
 
 /* Handles are freed by their destructors only; options structs are filled in by the helpers below. */
 %ignore isomm_model_free;
@@ -216,10 +239,24 @@ ISOMMPY_ENUM_OUT(isomm_domain)
 %ignore isomm_error;
 %ignore isomm_free;
 %ignore isomm_model_find_role_n;
+%ignore isomm_sourcing_parse;
+%ignore isomm_domain_parse;
 %ignore isomm_result_assessment;
 %ignore isomm_result_model;
 %ignore isomm_assessment_model;
 %ignore isomm_csv_reader_free;
+%ignore isomm_comparison_free;
+%ignore isomm_aggregate_free;
+%ignore isomm_comparison_model;
+%ignore isomm_aggregate_model;
+%ignore isomm_report_options;
+%ignore isomm_report_render;
+%ignore isomm_report_write;
+%ignore isomm_report_render_list;
+%ignore isomm_report_write_list;
+%ignore isomm_comparison_render;
+%ignore isomm_aggregate_render;
+%ignore isomm_aggregate_add_csv_file;
 %ignore isomm_assessment_array_free;
 %ignore isomm_csv_options;
 %ignore isomm_csv_read_file;
@@ -245,7 +282,9 @@ ISOMMPY_ENUM_OUT(isomm_domain)
 %include "isomm/model.h"
 %include "isomm/assessment.h"
 %include "isomm/evaluate.h"
+%include "isomm/report.h"
 %include "isomm/csv.h"
+%include "isomm/compare.h"
 
 %{
 /* CSV options from plain values. */
@@ -260,9 +299,31 @@ static isomm_csv_options isommpy_csv_options(const isomm_model *model, int encod
     opts.lang = (isomm_lang)lang;
     return opts;
 }
+
+/* Report options from plain values. */
+static isomm_report_options isommpy_report_options(int format, int lang)
+{
+    isomm_report_options opts = ISOMM_REPORT_OPTIONS_INIT;
+    opts.format = (isomm_format)format;
+    opts.lang = (isomm_lang)lang;
+    return opts;
+}
 %}
 
 %inline %{
+/* isomm_sourcing_parse() with an error record naming the text (the C function has none). */
+static int isommpy_sourcing_parse(isomm_sourcing *out, const char *text, size_t len, isomm_error *err)
+{
+    int rc = isomm_sourcing_parse(out, text, len);
+    if (rc < 0 && err) {
+        err->code = rc;
+        snprintf(err->message, sizeof err->message,
+                 "unknown sourcing '%.*s' (expected insource, in, インソース, outsource, out, アウトソース)",
+                 (int)(len < 200 ? len : 200), text);
+    }
+    return rc;
+}
+
 /* isomm_evaluate() with its options passed as plain values. */
 static int isommpy_evaluate(isomm_result **out, const isomm_assessment *a, int strengths, int list_size,
                             isomm_pattern target, isomm_error *err)
@@ -353,5 +414,47 @@ static PyObject *isommpy_csv_validate(const char *path, const char *data, size_t
                                                          problems[i].column, problems[i].message));
     PyMem_Free(problems);
     return list;
+}
+
+/* One result rendered as a document, with an optional second radar series. */
+static int isommpy_report_render(char **out, size_t *len, const isomm_result *r, int format, int lang,
+                                 const isomm_result *second, const char *second_label, isomm_error *err)
+{
+    isomm_report_options opts = isommpy_report_options(format, lang);
+    opts.second = second;
+    opts.second_label = second_label;
+    return isomm_report_render(out, len, r, &opts, err);
+}
+
+/* Several results rendered as one document. */
+static int isommpy_report_render_list(char **out, size_t *len, const isomm_result *const *results, size_t count,
+                                      int format, int lang, isomm_error *err)
+{
+    isomm_report_options opts = isommpy_report_options(format, lang);
+    return isomm_report_render_list(out, len, results, count, &opts, err);
+}
+
+/* Every assessment of a CSV file folded into an aggregate, all or nothing; *added receives how many. */
+static int isommpy_aggregate_add_csv_file(isomm_aggregate *ag, const char *path, const isomm_model *model,
+                                          int encoding, size_t max_field_bytes, int *added, isomm_error *err)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, max_field_bytes, ISOMM_LANG_JA);
+    return isomm_aggregate_add_csv_file(ag, path, &opts, added, err);
+}
+
+/* A comparison rendered as a document. */
+static int isommpy_comparison_render(char **out, size_t *len, const isomm_comparison *c, int format, int lang,
+                                     isomm_error *err)
+{
+    isomm_report_options opts = isommpy_report_options(format, lang);
+    return isomm_comparison_render(out, len, c, &opts, err);
+}
+
+/* An aggregate rendered as a document. */
+static int isommpy_aggregate_render(char **out, size_t *len, const isomm_aggregate *ag, int format, int lang,
+                                    isomm_error *err)
+{
+    isomm_report_options opts = isommpy_report_options(format, lang);
+    return isomm_aggregate_render(out, len, ag, &opts, err);
 }
 %}

@@ -129,10 +129,13 @@ ISOMM_EXPORT void isomm_csv_reader_free(isomm_csv_reader *rd);
 
 /**
  * Check a file and collect every problem instead of stopping at the first (`isomm validate`).
- * After a problem in a row the next row is checked; problems that leave the rest of the input
- * unreadable (malformed quoting, a field over the size limit, a missing required column, an
- * encoding that cannot be converted, a read error) end the check. Collection stops after
- * min(@p max_errors, opts->max_errors) problems.
+ * After a problem in a row the next row is checked (the bad row adds nothing to its assessment);
+ * an unknown or repeated column is reported and its values ignored. Problems that leave the rest
+ * of the input unreadable end the check: malformed quoting, a field over the size limit, a
+ * missing required column, a NUL byte or invalid UTF-8 in the header, input that is not valid
+ * CP932 when CP932 was named, a read error. Collection stops after
+ * min(@p max_errors, opts->max_errors) problems; when *count reaches that number there may be
+ * more. An input without data rows is one ::ISOMM_EEMPTY problem.
  * @param errors     array receiving the problems in input order (may be NULL when max_errors is 0)
  * @param max_errors capacity of @p errors
  * @param count      receives the number of problems stored
@@ -157,8 +160,9 @@ ISOMM_EXPORT int isomm_csv_validate_buffer(const char *data, size_t len, const i
  * then 54 rows per assessment in catalogue order, metadata on the first row of each, unanswered
  * roles with empty sourcing and level. Reading the output gives equal assessments.
  *
- * The file is written to a temporary file in the same directory and renamed over @p path:
- * on any failure the previous file is left as it was and the temporary file is removed.
+ * The file is written to a temporary file in the same directory (`PATH.PID.N.tmp`, keeping the
+ * permissions of an existing file), flushed to disk and renamed over @p path: on any failure the
+ * previous file is left as it was and the temporary file is removed.
  * A @p path that exists and is not a regular file (a device such as /dev/null, a FIFO) is
  * written in place instead, so that it is never replaced.
  * @param list  @p count assessments (none NULL)

@@ -5,7 +5,7 @@ from typing import NamedTuple, Optional
 
 from . import _capi
 from .errors import ErrorCode, _from_c
-from .model import _PATTERN_ID, _SOURCING_ID, Model, _pattern_value, _sourcing_value, default_model
+from .model import _PATTERN_ID, _SOURCING_ID, _model_or_default, _pattern_value, _sourcing_value
 from .result import Result
 
 __all__ = ["Answer", "Assessment"]
@@ -17,6 +17,18 @@ _META = {
     "assessor": _capi.ISOMM_META_ASSESSOR,
     "date": _capi.ISOMM_META_DATE,
 }
+
+
+_NO_PATTERN = _capi.ISOMM_PATTERN_NONE
+
+
+def _check_option(value, name):
+    """An int option within the C int range (the C side checks the rest)."""
+    if type(value) is int and -2**31 <= value < 2**31:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    raise _from_c(ErrorCode.EOPTIONS, 0, 0, f"{name} {value} out of range")
 
 
 class Answer(NamedTuple):
@@ -78,12 +90,11 @@ class Assessment:
     order and ``len(a)`` counts them; ``del a["E-2"]`` makes a role unanswered again.
     """
 
+    __slots__ = ("_model", "_h", "_shared")
+
     def __init__(self, model=None, *, id=None, organization=None, assessor=None, date=None,
                  current_pattern=None, target_pattern=None):
-        if model is None:
-            model = default_model()
-        elif not isinstance(model, Model):
-            raise TypeError(f"model must be an isomm.Model, not {type(model).__name__}")
+        model = _model_or_default(model)
         self._model = model
         self._h = _capi.isomm_assessment_new(model._h)
         self._shared = False
@@ -239,14 +250,13 @@ class Assessment:
         The result keeps its own copy of the answers: changing the assessment later does not change it.
         Raises :class:`InvalidValueError` (ValueError) for a bad pattern or option.
         """
-        for name, value in (("strengths", strengths), ("list_size", list_size)):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-            if not -2**31 <= value < 2**31:
-                raise _from_c(ErrorCode.EOPTIONS, 0, 0, f"{name} {value} out of range")
-        handle = _capi.isommpy_evaluate(self._h, strengths, list_size, _pattern_value(target))
+        _check_option(strengths, "strengths")
+        _check_option(list_size, "list_size")
+        handle = _capi.isommpy_evaluate(self._h, strengths, list_size,
+                                        _NO_PATTERN if target is None else _pattern_value(target))
         self._shared = True
         return Result._wrap(handle, self._h, self._model)
 
     def __repr__(self):
         return f"<isomm.Assessment {self.id!r}: {len(self)}/{_capi.ISOMM_ROLE_COUNT} roles answered>"
+

@@ -6,7 +6,7 @@ import os
 from . import _capi
 from .assessment import Assessment
 from .errors import ErrorCode, _from_c
-from .model import Model, _lang_value, default_model
+from .model import Model, _lang_value, _model_or_default
 
 __all__ = ["read_csv", "iter_csv", "write_csv", "validate_csv", "csv_template", "load_model_csv"]
 
@@ -23,14 +23,6 @@ def _encoding_value(encoding):
     except (KeyError, AttributeError):
         raise _from_c(ErrorCode.EOPTIONS, 0, 0,
                       f"unknown encoding {encoding!r} (expected 'utf-8' or 'cp932')") from None
-
-
-def _model_of(model):
-    if model is None:
-        return default_model()
-    if not isinstance(model, Model):
-        raise TypeError(f"model must be an isomm.Model, not {type(model).__name__}")
-    return model
 
 
 def _size(value, name):
@@ -67,7 +59,7 @@ def read_csv(source, *, model=None, encoding="utf-8", max_field_bytes=None):
     problem: :class:`ParseError` with ``.line`` and ``.column``; :class:`FileError` when the file
     cannot be read.
     """
-    model = _model_of(model)
+    model = _model_or_default(model)
     path, data, enc = _content(source, _encoding_value(encoding))
     limit = _size(max_field_bytes, "max_field_bytes")
     if path is not None:
@@ -83,7 +75,7 @@ def iter_csv(path, *, model=None, encoding="utf-8", max_field_bytes=None):
     The arguments are those of :func:`read_csv` (a path only). Assessments completed before a
     problem are yielded; then the :class:`ParseError` is raised.
     """
-    model = _model_of(model)
+    model = _model_or_default(model)
     reader = _capi.isommpy_csv_reader_open(os.fsdecode(path), model._h, _encoding_value(encoding),
                                            _size(max_field_bytes, "max_field_bytes"))
     while True:
@@ -132,7 +124,7 @@ def validate_csv(source, *, model=None, encoding="utf-8", max_errors=100):
     ``source`` and ``encoding`` are as for :func:`read_csv`; at most ``max_errors`` problems are
     collected. A file that cannot be read raises :class:`FileError`.
     """
-    model = _model_of(model)
+    model = _model_or_default(model)
     path, data, enc = _content(source, _encoding_value(encoding))
     return [_from_c(code, line, column, message)
             for code, line, column, message in
@@ -141,7 +133,7 @@ def validate_csv(source, *, model=None, encoding="utf-8", max_errors=100):
 
 def csv_template(*, model=None, lang="ja"):
     """An empty assessment CSV to fill in (str): one row per role, with the role's name in ``lang``."""
-    model = _model_of(model)
+    model = _model_or_default(model)
     return _capi.isommpy_csv_template(model._h, _capi.ISOMM_ENCODING_UTF8, 0, _lang_value(lang)).decode("utf-8")
 
 

@@ -1,6 +1,7 @@
 """The ISOMM v2.1 catalogue: functions, roles, domains, organisation patterns and the two scales."""
 
 import functools
+import json
 from dataclasses import dataclass
 from typing import Tuple
 
@@ -29,7 +30,7 @@ def _sourcing_value(sourcing):
     """C value of a sourcing given as "insource"/"in"/"インソース", "outsource"/"out"/"アウトソース"."""
     if not isinstance(sourcing, str):
         raise TypeError(f"sourcing must be a str, not {type(sourcing).__name__}")
-    return _capi.isomm_sourcing_parse(sourcing)
+    return _capi.isommpy_sourcing_parse(sourcing)
 
 
 def _pattern_value(pattern):
@@ -257,6 +258,11 @@ class Model:
             raise _from_c(ErrorCode.EPATTERN, 0, 0, "expected_sourcing needs a pattern")
         return _SOURCING_ID[_capi.isomm_expected_sourcing(self._h, index, value)]
 
+    def to_dict(self):
+        """The catalogue as the JSON object of ``isomm model --format json`` (name, functions,
+        roles, domains, patterns, scales), as Python data."""
+        return json.loads(_capi.isomm_model_render_json(self._h))
+
     def to_csv(self):
         """The model as a model CSV (str) that :func:`load_model_csv` reads back; for the built-in
         model it equals ``roles-v2.1.csv``."""
@@ -264,6 +270,15 @@ class Model:
 
     def __repr__(self):
         return f"<isomm.Model {self.name!r}>"
+
+
+def _model_or_default(model):
+    """``model`` checked to be a :class:`Model`; the built-in model for None."""
+    if model is None:
+        return default_model()
+    if not isinstance(model, Model):
+        raise TypeError(f"model must be an isomm.Model, not {type(model).__name__}")
+    return model
 
 
 @functools.lru_cache(maxsize=None)

@@ -1,17 +1,62 @@
 """The result of an evaluation: maturity, strengths and weaknesses, recommendation lists, pattern fit."""
 
-import functools
 import html
+import json
 from typing import NamedTuple, Optional
 
 from . import _capi
+from .errors import ErrorCode, _from_c
 from .model import _PATTERN_ID, _SOURCING_ID, _lang_value, _pattern_value
 
-__all__ = ["Result", "FunctionResult", "RoleResult", "Highlight", "PatternFit", "EvaluationWarning"]
+__all__ = ["render_report", "Result", "FunctionResult", "RoleResult", "Highlight", "PatternFit", "EvaluationWarning"]
 
 _LISTS = tuple(range(_capi.ISOMM_LIST_COUNT))
 _LIST_ID = {value: _capi.isomm_list_id(value) for value in _LISTS}
 _UNANSWERED = _capi.ISOMM_UNANSWERED
+_FORMATS = {
+    "text": _capi.ISOMM_FORMAT_TEXT, "markdown": _capi.ISOMM_FORMAT_MARKDOWN, "json": _capi.ISOMM_FORMAT_JSON,
+    "html": _capi.ISOMM_FORMAT_HTML, "svg": _capi.ISOMM_FORMAT_SVG_RADAR, "svg-radar": _capi.ISOMM_FORMAT_SVG_RADAR,
+    "svg-roles": _capi.ISOMM_FORMAT_SVG_ROLES, "svg-heatmap": _capi.ISOMM_FORMAT_SVG_HEATMAP,
+}
+
+
+def _format_value(format):
+    try:
+        return _FORMATS[format]
+    except (KeyError, TypeError):
+        raise _from_c(ErrorCode.EOPTIONS, 0, 0, f"unknown format {format!r} (expected one of "
+                      f"{', '.join(_FORMATS)})") from None
+
+
+def render_report(results, format="html", lang="ja"):
+    """Several :class:`Result` objects as one document (str): ``"html"`` one page with a
+    comparison radar and a section per result, ``"json"`` an array of their objects, ``"text"``
+    and ``"markdown"`` the reports one after another, ``"svg"`` one radar with a series per result."""
+    handles = []
+    for r in results:
+        if not isinstance(r, Result):
+            raise TypeError(f"expected isomm.Result objects, not {type(r).__name__}")
+        handles.append(r._h)
+    return _capi.isommpy_report_render_list(handles, _format_value(format), _lang_value(lang)).decode("utf-8")
+
+
+
+class _cached:
+    """A property computed on first use and then kept in the instance (functools.cached_property
+    without its per-access lock, which Python 3.8-3.11 take even after the value is cached)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 class FunctionResult(NamedTuple):
@@ -95,6 +140,8 @@ class Result:
     as an HTML report.
     """
 
+    __slots__ = ("_h", "_answers", "_model", "__dict__")
+
     def __init__(self, *args, **kwargs):
         raise TypeError("results are made by Assessment.evaluate()")
 
@@ -108,7 +155,7 @@ class Result:
         self._model = model
         return self
 
-    @functools.cached_property
+    @_cached
     def _assessment(self):
         from .assessment import Assessment
         return Assessment._wrap(self._answers, self._model, shared=True)
@@ -123,7 +170,7 @@ class Result:
         """The :class:`Model` of the evaluated assessment."""
         return self._model
 
-    @functools.cached_property
+    @_cached
     def functions(self):
         """The nine :class:`FunctionResult` lines, A … I."""
         out = []
@@ -139,13 +186,13 @@ class Result:
         """``{"A": 3.0, …}``: each function's unrounded maturity, None where a function has none."""
         return {f.code: f.maturity for f in self.functions}
 
-    @functools.cached_property
+    @property
     def overall_maturity(self):
         """Mean of the function maturities that exist, or None when no function has one."""
         has, value = _capi.isomm_result_overall(self._h)
         return value if has == 1 else None
 
-    @functools.cached_property
+    @_cached
     def roles(self):
         """The 54 :class:`RoleResult` lines in catalogue order."""
         out = []
@@ -165,12 +212,12 @@ class Result:
                                  info.strength_en if strength else info.weakness_en))
         return tuple(out)
 
-    @functools.cached_property
+    @_cached
     def strengths(self):
         """The strongest functions as :class:`Highlight` objects, strongest first."""
         return self._highlights(1)
 
-    @functools.cached_property
+    @_cached
     def weaknesses(self):
         """The weakest functions as :class:`Highlight` objects, weakest first."""
         return self._highlights(0)
@@ -180,7 +227,7 @@ class Result:
         """Id of the pattern the recommendation lists were computed against (target, else current), or None."""
         return _PATTERN_ID[_capi.isomm_result_list_pattern(self._h)]
 
-    @functools.cached_property
+    @_cached
     def recommendations(self):
         """The four lists ``{"strengthen_insource": [...], "strengthen_outsource": [...],
         "switch_to_insource": [...], "switch_to_outsource": [...]}`` of role codes, lowest level first."""
@@ -189,7 +236,7 @@ class Result:
                                 for i in range(_capi.isomm_result_list_count(self._h, lst))]
                 for lst in _LISTS}
 
-    @functools.cached_property
+    @_cached
     def pattern_fit(self):
         """The best-fitting pattern as a :class:`PatternFit`."""
         pattern, mismatches, current = _capi.isomm_result_pattern_fit(self._h)
@@ -197,16 +244,19 @@ class Result:
 
     def mismatches(self, pattern):
         """Number of answered roles (level >= 1) whose sourcing differs from what ``pattern`` expects."""
-        return _capi.isomm_result_pattern_mismatches(self._h, _pattern_value(pattern))
+        value = _pattern_value(pattern)
+        if value == _capi.ISOMM_PATTERN_NONE:
+            raise _from_c(ErrorCode.EPATTERN, 0, 0, "mismatches needs a pattern")
+        return _capi.isomm_result_pattern_mismatches(self._h, value)
 
-    @functools.cached_property
+    @_cached
     def unanswered(self):
         """Codes of the unanswered roles (they count as level 1), in catalogue order."""
         roles = self.model.roles
         return [roles[_capi.isomm_result_unanswered(self._h, i)].code
                 for i in range(_capi.isomm_result_unanswered_count(self._h))]
 
-    @functools.cached_property
+    @_cached
     def warnings(self):
         """The result's :class:`EvaluationWarning` objects (no pattern, unanswered roles, …)."""
         out = []
@@ -224,32 +274,35 @@ class Result:
         """The roles as a list of dicts, ready for ``pandas.DataFrame``."""
         return [r._asdict() for r in self.roles]
 
+    def render(self, format="text", lang="ja", *, second=None, second_label=None):
+        """The result as a document (str).
+
+        Args:
+            format: ``"text"`` (terminal report), ``"markdown"``, ``"json"`` (the object of
+                ``isomm report --format json``), ``"html"`` (one self-contained page with every
+                chart), ``"svg"`` (radar chart of the nine functions) or ``"svg-roles"`` (bar per role).
+            lang: ``"ja"`` or ``"en"``.
+            second: another :class:`Result` drawn as a second radar series (e.g. last year), or None.
+            second_label: legend label of the second series (None for a default).
+        """
+        if second is not None and not isinstance(second, Result):
+            raise TypeError(f"second must be an isomm.Result or None, not {type(second).__name__}")
+        if second_label is not None and not isinstance(second_label, str):
+            raise TypeError("second_label must be a str or None")
+        return _capi.isommpy_report_render(self._h, _format_value(format), _lang_value(lang),
+                                           None if second is None else second._h, second_label).decode("utf-8")
+
     def to_dict(self, lang="ja"):
-        """The result as the JSON object of the ``isomm report --format json`` output (one
-        assessment): metadata, unanswered roles, functions, overall maturity, roles, strengths and
-        weaknesses with comments, recommendations, pattern fit and warning ids. Names and comments
-        are in ``lang`` (``"ja"`` or ``"en"``)."""
-        _lang_value(lang)
-        a = self._assessment
-        return {
-            "assessment": a.id, "organization": a.organization, "assessor": a.assessor, "date": a.date,
-            "current_pattern": a.current_pattern, "target_pattern": a.target_pattern,
-            "unanswered": list(self.unanswered),
-            "functions": [{"code": f.code, "name": getattr(f, "name_" + lang), "maturity": f.maturity,
-                           "rated_roles": f.rated_roles, "excluded_roles": f.excluded_roles}
-                          for f in self.functions],
-            "overall_maturity": self.overall_maturity,
-            "roles": [{"code": r.code, "function": r.function, "domain": r.domain, "sourcing": r.sourcing,
-                       "level": r.level, "expected_sourcing": r.expected_sourcing, "note": r.note}
-                      for r in self.roles],
-            "strengths": [{"function": h.function, "comment": getattr(h, "comment_" + lang)}
-                          for h in self.strengths],
-            "weaknesses": [{"function": h.function, "comment": getattr(h, "comment_" + lang)}
-                           for h in self.weaknesses],
-            "recommendations": {key: list(codes) for key, codes in self.recommendations.items()},
-            "pattern_fit": self.pattern_fit._asdict(),
-            "warnings": [w.id for w in self.warnings],
-        }
+        """The result as the JSON object of ``isomm report --format json`` (one assessment), as
+        Python data: metadata, unanswered roles, functions, overall maturity, roles, strengths and
+        weaknesses with comments, recommendations, pattern fit and warning ids. Names and
+        comments are in ``lang`` (``"ja"`` or ``"en"``); absent values are None."""
+        return json.loads(self.render("json", lang))
+
+    def save(self, path, format="html", lang="ja"):
+        """Write :meth:`render` output to a file (UTF-8)."""
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(self.render(format, lang))
 
     def _repr_html_(self):
         esc = html.escape
@@ -258,17 +311,23 @@ class Result:
         def maturity(value):
             return "—" if value is None else f"{value:.1f}"
 
+        head = f"{esc(a.id)}" + "".join(f" · {esc(v)}" for v in (a.organization, a.assessor, a.date) if v)
         rows = "".join(f"<tr><td>{esc(f.code)}</td><td>{esc(f.name_ja)}</td>"
                        f"<td style='text-align:right'>{maturity(f.maturity)}</td></tr>" for f in self.functions)
+        highlights = "".join(
+            f"<tr><td>{label}</td><td>{esc(h.function)} {esc(self.model.function(h.function).name_ja)}"
+            f" ({maturity(h.maturity)})</td></tr>"
+            for label, items in (("強み", self.strengths), ("弱み", self.weaknesses)) for h in items)
         lists = "".join(f"<tr><td>{esc(_capi.isomm_list_title(lst, _capi.ISOMM_LANG_JA))}</td>"
                         f"<td>{esc(', '.join(self.recommendations[_LIST_ID[lst]]) or '—')}</td></tr>"
                         for lst in _LISTS)
-        return (f"<div class='isomm-result'><h3>ISOMM: {esc(a.id)}</h3>"
-                f"<p>総合成熟度 {maturity(self.overall_maturity)} / 5 — "
-                f"強み {esc(', '.join(h.function for h in self.strengths))}, "
-                f"弱み {esc(', '.join(h.function for h in self.weaknesses))}</p>"
-                f"<table><tr><th>機能</th><th></th><th>成熟度</th></tr>{rows}</table>"
-                f"<table>{lists}</table></div>")
+        return (f"<div class='isomm-result'><h3>ISOMM: {head}</h3>"
+                f"<p><b>総合成熟度 {maturity(self.overall_maturity)} / 5</b></p>"
+                f"<div style='display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start'>"
+                f"<div style='max-width:480px'>{self.render('svg')}</div>"
+                f"<div><table><tr><th>機能</th><th></th><th>成熟度</th></tr>{rows}</table>"
+                f"<table>{highlights}{lists}</table></div></div>"
+                f"<div>{self.render('svg-roles')}</div></div>")
 
     def __repr__(self):
         return f"<isomm.Result {self._assessment.id!r}: overall maturity {self.overall_maturity!r}>"

@@ -128,11 +128,16 @@ def test_bad_level(level):
     assert a["A-1"].level == 2
 
 
-@pytest.mark.parametrize("sourcing", ["", "both", "insourced"])
-def test_bad_sourcing(sourcing):
+@pytest.mark.parametrize("sourcing, message", [
+    ("", "role A-1: level 2 needs a sourcing (insource or outsource)"),
+    ("both", "unknown sourcing 'both' (expected insource, in, インソース, outsource, out, アウトソース)"),
+    ("insourced", "unknown sourcing 'insourced' (expected insource, in, インソース, outsource, out, アウトソース)"),
+])
+def test_bad_sourcing(sourcing, message):
     with pytest.raises(isomm.InvalidValueError) as info:
         isomm.Assessment().set("A-1", sourcing, 2)
     assert info.value.code == isomm.ErrorCode.ESOURCING
+    assert info.value.message == message
 
 
 def test_wrong_types():

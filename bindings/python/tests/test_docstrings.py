@@ -27,5 +27,5 @@ def test_everything_public_is_documented():
 
 
 def test_module_docstrings():
-    for module in (isomm, isomm.errors, isomm.model, isomm.assessment, isomm.result, isomm.csvio):
+    for module in (isomm, isomm.errors, isomm.model, isomm.assessment, isomm.result, isomm.csvio, isomm.compare):
         assert inspect.getdoc(module)

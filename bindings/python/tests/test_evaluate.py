@@ -52,6 +52,10 @@ def test_example_for_every_target(example, expected, target):
     check_against_expected(r, expected, target)
     for pattern in TARGETS:
         assert r.mismatches(pattern) >= r.pattern_fit.mismatches
+    assert r.mismatches("hybrid") == 24 and r.mismatches("ミニマムアウトソース") == 19
+    with pytest.raises(isomm.InvalidValueError) as info:
+        r.mismatches(None)
+    assert info.value.code == isomm.ErrorCode.EPATTERN
 
 
 def test_function_lines(example):
@@ -166,7 +170,7 @@ def test_to_dict_is_json_of_the_result(example, expected):
 
 def test_html_repr(example):
     page = example.evaluate()._repr_html_()
-    assert "example-1" in page and "<table" in page
+    assert "example-1" in page and "<table" in page and page.count("<svg") == 2
 
 
 def test_repr(example):

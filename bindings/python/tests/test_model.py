@@ -118,3 +118,16 @@ def test_expected_sourcing():
     with pytest.raises(isomm.InvalidValueError) as info:
         m.expected_sourcing("E-2", None)
     assert info.value.code == isomm.ErrorCode.EPATTERN
+
+
+def test_model_to_dict():
+    m = isomm.default_model()
+    d = m.to_dict()
+    assert d["name"] == "ISOMM v2.1"
+    assert [r["code"] for r in d["roles"]] == [r.code for r in m.roles]
+    assert d["roles"][25]["domain"] == "II" and d["roles"][25]["name_en"] == m.role("E-2").name_en
+    assert [f["code"] for f in d["functions"]] == list("ABCDEFGHI")
+    assert d["functions"][6]["roles"] == list(m.function("G").roles)
+    assert [p["id"] for p in d["patterns"]] == [p.id for p in m.patterns]
+    assert d["patterns"][2]["insourced_domains"] == ["I", "II"]
+    assert [s["ja"] for s in d["scales"]["insource"]] == [s.text_ja for s in m.scale("insource")]
