@@ -287,8 +287,6 @@ static int date_ok(const char *s, size_t len)
     return isomm__valid_date(date);
 }
 
-/* One field of a data row, checked as it arrives (so problems come in column order). Empty
- * fields are judged at the end of the row: a row of empty fields is skipped, not an error. */
 /* The sourcing spellings as usually written (lower case), by length; NONE for anything else,
  * which isomm_sourcing_parse() then judges. */
 static isomm_sourcing exact_sourcing(const char *s, size_t len)
@@ -371,6 +369,8 @@ static void reader_field(void *data, size_t len, void *userdata)
     isomm__csvin_field(data, len, userdata);
 }
 
+/* One field of a data row, checked as it arrives (so problems come in column order). Empty
+ * fields are judged at the end of the row: a row of empty fields is skipped, not an error. */
 static void on_value(void *ctx, size_t index, const char *s, size_t len, long line)
 {
     isomm_csv_reader *rd = ctx;
