@@ -93,6 +93,14 @@ void isomm__compare_answer(isomm_buf *b, isomm_sourcing s, int level, isomm_lang
         isomm__buf_printf(b, "%s %d", isomm_sourcing_name(s, lang), level);
 }
 
+void isomm__compare_level_change(isomm_buf *b, const isomm_role_change *rc)
+{
+    if (rc->has_change)
+        isomm__buf_printf(b, "%+d", rc->level_change);
+    else
+        isomm__buf_puts(b, "-");
+}
+
 static void json_level(isomm_buf *b, int level)
 {
     if (level == ISOMM_UNANSWERED)
@@ -195,10 +203,7 @@ static void comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
             isomm__buf_puts(b, " | ");
             isomm__compare_answer(b, rc->new_sourcing, rc->new_level, lang);
             isomm__buf_puts(b, " | ");
-            if (rc->has_change)
-                isomm__buf_printf(b, "%+d", rc->level_change);
-            else
-                isomm__buf_puts(b, "-");
+            isomm__compare_level_change(b, rc);
             isomm__buf_printf(b, " | %s |\n", rc->sourcing_changed ? isomm__compare_label(lang, L_YES) : "");
         } else {
             isomm__buf_printf(b, "  %-4s ", ri->code);

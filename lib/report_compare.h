@@ -50,6 +50,9 @@ const char *isomm__compare_label(isomm_lang lang, enum isomm__compare_label l);
 /* "Insource 3", "Outsource 0" or "Unanswered". */
 void isomm__compare_answer(isomm_buf *b, isomm_sourcing s, int level, isomm_lang lang);
 
+/* A role's level change for people: "+2", "-1", or "-" where there is none. */
+void isomm__compare_level_change(isomm_buf *b, const isomm_role_change *rc);
+
 /* Whether a role's answer differs between the two assessments (level or sourcing). */
 int isomm__compare_role_moved(const isomm_role_change *rc);
 

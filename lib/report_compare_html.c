@@ -75,10 +75,7 @@ static void comparison_roles(isomm_buf *b, const isomm_comparison *c, isomm_lang
         isomm__buf_puts(b, "</td><td>");
         isomm__compare_answer(b, rc->new_sourcing, rc->new_level, lang);
         isomm__buf_puts(b, "</td><td class=\"num\">");
-        if (rc->has_change)
-            isomm__buf_printf(b, "%+d", rc->level_change);
-        else
-            isomm__buf_puts(b, "-");
+        isomm__compare_level_change(b, rc);
         isomm__buf_printf(b, "</td><td class=\"num\">%s</td></tr>\n", rc->sourcing_changed ? L(lang, L_YES) : "");
     }
     if (any)
