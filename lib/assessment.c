@@ -1,4 +1,5 @@
 /* Assessments: answers, notes, metadata and patterns. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,20 @@ int isomm_assessment_new(isomm_assessment **out, const isomm_model *model, isomm
     return ISOMM_OK;
 }
 
+/* Whether a text lies in the block allocated with the assessment (see isomm__assessment_pack). */
+static int packed_text(const isomm_assessment *a, const void *p)
+{
+    uintptr_t start = (uintptr_t)(a + 1), q = (uintptr_t)p;
+    return q >= start && q - start < a->packed;
+}
+
+/* Free a text or the note table unless it belongs to the assessment's own block. */
+static void release(const isomm_assessment *a, void *p)
+{
+    if (!packed_text(a, p))
+        free(p);
+}
+
 void isomm_assessment_free(isomm_assessment *a)
 {
     int i;
@@ -30,12 +45,35 @@ void isomm_assessment_free(isomm_assessment *a)
         return;
     if (a->note) {
         for (i = 0; i < ISOMM_ROLE_COUNT; i++)
-            free(a->note[i]);
-        free(a->note);
+            release(a, a->note[i]);
+        release(a, a->note);
     }
     for (i = 0; i < ISOMM_META_COUNT; i++)
-        free(a->meta[i]);
+        release(a, a->meta[i]);
     free(a);
+}
+
+isomm_assessment *isomm__assessment_pack(const isomm_assessment *draft, const char *text, size_t text_len,
+                                         uint64_t notes, const size_t *note_off, const size_t *meta_off)
+{
+    /* layout: the struct, the note table when there are notes, then the texts as given */
+    size_t table = notes ? ISOMM_ROLE_COUNT * sizeof(char *) : 0;
+    isomm_assessment *a = malloc(sizeof *a + table + text_len);
+    char *texts;
+    int i;
+    if (!a)
+        return NULL;
+    *a = *draft;
+    a->packed = table + text_len;
+    a->note = notes ? (char **)(void *)(a + 1) : NULL;
+    texts = (char *)(a + 1) + table;
+    if (text_len)
+        memcpy(texts, text, text_len);
+    for (i = 0; notes && i < ISOMM_ROLE_COUNT; i++)
+        a->note[i] = notes & ((uint64_t)1 << i) ? texts + note_off[i] : NULL;
+    for (i = 0; i < ISOMM_META_COUNT; i++)
+        a->meta[i] = meta_off[i] != ISOMM__NO_TEXT ? texts + meta_off[i] : NULL;
+    return a;
 }
 
 int isomm_assessment_copy(isomm_assessment **out, const isomm_assessment *src, isomm_error *err)
@@ -48,6 +86,7 @@ int isomm_assessment_copy(isomm_assessment **out, const isomm_assessment *src, i
     if (!(a = malloc(sizeof *a)))
         return isomm__fail(err, ISOMM_ENOMEM, "out of memory copying an assessment");
     *a = *src; /* answers, model, patterns; the owned strings are copied below */
+    a->packed = 0;
     a->note = NULL;
     memset(a->meta, 0, sizeof a->meta);
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
@@ -80,13 +119,13 @@ char **isomm__note_slot(isomm_assessment *a, int role)
     return &a->note[role];
 }
 
-/* Replace an owned string: NULL or "" clears it. */
-static int replace_string(char **slot, const char *value, isomm_error *err)
+/* Replace a string of the assessment: NULL or "" clears it. */
+static int replace_string(isomm_assessment *a, char **slot, const char *value, isomm_error *err)
 {
     char *copy = NULL;
     if (value && *value && !(copy = isomm__strdup(value)))
         return isomm__fail(err, ISOMM_ENOMEM, "out of memory storing text");
-    free(*slot);
+    release(a, *slot);
     *slot = copy;
     return ISOMM_OK;
 }
@@ -99,7 +138,7 @@ static int set_note_index(isomm_assessment *a, int role, const char *note, isomm
         return ISOMM_OK;
     if (!(slot = isomm__note_slot(a, role)))
         return isomm__fail(err, ISOMM_ENOMEM, "out of memory storing text");
-    return replace_string(slot, note, err);
+    return replace_string(a, slot, note, err);
 }
 
 int isomm_assessment_set_index(isomm_assessment *a, int role, isomm_sourcing sourcing, int level,
@@ -179,7 +218,7 @@ int isomm_assessment_clear(isomm_assessment *a, const char *role, isomm_error *e
     if (index < 0)
         return index;
     if (a->note) {
-        free(a->note[index]);
+        release(a, a->note[index]);
         a->note[index] = NULL;
     }
     a->level[index] = ISOMM_UNANSWERED;
@@ -236,7 +275,7 @@ int isomm_assessment_set_meta(isomm_assessment *a, isomm_meta field, const char 
                            value);
     if (field == ISOMM_META_ID && value && strcmp(value, "default") == 0)
         value = NULL; /* "default" is the id of an assessment that names none */
-    return replace_string(&a->meta[field], value, err);
+    return replace_string(a, &a->meta[field], value, err);
 }
 
 const char *isomm_assessment_meta(const isomm_assessment *a, isomm_meta field)

@@ -40,10 +40,26 @@ typedef struct row_state {
     isomm_pattern pattern[2]; /* current, target */
 } row_state;
 
+/* An assessment id met before: where its text is in the set's text buffer, and the line where
+ * its rows began (0 marks an empty slot: data rows start on line 2 or later). */
 typedef struct seen_id {
-    char *id;
+    size_t hash;
+    size_t off;
     long line;
 } seen_id;
+
+/* A set of ids (open addressing, at most half full). */
+typedef struct id_set {
+    seen_id *slot;
+    size_t cap, len;
+    char *text;
+    size_t text_len, text_cap;
+} id_set;
+
+/* A streaming reader forgets old ids in generations: when the newer of its two sets holds
+ * ISOMM_CSV_STREAM_ID_WINDOW ids or this many bytes of id text, the older set is emptied and
+ * becomes the newer. Either set stays below these bounds (plus one id), whatever the input size. */
+#define ID_WINDOW_BYTES ((size_t)1 << 20)
 
 struct isomm_csv_reader {
     isomm__csvin *in;
@@ -53,9 +69,15 @@ struct isomm_csv_reader {
     int kind[ISOMM__CSV_MAX_COLUMNS]; /* column kind of each header field (-1: ignored) */
     int col[COL_COUNT]; /* field index of each kind, -1 when absent */
 
-    /* the assessment being assembled */
-    isomm_assessment *cur;
-    const char *cur_id; /* borrowed from the set of ids */
+    /* the assessment being assembled: answers and patterns in `draft` (whose text pointers stay
+     * NULL), its texts in `pend` (the id first, at offset 0), where note_off and meta_off say */
+    int have_cur;
+    isomm_assessment draft;
+    char *pend;
+    size_t pend_len, pend_cap;
+    uint64_t notes; /* bit r: role r has a note */
+    size_t note_off[ISOMM_ROLE_COUNT];
+    size_t meta_off[ISOMM_META_COUNT];
     size_t cur_id_len;
     int cur_id_plain; /* the id holds no line break (line counting may skip it) */
     uint64_t roles_seen;
@@ -71,9 +93,11 @@ struct isomm_csv_reader {
     size_t qhead, qlen, qcap;
     size_t delivered;
 
-    /* ids of the assessments met so far (open addressing) */
-    seen_id *ids;
-    size_t ids_cap, ids_len;
+    /* ids of the assessments met so far: every one (id_window 0, the all-at-once readers and
+     * validation) or the recent ones (streaming; see ID_WINDOW_BYTES) */
+    id_set seen[2];
+    int newer;
+    size_t id_window;
 
     int finished;
 };
@@ -86,45 +110,111 @@ static size_t hash_id(const char *s)
     return h;
 }
 
-/* The entry of an id met before, NULL if never. */
-static const seen_id *id_find(const isomm_csv_reader *rd, const char *id)
+/* The line where the rows of an id began, 0 when the set does not hold it. */
+static long set_find(const id_set *set, const char *id, size_t h)
 {
     size_t i;
-    if (!rd->ids_cap)
-        return NULL;
-    for (i = hash_id(id) & (rd->ids_cap - 1); rd->ids[i].id; i = (i + 1) & (rd->ids_cap - 1))
-        if (strcmp(rd->ids[i].id, id) == 0)
-            return &rd->ids[i];
-    return NULL;
+    if (!set->cap)
+        return 0;
+    for (i = h & (set->cap - 1); set->slot[i].line; i = (i + 1) & (set->cap - 1))
+        if (set->slot[i].hash == h && strcmp(set->text + set->slot[i].off, id) == 0)
+            return set->slot[i].line;
+    return 0;
 }
 
-/* Record a new id; returns its entry, NULL when out of memory. */
-static const seen_id *id_add(isomm_csv_reader *rd, const char *id, long line)
+static void set_put_slot(seen_id *slot, size_t cap, seen_id e)
 {
     size_t i;
-    if ((rd->ids_len + 1) * 2 > rd->ids_cap) {
-        size_t cap = rd->ids_cap ? rd->ids_cap * 2 : 64, j;
-        seen_id *ids = calloc(cap, sizeof *ids);
-        if (!ids)
-            return NULL;
-        for (j = 0; j < rd->ids_cap; j++) {
-            if (!rd->ids[j].id)
-                continue;
-            for (i = hash_id(rd->ids[j].id) & (cap - 1); ids[i].id; i = (i + 1) & (cap - 1))
-                ;
-            ids[i] = rd->ids[j];
-        }
-        free(rd->ids);
-        rd->ids = ids;
-        rd->ids_cap = cap;
-    }
-    for (i = hash_id(id) & (rd->ids_cap - 1); rd->ids[i].id; i = (i + 1) & (rd->ids_cap - 1))
+    for (i = e.hash & (cap - 1); slot[i].line; i = (i + 1) & (cap - 1))
         ;
-    if (!(rd->ids[i].id = isomm__strdup(id)))
-        return NULL;
-    rd->ids[i].line = line;
-    rd->ids_len++;
-    return &rd->ids[i];
+    slot[i] = e;
+}
+
+/* Add an id not in the set; -1 when out of memory. */
+static int set_add(id_set *set, const char *id, size_t h, long line)
+{
+    size_t len = strlen(id) + 1, j;
+    seen_id e;
+    if ((set->len + 1) * 2 > set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 64;
+        seen_id *slot = calloc(cap, sizeof *slot);
+        if (!slot)
+            return -1;
+        for (j = 0; j < set->cap; j++)
+            if (set->slot[j].line)
+                set_put_slot(slot, cap, set->slot[j]);
+        free(set->slot);
+        set->slot = slot;
+        set->cap = cap;
+    }
+    if (set->text_len + len > set->text_cap) {
+        size_t cap = set->text_cap ? set->text_cap : 1024;
+        char *text;
+        while (cap < set->text_len + len)
+            cap *= 2;
+        if (!(text = realloc(set->text, cap)))
+            return -1;
+        set->text = text;
+        set->text_cap = cap;
+    }
+    memcpy(set->text + set->text_len, id, len);
+    e.hash = h;
+    e.off = set->text_len;
+    e.line = line;
+    set_put_slot(set->slot, set->cap, e);
+    set->text_len += len;
+    set->len++;
+    return 0;
+}
+
+/* Empty a set, keeping its memory for the next generation. */
+static void set_clear(id_set *set)
+{
+    if (set->cap)
+        memset(set->slot, 0, set->cap * sizeof *set->slot);
+    set->len = 0;
+    set->text_len = 0;
+}
+
+/* The line where the rows of an id met before began, 0 when it is new (or forgotten). */
+static long id_seen(const isomm_csv_reader *rd, const char *id)
+{
+    size_t h = hash_id(id);
+    long line = set_find(&rd->seen[rd->newer], id, h);
+    return line ? line : set_find(&rd->seen[!rd->newer], id, h);
+}
+
+/* Remember a new id; -1 when out of memory. */
+static int id_add(isomm_csv_reader *rd, const char *id, long line)
+{
+    id_set *set = &rd->seen[rd->newer];
+    if (rd->id_window && (set->len >= rd->id_window || set->text_len >= ID_WINDOW_BYTES)) {
+        rd->newer = !rd->newer;
+        set = &rd->seen[rd->newer];
+        set_clear(set);
+    }
+    return set_add(set, id, hash_id(id), line);
+}
+
+/* Append a NUL-terminated copy of a text to the current assessment's texts; returns its
+ * offset, or ISOMM__NO_TEXT when out of memory. */
+static size_t pend_put(isomm_csv_reader *rd, const char *s, size_t len)
+{
+    size_t off = rd->pend_len;
+    if (rd->pend_len + len + 1 > rd->pend_cap) {
+        size_t cap = rd->pend_cap ? rd->pend_cap : 256;
+        char *pend;
+        while (cap < rd->pend_len + len + 1)
+            cap *= 2;
+        if (!(pend = realloc(rd->pend, cap)))
+            return ISOMM__NO_TEXT;
+        rd->pend = pend;
+        rd->pend_cap = cap;
+    }
+    memcpy(rd->pend + off, s, len);
+    rd->pend[off + len] = '\0';
+    rd->pend_len += len + 1;
+    return off;
 }
 
 static int nomem(isomm_csv_reader *rd)
@@ -144,7 +234,8 @@ static int header(isomm_csv_reader *rd, const isomm__csvrow *row)
 /* Hand the assessment being assembled to the queue. */
 static int complete(isomm_csv_reader *rd)
 {
-    if (!rd->cur)
+    isomm_assessment *a;
+    if (!rd->have_cur)
         return 0;
     if (rd->qhead + rd->qlen == rd->qcap) {
         if (rd->qhead) {
@@ -159,33 +250,48 @@ static int complete(isomm_csv_reader *rd)
             rd->qcap = cap;
         }
     }
-    rd->queue[rd->qhead + rd->qlen++] = rd->cur;
-    rd->cur = NULL;
+    if (!(a = isomm__assessment_pack(&rd->draft, rd->pend, rd->pend_len, rd->notes, rd->note_off, rd->meta_off)))
+        return -1;
+    rd->queue[rd->qhead + rd->qlen++] = a;
+    rd->have_cur = 0;
     return 0;
 }
 
 /* Start the assessment of a row whose id differs from the current one. */
 static int start(isomm_csv_reader *rd, const char *id, long line, long column)
 {
-    const seen_id *seen = id_find(rd, id);
-    long first = seen ? seen->line : 0;
-    if (complete(rd))
+    long first = id_seen(rd, id);
+    size_t len = strlen(id);
+    int i;
+    if (complete(rd) || (!first && id_add(rd, id, line)))
         return nomem(rd);
-    if ((!seen && !(seen = id_add(rd, id, line))) || isomm_assessment_new(&rd->cur, rd->opts.model, NULL)
-        || isomm_assessment_set_meta(rd->cur, ISOMM_META_ID, id, NULL))
+    rd->pend_len = 0;
+    if (pend_put(rd, id, len) == ISOMM__NO_TEXT)
         return nomem(rd);
-    rd->cur_id = seen->id;
-    rd->cur_id_len = strlen(id);
-    rd->cur_id_plain = strcspn(id, "\r\n") == rd->cur_id_len;
+    memset(&rd->draft, 0, sizeof rd->draft);
+    rd->draft.model = rd->opts.model;
+    memset(rd->draft.level, ISOMM_UNANSWERED, sizeof rd->draft.level);
+    rd->draft.current = ISOMM_PATTERN_NONE;
+    rd->draft.target = ISOMM_PATTERN_NONE;
+    rd->notes = 0;
+    for (i = 0; i < ISOMM_META_COUNT; i++)
+        rd->meta_off[i] = ISOMM__NO_TEXT;
+    if (strcmp(id, "default") != 0) /* the id of an assessment that names none is stored as none */
+        rd->meta_off[ISOMM_META_ID] = 0;
+    rd->have_cur = 1;
+    rd->cur_id_len = len;
+    rd->cur_id_plain = strcspn(id, "\r\n") == len;
     rd->roles_seen = 0;
     if (first)
         return isomm__csvin_report(rd->in, 0, ISOMM_EDUPLICATE, line, column,
                                    "assessment '%.*s' appears again after other assessments (its rows began "
                                    "on line %ld; expected the rows of one assessment together)",
-                                   SHOWN(id, rd->cur_id_len), first);
+                                   SHOWN(id, len), first);
     return 0;
 }
 
+/* The id of the assessment being assembled. */
+#define CUR_ID(rd) ((const char *)(rd)->pend)
 #define TEXT(k) (rd->text + rd->row.off[k])
 #define VALUE(k) isomm__csv_clip(TEXT(k), rd->row.len[k], SHOW), TEXT(k)
 #define GIVEN(k) (rd->row.given & (1u << (k)))
@@ -196,26 +302,27 @@ static int start(isomm_csv_reader *rd, const char *id, long line, long column)
 /* A metadata value of the row: set it, or check it agrees with the value given before. */
 static int merge_meta(isomm_csv_reader *rd, int k)
 {
-    isomm_assessment *a = rd->cur;
-    int field = meta_of_column[k];
-    if (!a->meta[field]) {
-        if (isomm_assessment_set_meta(a, (isomm_meta)field, TEXT(k), NULL))
+    size_t *off = &rd->meta_off[meta_of_column[k]];
+    const char *before;
+    if (*off == ISOMM__NO_TEXT) {
+        if ((*off = pend_put(rd, TEXT(k), rd->row.len[k])) == ISOMM__NO_TEXT)
             return nomem(rd);
         rd->meta_line[k] = LINE_OF(k);
         return 0;
     }
-    if (strcmp(a->meta[field], TEXT(k)) == 0)
+    before = rd->pend + *off;
+    if (strcmp(before, TEXT(k)) == 0)
         return 0;
     return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, LINE_OF(k), COLUMN_OF(k),
                                "%s '%.*s' conflicts with '%.*s' given on line %ld for assessment '%.*s' "
                                "(expected the same value on every row, or the value on one row only)",
-                               column_names[k], VALUE(k), SHOWN(a->meta[field], strlen(a->meta[field])),
-                               rd->meta_line[k], SHOWN(rd->cur_id, rd->cur_id_len));
+                               column_names[k], VALUE(k), SHOWN(before, strlen(before)), rd->meta_line[k],
+                               SHOWN(CUR_ID(rd), rd->cur_id_len));
 }
 
 static int merge_pattern(isomm_csv_reader *rd, int k)
 {
-    isomm_pattern *slot = k == COL_CURRENT ? &rd->cur->current : &rd->cur->target;
+    isomm_pattern *slot = k == COL_CURRENT ? &rd->draft.current : &rd->draft.target;
     if (*slot == ISOMM_PATTERN_NONE) {
         *slot = rd->row.pattern[k - COL_CURRENT];
         rd->meta_line[k] = LINE_OF(k);
@@ -227,7 +334,7 @@ static int merge_pattern(isomm_csv_reader *rd, int k)
                                "%s '%.*s' conflicts with '%s' given on line %ld for assessment '%.*s' "
                                "(expected the same value on every row, or the value on one row only)",
                                column_names[k], VALUE(k), isomm_pattern_id(*slot), rd->meta_line[k],
-                               SHOWN(rd->cur_id, rd->cur_id_len));
+                               SHOWN(CUR_ID(rd), rd->cur_id_len));
 }
 
 /* Copy a field's text for the end of the row. */
@@ -287,24 +394,54 @@ static int date_ok(const char *s, size_t len)
     return isomm__valid_date(date);
 }
 
-/* The sourcing spellings as usually written (lower case), by length; NONE for anything else,
- * which isomm_sourcing_parse() then judges. */
+/* Whether two texts of len bytes are equal. Ids are short: up to 16 bytes are compared with a
+ * few loads (overlapping when the length is not a power of two) instead of a call to memcmp,
+ * which showed in the read profile once per row. */
+static inline int same_bytes(const char *a, const char *b, size_t len)
+{
+    uint64_t a0, a1, b0, b1;
+    uint32_t c0, c1, d0, d1;
+    if (len > 16)
+        return memcmp(a, b, len) == 0;
+    if (len >= 8) {
+        memcpy(&a0, a, 8);
+        memcpy(&b0, b, 8);
+        memcpy(&a1, a + len - 8, 8);
+        memcpy(&b1, b + len - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (len >= 4) {
+        memcpy(&c0, a, 4);
+        memcpy(&d0, b, 4);
+        memcpy(&c1, a + len - 4, 4);
+        memcpy(&d1, b + len - 4, 4);
+        return ((c0 ^ d0) | (c1 ^ d1)) == 0;
+    }
+    /* 0 to 3 bytes: the first, middle and last cover them all */
+    return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
+}
+
+/* The sourcing spellings as usually written (lower case); NONE for anything else, which
+ * isomm_sourcing_parse() then judges. Each comparison has a constant length, which compilers
+ * expand inline. */
 static isomm_sourcing exact_sourcing(const char *s, size_t len)
 {
-    static const struct {
-        const char *text;
-        isomm_sourcing sourcing;
-    } by_len[] = {
-        [2] = { "in", ISOMM_INSOURCE },
-        [3] = { "out", ISOMM_OUTSOURCE },
-        [8] = { "insource", ISOMM_INSOURCE },
-        [9] = { "outsource", ISOMM_OUTSOURCE },
-        [15] = { "インソース", ISOMM_INSOURCE },
-        [18] = { "アウトソース", ISOMM_OUTSOURCE },
-    };
-    if (len < sizeof by_len / sizeof *by_len && by_len[len].text && memcmp(s, by_len[len].text, len) == 0)
-        return by_len[len].sourcing;
-    return ISOMM_SOURCING_NONE;
+    switch (len) {
+    case 2:
+        return memcmp(s, "in", 2) == 0 ? ISOMM_INSOURCE : ISOMM_SOURCING_NONE;
+    case 3:
+        return memcmp(s, "out", 3) == 0 ? ISOMM_OUTSOURCE : ISOMM_SOURCING_NONE;
+    case 8:
+        return memcmp(s, "insource", 8) == 0 ? ISOMM_INSOURCE : ISOMM_SOURCING_NONE;
+    case 9:
+        return memcmp(s, "outsource", 9) == 0 ? ISOMM_OUTSOURCE : ISOMM_SOURCING_NONE;
+    case sizeof "インソース" - 1:
+        return memcmp(s, "インソース", sizeof "インソース" - 1) == 0 ? ISOMM_INSOURCE : ISOMM_SOURCING_NONE;
+    case sizeof "アウトソース" - 1:
+        return memcmp(s, "アウトソース", sizeof "アウトソース" - 1) == 0 ? ISOMM_OUTSOURCE : ISOMM_SOURCING_NONE;
+    default:
+        return ISOMM_SOURCING_NONE;
+    }
 }
 
 /* The common values, taken straight from libcsv without the layer's checks: an empty field, a
@@ -344,7 +481,7 @@ static inline int take_common(isomm_csv_reader *rd, size_t index, const char *s,
         r->level = s[0] - '0';
         break;
     case COL_ID:
-        if (!rd->cur || !rd->cur_id_plain || len != rd->cur_id_len || memcmp(s, rd->cur_id, len) != 0)
+        if (!rd->have_cur || !rd->cur_id_plain || len != rd->cur_id_len || !same_bytes(s, CUR_ID(rd), len))
             return 0;
         r->same_id = 1;
         break;
@@ -436,7 +573,7 @@ static int data_row(isomm_csv_reader *rd)
                                    "level 0 needs one too)", rd->opts.model->roles[role].code, r->level);
     if (!r->same_id) {
         id = GIVEN(COL_ID) ? TEXT(COL_ID) : "default";
-        if (!rd->cur || strcmp(id, rd->cur_id) != 0) {
+        if (!rd->have_cur || strcmp(id, CUR_ID(rd)) != 0) {
             if (start(rd, id, LINE_OF(COL_ID), COLUMN_OF(COL_ID)))
                 return 1;
         }
@@ -445,19 +582,19 @@ static int data_row(isomm_csv_reader *rd)
         return isomm__csvin_report(in, 0, ISOMM_EDUPLICATE, LINE_OF(COL_ROLE), COLUMN_OF(COL_ROLE),
                                    "role %s is listed twice in assessment '%.*s' (first on line %ld; expected "
                                    "each role once)", rd->opts.model->roles[role].code,
-                                   SHOWN(rd->cur_id, rd->cur_id_len), rd->role_line[role]);
+                                   SHOWN(CUR_ID(rd), rd->cur_id_len), rd->role_line[role]);
     for (k = COL_ORG; k <= COL_TARGET && (r->given & META_BITS); k++) {
         if (GIVEN(k) && ((k == COL_CURRENT || k == COL_TARGET) ? merge_pattern(rd, k) : merge_meta(rd, k)))
             return 1;
     }
     rd->roles_seen |= (uint64_t)1 << role;
     rd->role_line[role] = LINE_OF(COL_ROLE);
-    rd->cur->level[role] = (int8_t)r->level;
-    rd->cur->sourcing[role] = (uint8_t)r->sourcing;
+    rd->draft.level[role] = (int8_t)r->level;
+    rd->draft.sourcing[role] = (uint8_t)r->sourcing;
     if (GIVEN(COL_NOTE)) {
-        char **slot = isomm__note_slot(rd->cur, role);
-        if (!slot || !(*slot = isomm__strndup(TEXT(COL_NOTE), r->len[COL_NOTE])))
+        if ((rd->note_off[role] = pend_put(rd, TEXT(COL_NOTE), r->len[COL_NOTE])) == ISOMM__NO_TEXT)
             return nomem(rd);
+        rd->notes |= (uint64_t)1 << role;
     }
     return 0;
 }
@@ -485,6 +622,7 @@ static int reader_open(isomm_csv_reader **out, FILE *fp, int own_fp, isomm_read_
         return isomm__fail(err, ISOMM_ENOMEM, "out of memory creating a CSV reader");
     }
     rd->opts = o;
+    rd->id_window = ISOMM_CSV_STREAM_ID_WINDOW;
     rc = isomm__csvin_new(&rd->in, &rd->opts, fp, own_fp, fn, userdata, data, len, err);
     if (rc) {
         free(rd);
@@ -540,7 +678,7 @@ static void finish(isomm_csv_reader *rd)
     if (!rd->header_done)
         isomm__csvin_report(rd->in, 1, ISOMM_EEMPTY, 1, 0,
                             "empty input: no header row (expected a header such as role,sourcing,level)");
-    else if (!rd->cur && !rd->delivered && !rd->qlen && !isomm__csvin_first(rd->in)->code)
+    else if (!rd->have_cur && !rd->delivered && !rd->qlen && !isomm__csvin_first(rd->in)->code)
         isomm__csvin_report(rd->in, 1, ISOMM_EEMPTY, isomm__csvin_line(rd->in), 0,
                             "no data rows after the header (expected one row per role answer)");
     else if (complete(rd))
@@ -571,8 +709,7 @@ int isomm_csv_reader_next(isomm_csv_reader *rd, isomm_assessment **out, isomm_er
         rc = isomm__csvin_pump(rd->in);
         if (rc < 0) {
             rd->finished = 1;
-            isomm_assessment_free(rd->cur);
-            rd->cur = NULL;
+            rd->have_cur = 0;
         } else if (rc == 0) {
             finish(rd);
         }
@@ -588,10 +725,11 @@ void isomm_csv_reader_free(isomm_csv_reader *rd)
     for (i = 0; i < rd->qlen; i++)
         isomm_assessment_free(rd->queue[rd->qhead + i]);
     free(rd->queue);
-    isomm_assessment_free(rd->cur);
-    for (i = 0; i < rd->ids_cap; i++)
-        free(rd->ids[i].id);
-    free(rd->ids);
+    for (i = 0; i < 2; i++) {
+        free(rd->seen[i].slot);
+        free(rd->seen[i].text);
+    }
+    free(rd->pend);
     free(rd->text);
     free(rd);
 }
@@ -612,6 +750,7 @@ static int read_all(isomm_assessment ***out, size_t *count, isomm_csv_reader *rd
     isomm_assessment **list = NULL, *a;
     size_t n = 0, cap = 0;
     int rc;
+    rd->id_window = 0; /* everything is kept anyway: remember every id */
     while ((rc = isomm_csv_reader_next(rd, &a, err)) == 1) {
         if (n == cap) {
             size_t ncap = cap ? cap * 2 : 8;
@@ -682,6 +821,7 @@ static int validate(isomm_csv_reader *rd, isomm_error *errors, size_t max_errors
     const isomm_error *first;
     size_t cap = max_errors < rd->opts.max_errors ? max_errors : rd->opts.max_errors;
     int rc;
+    rd->id_window = 0; /* report every id that comes back, however late */
     isomm__csvin_collect(rd->in, errors, cap);
     while ((rc = isomm_csv_reader_next(rd, &a, NULL)) == 1)
         isomm_assessment_free(a);

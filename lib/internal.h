@@ -29,6 +29,9 @@ struct isomm_assessment {
     char *meta[ISOMM_META_COUNT];        /* owned, NULL when unset (id: NULL means "default") */
     isomm_pattern current;
     isomm_pattern target;
+    size_t packed;                       /* bytes of texts allocated in the same block, right after
+                                            the struct (isomm__assessment_pack); texts there are
+                                            never freed on their own */
 };
 
 /* The note of a role, NULL when there is none. */
@@ -39,6 +42,14 @@ static inline const char *isomm__note(const isomm_assessment *a, int role)
 
 /* The storage slot of a role's note, creating the note table on first use; NULL when out of memory. */
 char **isomm__note_slot(isomm_assessment *a, int role);
+
+/* An assessment in one allocation: the answers, patterns and model of *draft (whose texts are
+ * ignored), and the texts held in text[0..text_len): note_off[r] (when bit r of notes is set) and
+ * meta_off[m] (when not ISOMM__NO_TEXT) are offsets of NUL-terminated strings in it. Bulk readers
+ * use it to make one allocation per assessment instead of one per text. NULL when out of memory. */
+#define ISOMM__NO_TEXT ((size_t)-1)
+isomm_assessment *isomm__assessment_pack(const isomm_assessment *draft, const char *text, size_t text_len,
+                                         uint64_t notes, const size_t *note_off, const size_t *meta_off);
 
 /* Fill err (when not NULL) with code and a printf-style message; returns code. */
 int isomm__fail(isomm_error *err, int code, const char *fmt, ...)

@@ -471,6 +471,159 @@ Test(stream, callback_error_and_file_reader)
     isomm_csv_reader_free(rd);
 }
 
+/* A CSV with one row for the id "r", then `others` one-row assessments, then "r" again. */
+static char *returning_id_csv(long others, size_t *len)
+{
+    size_t cap = 64 + (size_t)others * 24;
+    char *text = malloc(cap);
+    size_t n;
+    long i;
+    cr_assert_not_null(text);
+    n = (size_t)sprintf(text, "assessment,role,sourcing,level\nr,A-1,in,1\n");
+    for (i = 0; i < others; i++)
+        n += (size_t)sprintf(text + n, "o%ld,A-1,in,2\n", i);
+    n += (size_t)sprintf(text + n, "r,A-2,in,3\n");
+    *len = n;
+    return text;
+}
+
+/* Stream a buffer to its end; returns the last code and counts what was handed over. */
+static int stream_count(const char *text, size_t len, long *count, isomm_assessment **last, isomm_error *e)
+{
+    chunked c = { text, len, 0, 4096 };
+    isomm_csv_reader *rd;
+    isomm_assessment *a;
+    int rc;
+    *count = 0;
+    *last = NULL;
+    cr_assert_eq(isomm_csv_reader_open_callback(&rd, chunk_read, &c, NULL, e), ISOMM_OK);
+    while ((rc = isomm_csv_reader_next(rd, &a, e)) == 1) {
+        isomm_assessment_free(*last);
+        *last = a;
+        (*count)++;
+    }
+    isomm_csv_reader_free(rd);
+    return rc;
+}
+
+Test(stream, an_id_returning_within_the_window_is_a_duplicate)
+{
+    long others = ISOMM_CSV_STREAM_ID_WINDOW, count;
+    size_t len;
+    char *text = returning_id_csv(others, &len);
+    isomm_assessment *last;
+    isomm_error e;
+    cr_assert_eq(stream_count(text, len, &count, &last, &e), ISOMM_EDUPLICATE);
+    cr_assert_eq(e.line, others + 3);
+    cr_assert_eq(e.column, 1);
+    cr_assert_not_null(strstr(e.message, "its rows began on line 2"), "%s", e.message);
+    cr_assert_eq(count, others + 1, "the assessments before the error are handed over");
+    isomm_assessment_free(last);
+    free(text);
+}
+
+Test(stream, an_id_returning_after_the_window_starts_another_assessment)
+{
+    long others = 2 * ISOMM_CSV_STREAM_ID_WINDOW + 1, count;
+    size_t len, n, problems;
+    char *text = returning_id_csv(others, &len);
+    isomm_assessment *last, **list;
+    isomm_answer ans;
+    isomm_error e, found[4];
+
+    /* streaming: forgotten, so the late rows are an assessment of their own */
+    cr_assert_eq(stream_count(text, len, &count, &last, &e), 0, "%s", e.message);
+    cr_assert_eq(count, others + 2);
+    cr_assert_str_eq(isomm_assessment_meta(last, ISOMM_META_ID), "r");
+    cr_assert_eq(isomm_assessment_answered(last), 1);
+    cr_assert_eq(isomm_assessment_get(last, "A-2", &ans, NULL), ISOMM_OK);
+    cr_assert_eq(ans.level, 3);
+    isomm_assessment_free(last);
+
+    /* reading all at once and validation remember every id */
+    cr_assert_eq(isomm_csv_read_buffer(&list, &n, text, len, NULL, &e), ISOMM_EDUPLICATE);
+    cr_assert_null(list);
+    cr_assert_eq(e.line, others + 3);
+    cr_assert_eq(e.column, 1);
+    cr_assert_eq(isomm_csv_validate_buffer(text, len, NULL, found, 4, &problems, &e), ISOMM_EDUPLICATE);
+    cr_assert_eq(problems, 1);
+    cr_assert_eq(found[0].line, others + 3);
+    free(text);
+}
+
+Test(read, ids_of_every_short_length_differing_in_one_byte)
+{
+    /* for each length 1-20: "aaa…", "baa…", "bba…" … "bbb…", two rows each (A-1, A-2): each id
+     * differs from the one before in a single byte, at every position in turn */
+    char *text = malloc(65536), id[21];
+    size_t n = (size_t)sprintf(text, "assessment,role,sourcing,level\n"), count, k = 0;
+    isomm_assessment **list;
+    isomm_error e;
+    int len, j, i;
+    for (len = 1; len <= 20; len++)
+        for (j = 0; j <= len; j++) {
+            for (i = 0; i < len; i++)
+                id[i] = i < j ? 'b' : 'a';
+            id[len] = '\0';
+            n += (size_t)sprintf(text + n, "%s,A-1,in,1\n%s,A-2,out,2\n", id, id);
+        }
+    cr_assert_eq(isomm_csv_read_buffer(&list, &count, text, n, NULL, &e), ISOMM_OK, "%s", e.message);
+    cr_assert_eq(count, 230);
+    for (len = 1; len <= 20; len++)
+        for (j = 0; j <= len; j++, k++) {
+            for (i = 0; i < len; i++)
+                id[i] = i < j ? 'b' : 'a';
+            id[len] = '\0';
+            cr_assert_str_eq(isomm_assessment_meta(list[k], ISOMM_META_ID), id);
+            cr_assert_eq(isomm_assessment_answered(list[k]), 2, "assessment %s", id);
+        }
+    isomm_assessment_array_free(list, count);
+    free(text);
+}
+
+Test(read, assessments_read_can_be_edited_copied_and_freed)
+{
+    /* the reader keeps an assessment's texts in the assessment's own allocation: replacing,
+     * clearing and copying them must work as for any other assessment (ASan/valgrind check the
+     * frees) */
+    const char *text = "assessment,organization,date,role,sourcing,level,note\n"
+                       "x,Org,2026-11-01,A-1,in,3,first note\n"
+                       "x,,,A-2,out,2,second note\n"
+                       "x,,,A-3,in,1,\n";
+    isomm_assessment **list, *copy;
+    isomm_answer ans;
+    size_t count;
+    isomm_error e;
+    cr_assert_eq(isomm_csv_read_buffer(&list, &count, text, strlen(text), NULL, &e), ISOMM_OK, "%s", e.message);
+    cr_assert_eq(count, 1);
+    cr_assert_eq(isomm_assessment_copy(&copy, list[0], &e), ISOMM_OK);
+    cr_assert(isomm_assessment_equal(copy, list[0]));
+    cr_assert_eq(isomm_assessment_set_note(list[0], "A-1", "replaced", &e), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_clear(list[0], "A-2", &e), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_note(list[0], "A-3", "new", &e), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_meta(list[0], ISOMM_META_ORGANIZATION, "Other", &e), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_meta(list[0], ISOMM_META_DATE, NULL, &e), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_meta(list[0], ISOMM_META_ID, "y", &e), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_get(list[0], "A-1", &ans, NULL), ISOMM_OK);
+    cr_assert_str_eq(ans.note, "replaced");
+    cr_assert_eq(isomm_assessment_get(list[0], "A-2", &ans, NULL), ISOMM_OK);
+    cr_assert_null(ans.note);
+    cr_assert_eq(ans.level, ISOMM_UNANSWERED);
+    cr_assert_eq(isomm_assessment_get(list[0], "A-3", &ans, NULL), ISOMM_OK);
+    cr_assert_str_eq(ans.note, "new");
+    cr_assert_str_eq(isomm_assessment_meta(list[0], ISOMM_META_ORGANIZATION), "Other");
+    cr_assert_null(isomm_assessment_meta(list[0], ISOMM_META_DATE));
+    cr_assert_str_eq(isomm_assessment_meta(list[0], ISOMM_META_ID), "y");
+    /* the copy kept the texts as read */
+    cr_assert_eq(isomm_assessment_get(copy, "A-2", &ans, NULL), ISOMM_OK);
+    cr_assert_str_eq(ans.note, "second note");
+    cr_assert_str_eq(isomm_assessment_meta(copy, ISOMM_META_ORGANIZATION), "Org");
+    cr_assert_str_eq(isomm_assessment_meta(copy, ISOMM_META_DATE), "2026-11-01");
+    cr_assert_str_eq(isomm_assessment_meta(copy, ISOMM_META_ID), "x");
+    isomm_assessment_free(copy);
+    isomm_assessment_array_free(list, count);
+}
+
 /* ---- validation ---- */
 
 Test(validate, collects_every_problem_in_order)

@@ -19,7 +19,8 @@
  *  - Rows with the same `assessment` id form one assessment and must be contiguous. Metadata
  *    may stand on every row or on one; two different non-empty values are ::ISOMM_ECONFLICT.
  *    A role listed twice in one assessment, or an id that reappears after another assessment,
- *    is ::ISOMM_EDUPLICATE.
+ *    is ::ISOMM_EDUPLICATE. (The streaming reader, to keep its memory bounded, remembers only
+ *    recent ids: see ::ISOMM_CSV_STREAM_ID_WINDOW.)
  *  - Empty lines and rows whose fields are all empty are skipped. Unquoted fields lose leading
  *    and trailing spaces and tabs (quote a note to keep them; the writer does).
  *
@@ -91,7 +92,21 @@ ISOMM_EXPORT int isomm_csv_read_buffer(isomm_assessment ***out, size_t *count, c
 /** Free an array returned by the readers and every assessment in it. NULL is ignored. */
 ISOMM_EXPORT void isomm_assessment_array_free(isomm_assessment **list, size_t count);
 
-/** Opaque streaming reader: hands over one assessment at a time in bounded memory. */
+/**
+ * Ids a streaming reader remembers to recognise an assessment whose id comes back after other
+ * assessments. It remembers the ids of at least the last ISOMM_CSV_STREAM_ID_WINDOW assessments
+ * (at most twice as many), or of fewer when their ids add up to more than 1 MiB. An id that
+ * comes back later than that is not recognised: its rows are handed over as another assessment
+ * with the same id. The all-at-once readers and the validation functions remember every id and
+ * always report ::ISOMM_EDUPLICATE.
+ */
+#define ISOMM_CSV_STREAM_ID_WINDOW 4096
+
+/**
+ * Opaque streaming reader: hands over one assessment at a time. Its memory does not grow with
+ * the input: it holds the assessment being read, the row being parsed and a bounded set of
+ * recent ids (::ISOMM_CSV_STREAM_ID_WINDOW).
+ */
 typedef struct isomm_csv_reader isomm_csv_reader;
 
 /**
