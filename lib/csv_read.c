@@ -424,7 +424,7 @@ static inline int same_bytes(const char *a, const char *b, size_t len)
 /* The sourcing spellings as usually written (lower case); NONE for anything else, which
  * isomm_sourcing_parse() then judges. Each comparison has a constant length, which compilers
  * expand inline. */
-static isomm_sourcing exact_sourcing(const char *s, size_t len)
+static inline isomm_sourcing exact_sourcing(const char *s, size_t len)
 {
     switch (len) {
     case 2:

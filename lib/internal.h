@@ -75,8 +75,24 @@ char *isomm__strndup(const char *s, size_t n);
 int isomm__ascii_ieq(const char *s, size_t len, const char *lit);
 
 /* Index 0..53 of a role code exactly as written ("G-10"), -1 if it is none. Every model has the
- * same codes, so this needs no model. */
-int isomm__role_index(const char *code, size_t len);
+ * same codes, so this needs no model. Inline: the CSV reader calls it once per row. */
+static inline int isomm__role_index(const char *code, size_t len)
+{
+    const isomm_function_info *f;
+    int number;
+    if (len < 3 || len > 4 || code[0] < 'A' || code[0] > 'I' || code[1] != '-' || code[2] < '1' || code[2] > '9')
+        return -1;
+    number = code[2] - '0';
+    if (len == 4) {
+        if (code[3] < '0' || code[3] > '9')
+            return -1;
+        number = number * 10 + (code[3] - '0');
+    }
+    f = &isomm__catalog_v21.functions[code[0] - 'A'];
+    if (number > f->role_count)
+        return -1;
+    return f->first_role + number - 1;
+}
 
 /* Whether s is a strict YYYY-MM-DD naming a real calendar day. */
 int isomm__valid_date(const char *s);

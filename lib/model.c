@@ -38,27 +38,6 @@ const isomm_function_info *isomm_model_function(const isomm_model *model, int in
 }
 
 /* Codes are fixed by ISOMM v2.1: a capital A-I, '-', a number 1..count without leading zero. */
-int isomm__role_index(const char *code, size_t len)
-{
-    const isomm_function_info *f;
-    int number = 0;
-    size_t i;
-
-    if (len < 3 || len > 4 || code[0] < 'A' || code[0] > 'I' || code[1] != '-')
-        return -1;
-    for (i = 2; i < len; i++) {
-        if (code[i] < '0' || code[i] > '9')
-            return -1;
-        number = number * 10 + (code[i] - '0');
-    }
-    if (code[2] == '0')
-        return -1;
-    f = &isomm__catalog_v21.functions[code[0] - 'A'];
-    if (number < 1 || number > f->role_count)
-        return -1;
-    return f->first_role + number - 1;
-}
-
 int isomm_model_find_role_n(const isomm_model *model, const char *code, size_t len, isomm_error *err)
 {
     int index;

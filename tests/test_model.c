@@ -72,6 +72,12 @@ Test(model, find_role_accepts_exact_codes_only)
     cr_assert(strstr(err.message, "'G-010'") != NULL, "%s", err.message);
     cr_assert_eq(isomm_model_find_role(m, "A-7", NULL), ISOMM_EROLE);
     cr_assert_eq(isomm_model_find_role(m, "A-0", NULL), ISOMM_EROLE);
+    cr_assert_eq(isomm_model_find_role(m, "G-01", NULL), ISOMM_EROLE);
+    cr_assert_eq(isomm_model_find_role(m, "A-1x", NULL), ISOMM_EROLE);
+    cr_assert_eq(isomm_model_find_role(m, "A-x", NULL), ISOMM_EROLE);
+    cr_assert_eq(isomm_model_find_role(m, "G-11", NULL), ISOMM_EROLE);
+    cr_assert_eq(isomm_model_find_role(m, "A-10", NULL), ISOMM_EROLE);
+    cr_assert_eq(isomm_model_find_role(m, "A_1", NULL), ISOMM_EROLE);
     cr_assert_eq(isomm_model_find_role(m, "J-1", NULL), ISOMM_EROLE);
     cr_assert_eq(isomm_model_find_role(m, "a-1", NULL), ISOMM_EROLE);
     cr_assert_eq(isomm_model_find_role(m, " A-1", NULL), ISOMM_EROLE);
