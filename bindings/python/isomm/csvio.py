@@ -73,7 +73,10 @@ def iter_csv(path, *, model=None, encoding="utf-8", max_field_bytes=None):
     """Yield the assessments of a CSV file one at a time, in bounded memory (for very large files).
 
     The arguments are those of :func:`read_csv` (a path only). Assessments completed before a
-    problem are yielded; then the :class:`ParseError` is raised.
+    problem are yielded; then the :class:`ParseError` is raised. To keep its memory bounded the
+    reader remembers only recent assessment ids (at least the last 4096): an id whose rows come
+    back later than that may be yielded as another assessment with the same id, where
+    :func:`read_csv` and :func:`validate_csv` always report the duplicate.
     """
     model = _model_or_default(model)
     reader = _capi.isommpy_csv_reader_open(os.fsdecode(path), model._h, _encoding_value(encoding),
