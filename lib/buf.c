@@ -40,6 +40,18 @@ void isomm__buf_append(isomm_buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
+size_t isomm__buf_add_text(isomm_buf *b, const char *s, size_t n)
+{
+    size_t off = b->len;
+    if (n == (size_t)-1 || !reserve(b, n + 1))
+        return ISOMM__BUF_FAILED;
+    memcpy(b->data + off, s, n);
+    b->data[off + n] = '\0';
+    b->len = off + n + 1;
+    b->data[b->len] = '\0'; /* the buffer stays NUL-terminated as well */
+    return off;
+}
+
 void isomm__buf_puts(isomm_buf *b, const char *s)
 {
     isomm__buf_append(b, s, strlen(s));

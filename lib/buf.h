@@ -33,6 +33,11 @@ void isomm__buf_json_string(isomm_buf *b, const char *s);
 void isomm__buf_xml(isomm_buf *b, const char *s);
 /* The same for the first n bytes of s. */
 void isomm__buf_xml_n(isomm_buf *b, const char *s, size_t n);
+/* Store a copy of the n bytes of s followed by a NUL, so that the buffer holds texts one after
+ * another (b->len counts each NUL); returns the copy's offset in b->data, or ISOMM__BUF_FAILED
+ * when an allocation failed. Empty the buffer for the next batch with b->len = 0. */
+#define ISOMM__BUF_FAILED ((size_t)-1)
+size_t isomm__buf_add_text(isomm_buf *b, const char *s, size_t n);
 /* Hand over the NUL-terminated data (caller frees with free()); the buffer is reset.
  * Returns NULL if an allocation failed earlier. */
 char *isomm__buf_take(isomm_buf *b, size_t *len);

@@ -46,8 +46,7 @@ struct isomm__csvin {
     int finished;
 
     /* the row being assembled */
-    char *arena;
-    size_t arena_len, arena_cap;
+    isomm_buf arena; /* the texts of the row's fields */
     size_t *off;
     size_t *flen;
     long *fline;
@@ -307,20 +306,8 @@ static int store_field(isomm__csvin *in, const char *s, size_t len, long line)
     in->f.nfields = n + 1;
     if (!len)
         return 0;
-    if (in->arena_len + len + 1 > in->arena_cap) {
-        size_t cap = in->arena_cap ? in->arena_cap : 1024;
-        char *arena;
-        while (cap < in->arena_len + len + 1)
-            cap *= 2;
-        if (!(arena = realloc(in->arena, cap)))
-            return -1;
-        in->arena = arena;
-        in->arena_cap = cap;
-    }
-    memcpy(in->arena + in->arena_len, s, len);
-    in->arena[in->arena_len + len] = '\0';
-    in->off[n] = in->arena_len;
-    in->arena_len += len + 1;
+    if ((in->off[n] = isomm__buf_add_text(&in->arena, s, len)) == ISOMM__BUF_FAILED)
+        return -1;
     in->f.row_bytes += len;
     return 0;
 }
@@ -414,7 +401,7 @@ static void end_row(isomm__csvin *in)
         } else if (in->on_row) {
             int stored = !(in->on_field && in->f.expect_fields);
             for (i = 0; stored && i < in->f.nfields; i++)
-                in->fptr[i] = in->flen[i] ? in->arena + in->off[i] : "";
+                in->fptr[i] = in->flen[i] ? in->arena.data + in->off[i] : "";
             row.count = in->f.nfields;
             row.field = stored ? in->fptr : NULL;
             row.len = stored ? in->flen : NULL;
@@ -424,7 +411,7 @@ static void end_row(isomm__csvin *in)
         }
     }
     in->f.nfields = 0;
-    in->arena_len = 0;
+    in->arena.len = 0;
     in->row_bad = 0;
     in->f.row_bytes = 0;
     in->f.fast_fields = in->stop ? 0 : in->f.expect_fields ? in->f.expect_fields : ISOMM__CSV_MAX_COLUMNS;
@@ -461,7 +448,7 @@ void isomm__csvin_free(isomm__csvin *in)
     free(in->chunk);
     free(in->conv);
     free(in->raw);
-    free(in->arena);
+    isomm__buf_free(&in->arena);
     free(in->off);
     free(in->flen);
     free(in->fline);

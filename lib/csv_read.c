@@ -52,8 +52,7 @@ typedef struct seen_id {
 typedef struct id_set {
     seen_id *slot;
     size_t cap, len;
-    char *text;
-    size_t text_len, text_cap;
+    isomm_buf text; /* the ids, NUL-terminated one after another */
 } id_set;
 
 /* A streaming reader forgets old ids in generations: when the newer of its two sets holds
@@ -73,8 +72,7 @@ struct isomm_csv_reader {
      * NULL), its texts in `pend` (the id first, at offset 0), where note_off and meta_off say */
     int have_cur;
     isomm_assessment draft;
-    char *pend;
-    size_t pend_len, pend_cap;
+    isomm_buf pend;
     uint64_t notes; /* bit r: role r has a note */
     size_t note_off[ISOMM_ROLE_COUNT];
     size_t meta_off[ISOMM_META_COUNT];
@@ -85,8 +83,7 @@ struct isomm_csv_reader {
     long meta_line[COL_NAME];
 
     row_state row;
-    char *text; /* texts kept from the row's fields */
-    size_t text_len, text_cap;
+    isomm_buf text; /* texts kept from the row's fields */
 
     /* completed assessments not yet handed over */
     isomm_assessment **queue;
@@ -117,7 +114,7 @@ static long set_find(const id_set *set, const char *id, size_t h)
     if (!set->cap)
         return 0;
     for (i = h & (set->cap - 1); set->slot[i].line; i = (i + 1) & (set->cap - 1))
-        if (set->slot[i].hash == h && strcmp(set->text + set->slot[i].off, id) == 0)
+        if (set->slot[i].hash == h && strcmp(set->text.data + set->slot[i].off, id) == 0)
             return set->slot[i].line;
     return 0;
 }
@@ -133,7 +130,7 @@ static void set_put_slot(seen_id *slot, size_t cap, seen_id e)
 /* Add an id not in the set; -1 when out of memory. */
 static int set_add(id_set *set, const char *id, size_t h, long line)
 {
-    size_t len = strlen(id) + 1, j;
+    size_t j;
     seen_id e;
     if ((set->len + 1) * 2 > set->cap) {
         size_t cap = set->cap ? set->cap * 2 : 64;
@@ -147,22 +144,11 @@ static int set_add(id_set *set, const char *id, size_t h, long line)
         set->slot = slot;
         set->cap = cap;
     }
-    if (set->text_len + len > set->text_cap) {
-        size_t cap = set->text_cap ? set->text_cap : 1024;
-        char *text;
-        while (cap < set->text_len + len)
-            cap *= 2;
-        if (!(text = realloc(set->text, cap)))
-            return -1;
-        set->text = text;
-        set->text_cap = cap;
-    }
-    memcpy(set->text + set->text_len, id, len);
+    if ((e.off = isomm__buf_add_text(&set->text, id, strlen(id))) == ISOMM__BUF_FAILED)
+        return -1;
     e.hash = h;
-    e.off = set->text_len;
     e.line = line;
     set_put_slot(set->slot, set->cap, e);
-    set->text_len += len;
     set->len++;
     return 0;
 }
@@ -173,7 +159,7 @@ static void set_clear(id_set *set)
     if (set->cap)
         memset(set->slot, 0, set->cap * sizeof *set->slot);
     set->len = 0;
-    set->text_len = 0;
+    set->text.len = 0;
 }
 
 /* The line where the rows of an id met before began, 0 when it is new (or forgotten). */
@@ -188,33 +174,12 @@ static long id_seen(const isomm_csv_reader *rd, const char *id)
 static int id_add(isomm_csv_reader *rd, const char *id, long line)
 {
     id_set *set = &rd->seen[rd->newer];
-    if (rd->id_window && (set->len >= rd->id_window || set->text_len >= ID_WINDOW_BYTES)) {
+    if (rd->id_window && (set->len >= rd->id_window || set->text.len >= ID_WINDOW_BYTES)) {
         rd->newer = !rd->newer;
         set = &rd->seen[rd->newer];
         set_clear(set);
     }
     return set_add(set, id, hash_id(id), line);
-}
-
-/* Append a NUL-terminated copy of a text to the current assessment's texts; returns its
- * offset, or ISOMM__NO_TEXT when out of memory. */
-static size_t pend_put(isomm_csv_reader *rd, const char *s, size_t len)
-{
-    size_t off = rd->pend_len;
-    if (rd->pend_len + len + 1 > rd->pend_cap) {
-        size_t cap = rd->pend_cap ? rd->pend_cap : 256;
-        char *pend;
-        while (cap < rd->pend_len + len + 1)
-            cap *= 2;
-        if (!(pend = realloc(rd->pend, cap)))
-            return ISOMM__NO_TEXT;
-        rd->pend = pend;
-        rd->pend_cap = cap;
-    }
-    memcpy(rd->pend + off, s, len);
-    rd->pend[off + len] = '\0';
-    rd->pend_len += len + 1;
-    return off;
 }
 
 static int nomem(isomm_csv_reader *rd)
@@ -250,7 +215,7 @@ static int complete(isomm_csv_reader *rd)
             rd->qcap = cap;
         }
     }
-    if (!(a = isomm__assessment_pack(&rd->draft, rd->pend, rd->pend_len, rd->notes, rd->note_off, rd->meta_off)))
+    if (!(a = isomm__assessment_pack(&rd->draft, rd->pend.data, rd->pend.len, rd->notes, rd->note_off, rd->meta_off)))
         return -1;
     rd->queue[rd->qhead + rd->qlen++] = a;
     rd->have_cur = 0;
@@ -265,8 +230,8 @@ static int start(isomm_csv_reader *rd, const char *id, long line, long column)
     int i;
     if (complete(rd) || (!first && id_add(rd, id, line)))
         return nomem(rd);
-    rd->pend_len = 0;
-    if (pend_put(rd, id, len) == ISOMM__NO_TEXT)
+    rd->pend.len = 0;
+    if (isomm__buf_add_text(&rd->pend, id, len) == ISOMM__BUF_FAILED)
         return nomem(rd);
     memset(&rd->draft, 0, sizeof rd->draft);
     rd->draft.model = rd->opts.model;
@@ -291,8 +256,8 @@ static int start(isomm_csv_reader *rd, const char *id, long line, long column)
 }
 
 /* The id of the assessment being assembled. */
-#define CUR_ID(rd) ((const char *)(rd)->pend)
-#define TEXT(k) (rd->text + rd->row.off[k])
+#define CUR_ID(rd) ((const char *)(rd)->pend.data)
+#define TEXT(k) (rd->text.data + rd->row.off[k])
 #define VALUE(k) isomm__csv_clip(TEXT(k), rd->row.len[k], SHOW), TEXT(k)
 #define GIVEN(k) (rd->row.given & (1u << (k)))
 /* Line and column of a kind's field in the row (the row's line when the column is absent). */
@@ -304,13 +269,13 @@ static int merge_meta(isomm_csv_reader *rd, int k)
 {
     size_t *off = &rd->meta_off[meta_of_column[k]];
     const char *before;
-    if (*off == ISOMM__NO_TEXT) {
-        if ((*off = pend_put(rd, TEXT(k), rd->row.len[k])) == ISOMM__NO_TEXT)
+    if (*off == ISOMM__BUF_FAILED) {
+        if ((*off = isomm__buf_add_text(&rd->pend, TEXT(k), rd->row.len[k])) == ISOMM__BUF_FAILED)
             return nomem(rd);
         rd->meta_line[k] = LINE_OF(k);
         return 0;
     }
-    before = rd->pend + *off;
+    before = rd->pend.data + *off;
     if (strcmp(before, TEXT(k)) == 0)
         return 0;
     return isomm__csvin_report(rd->in, 0, ISOMM_ECONFLICT, LINE_OF(k), COLUMN_OF(k),
@@ -340,21 +305,9 @@ static int merge_pattern(isomm_csv_reader *rd, int k)
 /* Copy a field's text for the end of the row. */
 static int keep(isomm_csv_reader *rd, int k, const char *s, size_t len)
 {
-    if (rd->text_len + len + 1 > rd->text_cap) {
-        size_t cap = rd->text_cap ? rd->text_cap : 256;
-        char *text;
-        while (cap < rd->text_len + len + 1)
-            cap *= 2;
-        if (!(text = realloc(rd->text, cap)))
-            return nomem(rd);
-        rd->text = text;
-        rd->text_cap = cap;
-    }
-    memcpy(rd->text + rd->text_len, s, len);
-    rd->text[rd->text_len + len] = '\0';
-    rd->row.off[k] = rd->text_len;
+    if ((rd->row.off[k] = isomm__buf_add_text(&rd->text, s, len)) == ISOMM__BUF_FAILED)
+        return nomem(rd);
     rd->row.len[k] = len;
-    rd->text_len += len + 1;
     return 0;
 }
 
@@ -459,7 +412,7 @@ static inline int take_common(isomm_csv_reader *rd, size_t index, const char *s,
         r->given = 0;
         r->same_id = 0;
         r->line0 = line;
-        rd->text_len = 0;
+        rd->text.len = 0;
     }
     if (k < 0)
         return 0;
@@ -592,7 +545,8 @@ static int data_row(isomm_csv_reader *rd)
     rd->draft.level[role] = (int8_t)r->level;
     rd->draft.sourcing[role] = (uint8_t)r->sourcing;
     if (GIVEN(COL_NOTE)) {
-        if ((rd->note_off[role] = pend_put(rd, TEXT(COL_NOTE), r->len[COL_NOTE])) == ISOMM__NO_TEXT)
+        rd->note_off[role] = isomm__buf_add_text(&rd->pend, TEXT(COL_NOTE), r->len[COL_NOTE]);
+        if (rd->note_off[role] == ISOMM__BUF_FAILED)
             return nomem(rd);
         rd->notes |= (uint64_t)1 << role;
     }
@@ -727,10 +681,10 @@ void isomm_csv_reader_free(isomm_csv_reader *rd)
     free(rd->queue);
     for (i = 0; i < 2; i++) {
         free(rd->seen[i].slot);
-        free(rd->seen[i].text);
+        isomm__buf_free(&rd->seen[i].text);
     }
-    free(rd->pend);
-    free(rd->text);
+    isomm__buf_free(&rd->pend);
+    isomm__buf_free(&rd->text);
     free(rd);
 }
 

@@ -5,6 +5,8 @@
  *  - checked by isomm_csv_validate_buffer(),
  *  - and read as CP932.
  * All must agree: the same assessments, or the same first error at the same line and column.
+ * (The streaming reader forgets ids only past ISOMM_CSV_STREAM_ID_WINDOW assessments, far more
+ * than a fuzz input holds, so there too it must report every id that comes back.)
  * Every assessment read is evaluated (fuzz_evaluate_and_check, with reports for the whole read)
  * and written back with isomm_csv_write_buffer(), which must read back to equal assessments. */
 #include <string.h>
