@@ -40,16 +40,9 @@ void isomm__buf_append(isomm_buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-size_t isomm__buf_add_text(isomm_buf *b, const char *s, size_t n)
+int isomm__buf_reserve(isomm_buf *b, size_t extra)
 {
-    size_t off = b->len;
-    if (n == (size_t)-1 || !reserve(b, n + 1))
-        return ISOMM__BUF_FAILED;
-    memcpy(b->data + off, s, n);
-    b->data[off + n] = '\0';
-    b->len = off + n + 1;
-    b->data[b->len] = '\0'; /* the buffer stays NUL-terminated as well */
-    return off;
+    return reserve(b, extra);
 }
 
 void isomm__buf_puts(isomm_buf *b, const char *s)

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct isomm_buf {
     char *data;   /* always NUL-terminated when len > 0 or after isomm__buf_take */
@@ -33,11 +34,26 @@ void isomm__buf_json_string(isomm_buf *b, const char *s);
 void isomm__buf_xml(isomm_buf *b, const char *s);
 /* The same for the first n bytes of s. */
 void isomm__buf_xml_n(isomm_buf *b, const char *s, size_t n);
+/* Make room for `extra` more bytes and a NUL; 0 when an allocation failed (sticky). */
+int isomm__buf_reserve(isomm_buf *b, size_t extra);
+
 /* Store a copy of the n bytes of s followed by a NUL, so that the buffer holds texts one after
  * another (b->len counts each NUL); returns the copy's offset in b->data, or ISOMM__BUF_FAILED
- * when an allocation failed. Empty the buffer for the next batch with b->len = 0. */
+ * when an allocation failed. Empty the buffer for the next batch with b->len = 0.
+ * Inline: the CSV reader stores a text for every note it reads. */
 #define ISOMM__BUF_FAILED ((size_t)-1)
-size_t isomm__buf_add_text(isomm_buf *b, const char *s, size_t n);
+static inline size_t isomm__buf_add_text(isomm_buf *b, const char *s, size_t n)
+{
+    size_t off = b->len;
+    /* room for the text, its NUL and the NUL that keeps the buffer terminated */
+    if ((b->failed || n > ((size_t)-1 >> 2) || b->cap - off < n + 2) && !isomm__buf_reserve(b, n + 1))
+        return ISOMM__BUF_FAILED;
+    memcpy(b->data + off, s, n);
+    b->data[off + n] = '\0';
+    b->len = off + n + 1;
+    b->data[b->len] = '\0';
+    return off;
+}
 /* Hand over the NUL-terminated data (caller frees with free()); the buffer is reset.
  * Returns NULL if an allocation failed earlier. */
 char *isomm__buf_take(isomm_buf *b, size_t *len);
