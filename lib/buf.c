@@ -5,7 +5,7 @@
 
 #include "buf.h"
 
-static int reserve(isomm_buf *b, size_t extra)
+int isomm__buf_reserve(isomm_buf *b, size_t extra)
 {
     size_t need, cap;
     char *data;
@@ -33,16 +33,11 @@ static int reserve(isomm_buf *b, size_t extra)
 
 void isomm__buf_append(isomm_buf *b, const char *s, size_t n)
 {
-    if (!reserve(b, n))
+    if (!isomm__buf_reserve(b, n))
         return;
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
-}
-
-int isomm__buf_reserve(isomm_buf *b, size_t extra)
-{
-    return reserve(b, extra);
 }
 
 void isomm__buf_puts(isomm_buf *b, const char *s)
@@ -65,7 +60,7 @@ void isomm__buf_printf(isomm_buf *b, const char *fmt, ...)
     va_end(ap);
     if (n < 0) {
         b->failed = 1;
-    } else if (reserve(b, (size_t)n)) {
+    } else if (isomm__buf_reserve(b, (size_t)n)) {
         vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
         b->len += (size_t)n;
     }
@@ -139,7 +134,7 @@ char *isomm__buf_take(isomm_buf *b, size_t *len)
         isomm__buf_free(b);
         return NULL;
     }
-    if (!b->data && !reserve(b, 0))
+    if (!b->data && !isomm__buf_reserve(b, 0))
         return NULL;
     b->data[b->len] = '\0';
     data = b->data;
