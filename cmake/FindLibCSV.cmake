@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # FindLibCSV: locate libcsv (Debian libcsv-dev), which ships no pkg-config or CMake file.
 #
 # Result: LibCSV_FOUND, LibCSV_INCLUDE_DIR, LibCSV_LIBRARY, and the imported target LibCSV::LibCSV.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Build an assessment with the C API, evaluate it, and print the result.
  *
  *   cc evaluate.c $(pkg-config --cflags --libs isomm) -o evaluate && ./evaluate [target-pattern]

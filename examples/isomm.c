@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* isomm: the command-line program of libisomm, and the fullest example of its C API.
  *
  *   isomm report FILE.csv [--target PATTERN] [--format F] [--lang ja|en] [--html-out PATH] [-o FILE]

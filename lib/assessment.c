@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Assessments: answers, notes, metadata and patterns. */
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Growable byte buffer (see buf.h). */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Growable byte buffer used by every writer (CSV, reports, JSON, SVG). Private.
  * Errors are sticky: after a failed allocation every append is a no-op and buf->failed stays
  * set, so callers append freely and check once at the end. */

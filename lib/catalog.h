@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Static texts of the built-in catalogue (lib/catalog_v21.c). Private. */
 #ifndef ISOMM_CATALOG_H
 #define ISOMM_CATALOG_H

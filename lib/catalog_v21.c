@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The built-in ISOMM v2.1 catalogue: roles (generated), functions with this project's
  * strength/weakness comments, and the model's static texts. Constant data only. */
 #include "internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Return codes, error records, version, memory. */
 #include <stdio.h>
 #include <stdlib.h>

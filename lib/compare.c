@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Comparison of two assessments and streaming aggregation of many (ISOMM-MODEL.md section 8).
  *
  * Both read an assessment through isomm_evaluate(), so that "unanswered counts 1" and "level 0

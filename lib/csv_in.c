@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The CSV row layer: bytes in, checked rows out (see csvio.h). */
 #include <csv.h>
 #include <errno.h>

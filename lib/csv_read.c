@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Assessment CSV reading: the streaming reader, and the all-at-once readers and the validator
  * built on it (INTERFACES.md section 1). */
 #include <errno.h>

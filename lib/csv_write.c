@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Assessment CSV writing (the format read by csv_read.c), the template, and the helpers every
  * CSV writer shares: quoting, CP932 output, replacing a file safely. */
 #define _POSIX_C_SOURCE 200809L

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private CSV machinery shared by the assessment and model CSV readers and writers.
  *
  * The row layer (lib/csv_in.c) turns bytes into rows of fields: it pulls input from a file,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Evaluation (ISOMM-MODEL.md sections 4-8): maturity, strengths and weaknesses,
  * recommendation lists, pattern fit, unanswered roles and warnings.
  * One allocation per evaluation; everything else lives in fixed arrays of the result. */

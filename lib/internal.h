@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private declarations shared by the library's translation units. Not installed. */
 #ifndef ISOMM_INTERNAL_H
 #define ISOMM_INTERNAL_H

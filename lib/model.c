@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Catalogue access: roles, functions, patterns, domains, sourcings and scales. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Model CSV (INTERFACES.md section 2): loading a custom catalogue and writing one out. */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Report entry points: option checks, dispatch to the writers, output to a buffer or a stream,
  * and the words and helpers the writers share. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Output of comparisons and aggregates: the render entry points, labels, text, Markdown and JSON
  * (INTERFACES.md section 3); charts in report_compare_svg.c, pages in report_compare_html.c. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private pieces shared by the writers of comparisons and aggregates (report_compare*.c). */
 #ifndef ISOMM_REPORT_COMPARE_H
 #define ISOMM_REPORT_COMPARE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* HTML pages of comparisons and aggregates: the page frame and style of the reports (report_html.c),
  * the charts inline, and the tables of the text output. */
 #include "internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Charts of comparisons and aggregates. The heat map shows where assessors differ: one column
  * per recorded assessment, one row per role (grouped by function), colour = level, a corner
  * mark for outsourced answers, and the role's spread over all assessments on the right. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One self-contained HTML page: inline CSS and SVG, no script, no external resource. */
 #include "report_internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private pieces shared by the report writers (report_*.c). Not installed. */
 #ifndef ISOMM_REPORT_INTERNAL_H
 #define ISOMM_REPORT_INTERNAL_H

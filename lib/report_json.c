@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* JSON: one object per result as INTERFACES.md section 3, and the catalogue. */
 #include "internal.h"
 #include "report_internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* SVG charts of a result: the radar of the nine functions and the chart of the 54 roles. */
 #include <stdlib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text and Markdown reports: the same sections, laid out for a terminal or for Markdown. */
 #include <string.h>
 

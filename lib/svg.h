@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* SVG drawing shared by the reports and the comparison/aggregation output. Private.
  * Every chart is one complete <svg> element with an xmlns attribute and a viewBox, so the same
  * text is a standalone .svg file and can be pasted into an HTML page. Text uses a font list that

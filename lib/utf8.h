@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* UTF-8 measuring for aligned terminal text and wrapped chart labels. Private. */
 #ifndef ISOMM_UTF8_H
 #define ISOMM_UTF8_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A deliberately small RFC 4180 reader for the tests, independent of the library's CSV code,
  * so the catalogue and the worked example can be checked against the spec files directly. */
 #ifndef ISOMM_TEST_MINI_CSV_H

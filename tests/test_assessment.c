@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Assessments: answers, notes, metadata, patterns, and every bad argument with its exact code. */
 #include <criterion/criterion.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Comparison and aggregation (ISOMM-MODEL.md section 8) with hand-computed expectations.
  *
  * Three small assessments, every role not listed unanswered (counting 1 in maturities):

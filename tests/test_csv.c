@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Assessment CSV: bad inputs with exact positions, chunked input, BOM, CRLF, encodings, limits,
  * streaming, validation, writing, round trips, the template and the example-1 evaluation. */
 #define _POSIX_C_SOURCE 200809L

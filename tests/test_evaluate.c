@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Evaluation rules (ISOMM-MODEL.md sections 4-8) and the worked example for all five targets. */
 #include <criterion/criterion.h>
 #include <string.h>

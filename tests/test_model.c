@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The built-in catalogue against the spec's roles-v2.1.csv, and the model's lookups. */
 #include <criterion/criterion.h>
 #include <string.h>

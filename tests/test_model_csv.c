@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Model CSV: export of the built-in model, loading custom catalogues, their errors, and a
  * custom model changing an evaluation. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reports: text, Markdown, JSON, SVG and HTML of the worked example and of edge cases. */
 #include <criterion/criterion.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Thread safety: several threads read, evaluate, render and write back different assessments
  * at the same time, each many times over, and every run must give what a single thread gave.
  * Run under ThreadSanitizer (ISOMM_TSAN) by .ci/hardening, where any data race fails the test.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fault injection for writing: a device that is full, a directory that cannot be written, a
  * directory that does not exist. Each write must report ISOMM_EIO and leave the previous file
  * exactly as it was, with no temporary file left beside it. (A write cut short part way by a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* SWIG interface of libisomm for Python: the raw layer `isomm._capi` (extension `isomm._isomm`).
  *
  * Users never import this module: the package `isomm` (isomm/__init__.py and its submodules)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file isomm/assessment.h
  * @brief One organisation's answers: a sourcing and a 0-5 level per role, notes and metadata.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file isomm/common.h
  * @brief Return codes, the caller-owned error record, version and memory helpers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file isomm/compare.h
  * @brief Comparison of two assessments and aggregation of many (ISOMM-MODEL.md section 8).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file isomm/csv.h
  * @brief Assessment CSV and model CSV: reading (all at once, streaming, validation) and writing.

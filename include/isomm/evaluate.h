@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file isomm/evaluate.h
  * @brief Evaluation: maturity per function and overall, strengths and weaknesses, the four

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file isomm/isomm.h
  * @brief libisomm: the ISOG-J SOC/CSIRT maturity model (ISOMM) as a library. Includes every public header.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file isomm/model.h
  * @brief The ISOMM v2.1 catalogue: functions, roles, domains, patterns and the two 0-5 scales.

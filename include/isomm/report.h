@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /**
  * @file isomm/report.h
  * @brief Reports of an evaluation: text, Markdown, JSON, SVG charts and one self-contained HTML page.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Aggregation streams: memory must not grow with the number of assessments.
  *
  *   build/tests/bench/bench_aggregate [count] [csv]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* CSV read speed against libcsv's raw parse of the same file, and the streaming reader's peak
  * memory at three sizes.
  *

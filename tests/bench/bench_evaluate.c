@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Evaluations per second of a full 54-role assessment on one core.
  *
  *   build/tests/bench/bench_evaluate [iterations]

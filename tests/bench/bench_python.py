@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Benchmark: isomm.read_csv + Assessment.evaluate against plain Python doing the same work.
 
 Generates (once) an assessment CSV with many assessments, then times, in one run:

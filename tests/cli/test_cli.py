@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Tests of the isomm command: every command, its exit codes, and the documents it writes.
 
 Run by CTest as:  python3 test_cli.py ISOMM_BINARY TEST_DATA_DIR EXAMPLES_DATA_DIR SUITE

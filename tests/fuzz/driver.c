@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Standalone fuzz driver for builds without libFuzzer: feeds every file named on the command
  * line, or found in a directory named there, to LLVMFuzzerTestOneInput once. A crash or a broken
  * invariant aborts the process, which fails the CTest test that runs the corpus.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the fuzz targets: the libFuzzer entry point and the invariants every evaluation
  * result must satisfy whatever the input was. A broken invariant aborts, which libFuzzer and
  * the corpus driver both report as a crash. */

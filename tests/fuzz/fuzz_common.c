@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Invariants of an evaluation result, checked by every fuzz target after each evaluation. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: the assessment CSV reader. The input is CSV text, read
  *  - whole with isomm_csv_read_buffer(),
  *  - streamed through isomm_csv_reader_open_callback() in chunks of 1 and 7 bytes (so that

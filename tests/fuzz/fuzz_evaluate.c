@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: build an assessment from arbitrary answers through the public API (valid and
  * invalid role indices, sourcings, levels, notes, metadata and patterns), evaluate it with
  * arbitrary options, check every invariant of the result and render it as reports.

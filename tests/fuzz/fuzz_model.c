@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: the model CSV reader. A model that loads must write back to a model CSV that
  * loads to the same catalogue, and must evaluate an assessment built on it. */
 #include <string.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Install libisomm into a temporary prefix, then build and run examples/evaluate.c against the
 # installed copy twice: once with pkg-config, once through find_package(isomm).
 #   check_install.sh SOURCE_DIR

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """libisomm for Python: the ISOG-J SOC/CSIRT maturity model (ISOMM v2.1).
 
 Quick start::

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """One organisation's answers: a sourcing and a 0-5 level per role, notes, metadata and patterns."""
 
 import datetime

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Comparison of two assessments and aggregation of many (ISOMM-MODEL.md section 8)."""
 
 import html

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Assessment CSV and model CSV: reading, streaming, validation, writing, the fill-in template."""
 
 import io

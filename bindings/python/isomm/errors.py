@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Exceptions of :mod:`isomm`.
 
 Every failure of the C library arrives as an exception whose class follows the C return code:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The ISOMM v2.1 catalogue: functions, roles, domains, organisation patterns and the two scales."""
 
 import functools

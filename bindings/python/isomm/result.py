@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The result of an evaluation: maturity, strengths and weaknesses, recommendation lists, pattern fit."""
 
 import html

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Shared fixtures: test data from the repository (ISOMM_TEST_DATA when CTest runs the suite)."""
 
 import csv

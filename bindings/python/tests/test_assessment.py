@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Building assessments: answers, notes, metadata, patterns, iteration, copies."""
 
 import copy

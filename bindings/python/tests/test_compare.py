@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Comparison of two assessments and aggregation of many."""
 
 import json

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Assessment CSV and model CSV through the Python API."""
 
 import csv

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Every public class, function, method and property of isomm has a docstring."""
 
 import inspect

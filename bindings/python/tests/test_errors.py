@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The exception hierarchy: one root, C codes mapped to Python's usual exception types."""
 
 import pytest

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Evaluation of the worked example (tests/data/example-1.*) built with set() one call at a time."""
 
 import json

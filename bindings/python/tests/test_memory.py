@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Handles are freed exactly once, and parents stay alive while their children need them."""
 
 import gc

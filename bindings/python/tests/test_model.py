@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The catalogue as Python objects."""
 
 import pytest

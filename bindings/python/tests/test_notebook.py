@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """examples/notebook.ipynb runs cell by cell in a Jupyter kernel of this interpreter."""
 
 import json

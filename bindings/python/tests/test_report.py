@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Documents of a result from the C renderers: text, Markdown, JSON, HTML, SVG charts."""
 
 import json

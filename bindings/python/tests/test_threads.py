@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Threads evaluating different assessments at the same time do not interfere."""
 
 import io
