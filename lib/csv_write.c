@@ -4,12 +4,9 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
-#include <fcntl.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "csvio.h"
 
@@ -68,7 +65,7 @@ static int to_cp932(const char *text, size_t len, char **out, size_t *out_len, i
     return ISOMM_OK;
 }
 
-int isomm__csv_flush(isomm_buf *b, FILE *fp, isomm_encoding enc, isomm_error *err)
+int isomm__csv_flush(isomm_buf *b, FILE *fp, isomm_output *o, isomm_encoding enc, isomm_error *err)
 {
     const char *data = b->data;
     char *conv = NULL;
@@ -82,7 +79,9 @@ int isomm__csv_flush(isomm_buf *b, FILE *fp, isomm_encoding enc, isomm_error *er
         rc = to_cp932(b->data, b->len, &conv, &len, err);
         data = conv;
     }
-    if (!rc && fwrite(data, 1, len, fp) != len)
+    if (!rc && o)
+        rc = isomm_output_write(o, data, len, err);
+    else if (!rc && fwrite(data, 1, len, fp) != len)
         rc = isomm__fail(err, ISOMM_EIO, "cannot write CSV: %s", strerror(errno));
     free(conv);
     b->len = 0;
@@ -156,9 +155,9 @@ static int check_list(isomm_assessment *const *list, size_t count, isomm_error *
     return ISOMM_OK;
 }
 
-/* Write assessments to fp (out == NULL) or into *out. */
-static int write_assessments(FILE *fp, char **out, size_t *len, isomm_assessment *const *list, size_t count,
-                             const isomm_csv_options *opts, isomm_error *err)
+/* Write assessments to fp or to the output `to` (when not NULL), or else into *out. */
+static int write_assessments(FILE *fp, isomm_output *to, char **out, size_t *len, isomm_assessment *const *list,
+                             size_t count, const isomm_csv_options *opts, isomm_error *err)
 {
     isomm_buf b = ISOMM_BUF_INIT;
     isomm_csv_options o;
@@ -173,11 +172,11 @@ static int write_assessments(FILE *fp, char **out, size_t *len, isomm_assessment
     isomm__buf_puts(&b, "assessment,organization,assessor,date,current_pattern,target_pattern,role,sourcing,level,note\n");
     for (i = 0; i < count && !rc; i++) {
         put_assessment(&b, list[i]);
-        if (fp && b.len >= FLUSH_BYTES)
-            rc = isomm__csv_flush(&b, fp, o.encoding, err);
+        if ((fp || to) && b.len >= FLUSH_BYTES)
+            rc = isomm__csv_flush(&b, fp, to, o.encoding, err);
     }
     if (!rc)
-        rc = fp ? isomm__csv_flush(&b, fp, o.encoding, err) : isomm__csv_take(&b, out, len, o.encoding, err);
+        rc = fp || to ? isomm__csv_flush(&b, fp, to, o.encoding, err) : isomm__csv_take(&b, out, len, o.encoding, err);
     if (!rc && fp && fflush(fp) != 0)
         rc = isomm__fail(err, ISOMM_EIO, "cannot write CSV: %s", strerror(errno));
     isomm__buf_free(&b);
@@ -189,7 +188,7 @@ int isomm_csv_write_fp(FILE *fp, isomm_assessment *const *list, size_t count, co
 {
     if (!fp)
         return isomm__fail(err, ISOMM_EINVAL, "stream must not be NULL");
-    return write_assessments(fp, NULL, NULL, list, count, opts, err);
+    return write_assessments(fp, NULL, NULL, NULL, list, count, opts, err);
 }
 
 int isomm_csv_write_buffer(char **out, size_t *len, isomm_assessment *const *list, size_t count,
@@ -199,72 +198,26 @@ int isomm_csv_write_buffer(char **out, size_t *len, isomm_assessment *const *lis
         return isomm__fail(err, ISOMM_EINVAL, "output and length must not be NULL");
     *out = NULL;
     *len = 0;
-    return write_assessments(NULL, out, len, list, count, opts, err);
-}
-
-/* Write to an existing path that is not a regular file (a device such as /dev/null, a FIFO):
- * renaming a temporary file over it would replace the device itself, so write in place. */
-static int write_in_place(const char *path, isomm_assessment *const *list, size_t count,
-                          const isomm_csv_options *opts, isomm_error *err)
-{
-    FILE *fp = fopen(path, "wb");
-    int rc;
-    if (!fp)
-        return isomm__fail(err, ISOMM_EIO, "cannot open '%s': %s", path, strerror(errno));
-    rc = write_assessments(fp, NULL, NULL, list, count, opts, err);
-    if (fclose(fp) != 0 && !rc)
-        rc = isomm__fail(err, ISOMM_EIO, "cannot write '%s': %s", path, strerror(errno));
-    return rc;
+    return write_assessments(NULL, NULL, out, len, list, count, opts, err);
 }
 
 int isomm_csv_write_file(const char *path, isomm_assessment *const *list, size_t count,
                          const isomm_csv_options *opts, isomm_error *err)
 {
     isomm_csv_options o;
-    struct stat st;
-    char *tmp;
-    size_t n;
-    int fd = -1, attempt, rc, exists;
-    FILE *fp;
+    isomm_output *to;
+    int rc;
     if (!path)
         return isomm__fail(err, ISOMM_EINVAL, "path must not be NULL");
     if ((rc = isomm__csv_options(&o, opts, err)) || (rc = check_list(list, count, err)))
         return rc;
-    exists = stat(path, &st) == 0;
-    if (exists && !S_ISREG(st.st_mode))
-        return write_in_place(path, list, count, &o, err);
-    n = strlen(path) + 32;
-    if (!(tmp = malloc(n)))
-        return isomm__fail(err, ISOMM_ENOMEM, "out of memory writing '%s'", path);
-    for (attempt = 0; attempt < 100 && fd < 0; attempt++) {
-        snprintf(tmp, n, "%s.%ld.%d.tmp", path, (long)getpid(), attempt);
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-        if (fd < 0 && errno != EEXIST)
-            break;
-    }
-    if (fd < 0) {
-        rc = isomm__fail(err, ISOMM_EIO, "cannot create a temporary file next to '%s': %s", path, strerror(errno));
-        free(tmp);
+    if ((rc = isomm_output_open(&to, path, err)) != ISOMM_OK)
+        return rc;
+    if ((rc = write_assessments(NULL, to, NULL, NULL, list, count, &o, err)) != ISOMM_OK) {
+        isomm_output_discard(to);
         return rc;
     }
-    if (exists)
-        fchmod(fd, st.st_mode & 07777);
-    if (!(fp = fdopen(fd, "wb"))) {
-        rc = isomm__fail(err, ISOMM_EIO, "cannot write '%s': %s", path, strerror(errno));
-        close(fd);
-    } else {
-        rc = write_assessments(fp, NULL, NULL, list, count, &o, err);
-        if (!rc && fsync(fileno(fp)) != 0)
-            rc = isomm__fail(err, ISOMM_EIO, "cannot write '%s': %s", path, strerror(errno));
-        if (fclose(fp) != 0 && !rc)
-            rc = isomm__fail(err, ISOMM_EIO, "cannot write '%s': %s", path, strerror(errno));
-    }
-    if (!rc && rename(tmp, path) != 0)
-        rc = isomm__fail(err, ISOMM_EIO, "cannot replace '%s': %s", path, strerror(errno));
-    if (rc)
-        unlink(tmp);
-    free(tmp);
-    return rc;
+    return isomm_output_commit(to, err);
 }
 
 static int write_template(FILE *fp, char **out, size_t *len, const isomm_csv_options *opts, isomm_error *err)
@@ -288,7 +241,7 @@ static int write_template(FILE *fp, char **out, size_t *len, const isomm_csv_opt
     }
     if (!fp)
         rc = isomm__csv_take(&b, out, len, o.encoding, err);
-    else if (!(rc = isomm__csv_flush(&b, fp, o.encoding, err)) && fflush(fp) != 0)
+    else if (!(rc = isomm__csv_flush(&b, fp, NULL, o.encoding, err)) && fflush(fp) != 0)
         rc = isomm__fail(err, ISOMM_EIO, "cannot write CSV: %s", strerror(errno));
     isomm__buf_free(&b);
     return rc;

@@ -108,8 +108,9 @@ int isomm__csv_header(isomm__csvin *in, const isomm__csvrow *row, const char *co
  * space or tab (which an unquoted field would lose). */
 void isomm__csv_put_field(isomm_buf *b, const char *s);
 
-/* Write what b holds to fp (converted to CP932 when asked) and empty b. */
-int isomm__csv_flush(isomm_buf *b, FILE *fp, isomm_encoding enc, isomm_error *err);
+/* Write what b holds to the output o, or to fp when o is NULL (converted to CP932 when asked),
+ * and empty b. */
+int isomm__csv_flush(isomm_buf *b, FILE *fp, isomm_output *o, isomm_encoding enc, isomm_error *err);
 /* Hand b's text over through out/len (converted to CP932 when asked). Frees b. */
 int isomm__csv_take(isomm_buf *b, char **out, size_t *len, isomm_encoding enc, isomm_error *err);
 

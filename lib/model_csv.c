@@ -219,7 +219,7 @@ static int write_model(FILE *fp, char **out, size_t *len, const isomm_model *m, 
     }
     if (!fp)
         rc = isomm__csv_take(&b, out, len, ISOMM_ENCODING_UTF8, err);
-    else if (!(rc = isomm__csv_flush(&b, fp, ISOMM_ENCODING_UTF8, err)) && fflush(fp) != 0)
+    else if (!(rc = isomm__csv_flush(&b, fp, NULL, ISOMM_ENCODING_UTF8, err)) && fflush(fp) != 0)
         rc = isomm__fail(err, ISOMM_EIO, "cannot write the model CSV: %s", strerror(errno));
     isomm__buf_free(&b);
     return rc;

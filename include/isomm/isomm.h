@@ -13,5 +13,6 @@
 #include "isomm/report.h"
 #include "isomm/compare.h"
 #include "isomm/csv.h"
+#include "isomm/output.h"
 
 #endif
