@@ -16,33 +16,6 @@
 
 /* ---- models --------------------------------------------------------------------------- */
 
-static int same_text(const char *x, const char *y)
-{
-    if (!x || !y)
-        return x == y;
-    return strcmp(x, y) == 0;
-}
-
-/* The same model object, or two models with the same catalogue content. */
-static int same_model(const isomm_model *x, const isomm_model *y)
-{
-    int i;
-    if (x == y)
-        return 1;
-    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
-        const isomm_role_info *rx = &x->roles[i], *ry = &y->roles[i];
-        if (rx->domain != ry->domain || !same_text(rx->name_ja, ry->name_ja) || !same_text(rx->name_en, ry->name_en)
-            || !same_text(rx->summary_ja, ry->summary_ja) || !same_text(rx->summary_en, ry->summary_en))
-            return 0;
-    }
-    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
-        const isomm_function_info *fx = &x->functions[i], *fy = &y->functions[i];
-        if (!same_text(fx->name_ja, fy->name_ja) || !same_text(fx->name_en, fy->name_en))
-            return 0;
-    }
-    return 1;
-}
-
 static int model_mismatch(isomm_error *err, const isomm_model *x, const isomm_model *y, const char *what)
 {
     return isomm__fail(err, ISOMM_EMODEL, "%s use different models ('%.100s' and '%.100s'); expected one catalogue",
@@ -127,7 +100,7 @@ int isomm_compare(isomm_comparison **out, const isomm_assessment *old_a, const i
         *out = NULL;
     if (!out || !old_a || !new_a)
         return isomm__fail(err, ISOMM_EINVAL, "output and both assessments must not be NULL");
-    if (!same_model(old_a->model, new_a->model))
+    if (!isomm__model_same(old_a->model, new_a->model))
         return model_mismatch(err, old_a->model, new_a->model, "the two assessments");
     c = calloc(1, sizeof *c);
     if (!c)
@@ -398,7 +371,7 @@ int isomm_aggregate_add(isomm_aggregate *ag, const isomm_assessment *a, isomm_er
 
     if (!ag || !a)
         return isomm__fail(err, ISOMM_EINVAL, "aggregate and assessment must not be NULL");
-    if (!same_model(ag->model, a->model))
+    if (!isomm__model_same(ag->model, a->model))
         return model_mismatch(err, ag->model, a->model, "the aggregate and the assessment");
     if (ag->count == INT_MAX)
         return isomm__fail(err, ISOMM_ELIMIT, "the aggregate already holds %d assessments (the most it can)", INT_MAX);
@@ -432,7 +405,7 @@ int isomm_aggregate_merge(isomm_aggregate *into, const isomm_aggregate *from, is
         return isomm__fail(err, ISOMM_EINVAL, "both aggregates must not be NULL");
     if (into == from)
         return isomm__fail(err, ISOMM_EINVAL, "an aggregate cannot be merged into itself");
-    if (!same_model(into->model, from->model))
+    if (!isomm__model_same(into->model, from->model))
         return model_mismatch(err, into->model, from->model, "the two aggregates");
     if (from->count > INT_MAX - into->count)
         return isomm__fail(err, ISOMM_ELIMIT, "merging %d and %d assessments exceeds the most an aggregate holds (%d)",
@@ -477,7 +450,7 @@ int isomm_aggregate_add_csv_file(isomm_aggregate *ag, const char *path, const is
     if (!ag || !path)
         return isomm__fail(err, ISOMM_EINVAL, "aggregate and path must not be NULL");
     o = opts ? *opts : defaults;
-    if (o.model && !same_model(o.model, ag->model))
+    if (o.model && !isomm__model_same(o.model, ag->model))
         return model_mismatch(err, o.model, ag->model, "the CSV options and the aggregate");
     o.model = ag->model;
     /* the file's assessments go into an aggregate of their own, merged only when all were read */

@@ -95,6 +95,11 @@ static inline int isomm__role_index(const char *code, size_t len)
     return f->first_role + number - 1;
 }
 
+/* The same model object, or two models with the same catalogue content (every role's domain,
+ * names and summaries, every function's names): what "the same model" means wherever objects of
+ * two models meet. */
+int isomm__model_same(const isomm_model *x, const isomm_model *y);
+
 /* Whether s is a strict YYYY-MM-DD naming a real calendar day. */
 int isomm__valid_date(const char *s);
 

@@ -209,3 +209,30 @@ isomm_sourcing isomm_expected_sourcing(const isomm_model *model, int role, isomm
         return ISOMM_SOURCING_NONE;
     return (int)model->roles[role].domain <= (int)pattern ? ISOMM_INSOURCE : ISOMM_OUTSOURCE;
 }
+
+static int same_text(const char *x, const char *y)
+{
+    if (!x || !y)
+        return x == y;
+    return strcmp(x, y) == 0;
+}
+
+/* The same model object, or two models with the same catalogue content. */
+int isomm__model_same(const isomm_model *x, const isomm_model *y)
+{
+    int i;
+    if (x == y)
+        return 1;
+    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+        const isomm_role_info *rx = &x->roles[i], *ry = &y->roles[i];
+        if (rx->domain != ry->domain || !same_text(rx->name_ja, ry->name_ja) || !same_text(rx->name_en, ry->name_en)
+            || !same_text(rx->summary_ja, ry->summary_ja) || !same_text(rx->summary_en, ry->summary_en))
+            return 0;
+    }
+    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
+        const isomm_function_info *fx = &x->functions[i], *fy = &y->functions[i];
+        if (!same_text(fx->name_ja, fy->name_ja) || !same_text(fx->name_en, fy->name_en))
+            return 0;
+    }
+    return 1;
+}
