@@ -77,6 +77,14 @@ void isomm__buf_double(isomm_buf *b, double v)
         if (strtod(tmp, NULL) == v)
             break;
     }
+    /* %g switches to an exponent once the exponent reaches the precision ("5e+01" for 50): write
+     * such a whole number with its digits instead ("50"), keeping exponents for huge and tiny values */
+    {
+        const char *e = strchr(tmp, 'e');
+        int exponent = e ? atoi(e + 1) : 0;
+        if (e && exponent >= 0 && exponent < 17 && exponent >= precision - 1)
+            snprintf(tmp, sizeof tmp, "%.0f", v);
+    }
     /* keep a decimal point so JSON readers see a float ("3.0", not "3") */
     if (!strpbrk(tmp, ".eEn"))
         strcat(tmp, ".0");

@@ -551,6 +551,7 @@ typedef struct reader {
      * against "assessments" once the whole file is read, so that the members' order is free */
     uint64_t function_sum[ISOMM_FUNCTION_COUNT], overall_sum, role_sum[ISOMM_ROLE_COUNT];
     pos function_at[ISOMM_FUNCTION_COUNT], overall_at, role_at[ISOMM_ROLE_COUNT];
+    pos key_at; /* the last member name read, for messages about it */
 } reader;
 
 static pos mark(const reader *r)
@@ -726,7 +727,10 @@ static int read_count(reader *r, uint64_t *out, const char *context)
 /* The next member name of an object; 0 with *key set, or an error. */
 static int read_key(reader *r, char *key, const char *context)
 {
-    int rc = read_string(r, key, context);
+    int rc;
+    skip_space(r);
+    r->key_at = mark(r);
+    rc = read_string(r, key, context);
     return rc ? rc : expect(r, ':', context);
 }
 
@@ -737,6 +741,8 @@ static int member(reader *r, const char *key, const char *const *names, int n, u
     for (i = 0; i < n; i++)
         if (strcmp(key, names[i]) == 0)
             break;
+    if (i == n || (*seen & (1u << i)))
+        seek(r, r->key_at);
     if (i == n) {
         fail_here(r, ISOMM_EPARSE, "unknown member \"%.60s\" %s", key, context);
         return -1;
@@ -903,12 +909,17 @@ static int read_object(reader *r, isomm_population *p, int index, const char *co
 static int read_code(reader *r, const char *want, const char *what, char *ctx, size_t ctx_size)
 {
     char code[STRING_MAX];
-    int rc = read_string(r, code, ctx);
-    if (rc)
+    pos at;
+    int rc;
+    skip_space(r);
+    at = mark(r);
+    if ((rc = read_string(r, code, ctx)) != 0)
         return rc;
-    if (strcmp(code, want) != 0)
+    if (strcmp(code, want) != 0) {
+        seek(r, at);
         return fail_here(r, ISOMM_EPARSE, "%s \"%.20s\" %s (expected \"%s\": the catalogue's %ss in order)", what,
                          code, ctx, want, what);
+    }
     snprintf(ctx, ctx_size, "in %s %s", what, want);
     return 0;
 }

@@ -195,8 +195,62 @@ static void radar_legend(isomm_buf *b, const isomm__radar_series *series, size_t
     }
 }
 
+#define BAND_COLOR "#868e96"
+
+static void radar_band(isomm_buf *b, size_t axes, const isomm__radar_band *band)
+{
+    size_t i, missing = 0;
+    double x, y;
+
+    for (i = 0; i < axes; i++)
+        missing += band->low[i] < 0.0 || band->high[i] < 0.0;
+    isomm__buf_puts(b, "<g class=\"iqr-band\">\n");
+    if (missing == 0) {
+        /* outer outline clockwise, inner outline the other way: even-odd fill leaves the hole */
+        isomm__buf_puts(b, "<path d=\"");
+        for (i = 0; i < axes; i++) {
+            radar_point(i, axes, band->high[i], &x, &y);
+            isomm__buf_printf(b, "%s%.1f,%.1f ", i ? "L" : "M", x, y);
+        }
+        isomm__buf_puts(b, "Z ");
+        for (i = axes; i-- > 0;) {
+            radar_point(i, axes, band->low[i], &x, &y);
+            isomm__buf_printf(b, "%s%.1f,%.1f ", i == axes - 1 ? "M" : "L", x, y);
+        }
+        isomm__buf_printf(b, "Z\" fill=\"%s\" fill-opacity=\"0.22\" fill-rule=\"evenodd\" stroke=\"none\"/>\n",
+                          BAND_COLOR);
+    }
+    for (i = 0; i < axes; i++) {
+        double x2, y2;
+        if (band->low[i] < 0.0 || band->high[i] < 0.0)
+            continue;
+        radar_point(i, axes, band->low[i], &x, &y);
+        radar_point(i, axes, band->high[i], &x2, &y2);
+        isomm__buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"7\" "
+                          "stroke-opacity=\"0.45\" stroke-linecap=\"round\"/>\n",
+                          x, y, x2, y2, BAND_COLOR);
+    }
+    isomm__buf_puts(b, "</g>\n");
+}
+
+static void band_legend(isomm_buf *b, const isomm__radar_band *band)
+{
+    double x = 24.0, y = RADAR_H - 20.0;
+    isomm__buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"26\" height=\"12\" fill=\"%s\" fill-opacity=\"0.35\"/>", x,
+                      y - 10.0, BAND_COLOR);
+    isomm__buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\">", x + 32.0, y);
+    isomm__buf_xml(b, band->label ? band->label : "");
+    isomm__buf_puts(b, "</text>\n");
+}
+
 void isomm__svg_radar(isomm_buf *b, const char *title, size_t axes, const char *const *labels,
                       const isomm__radar_series *series, size_t nseries)
+{
+    isomm__svg_radar_banded(b, title, axes, labels, NULL, series, nseries);
+}
+
+void isomm__svg_radar_banded(isomm_buf *b, const char *title, size_t axes, const char *const *labels,
+                             const isomm__radar_band *band, const isomm__radar_series *series, size_t nseries)
 {
     size_t i;
 
@@ -211,10 +265,14 @@ void isomm__svg_radar(isomm_buf *b, const char *title, size_t axes, const char *
     if (title)
         isomm__svg_text_wrapped(b, 24.0, 30.0, "start", 0, 17.0, "font-weight=\"bold\" fill=\"#212529\"", title, 80);
     radar_grid(b, axes);
+    if (band)
+        radar_band(b, axes, band);
     for (i = nseries; i-- > 0;)
         radar_series(b, axes, &series[i], i, nseries);
     for (i = 0; i < axes; i++)
         radar_label(b, i, axes, labels[i], series, nseries);
     radar_legend(b, series, nseries);
+    if (band)
+        band_legend(b, band);
     isomm__buf_puts(b, "</svg>\n");
 }

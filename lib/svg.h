@@ -38,4 +38,18 @@ typedef struct isomm__radar_series {
 void isomm__svg_radar(isomm_buf *b, const char *title, size_t axes, const char *const *labels,
                       const isomm__radar_series *series, size_t nseries);
 
+/* A band drawn behind the series of a radar chart (a population's interquartile range): per axis
+ * a low and a high value 0..5, negative where the axis has none. */
+typedef struct isomm__radar_band {
+    const char *label;  /* legend label (UTF-8) */
+    const double *low;  /* one value per axis */
+    const double *high; /* one value per axis, >= low */
+} isomm__radar_band;
+
+/* isomm__svg_radar() with a band behind the series, in one <g class="iqr-band">: the ring between
+ * the high and low outlines (filled when every axis has the band) and a thick stroke along each
+ * spoke from low to high; a legend entry follows the series'. band may be NULL. */
+void isomm__svg_radar_banded(isomm_buf *b, const char *title, size_t axes, const char *const *labels,
+                             const isomm__radar_band *band, const isomm__radar_series *series, size_t nseries);
+
 #endif
