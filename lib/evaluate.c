@@ -33,30 +33,38 @@ struct isomm_result {
     int8_t warnings[ISOMM_WARNING_MAX];
 };
 
+int isomm__function_levels(const isomm_assessment *a, int f, int *rated, int *excluded, int *unanswered)
+{
+    const isomm_function_info *fi = &a->model->functions[f];
+    int i, sum = 0;
+
+    *rated = *excluded = *unanswered = 0;
+    for (i = fi->first_role; i < fi->first_role + fi->role_count; i++) {
+        int level = a->level[i];
+        if (level == 0) {
+            (*excluded)++;
+            continue;
+        }
+        if (level == ISOMM_UNANSWERED) {
+            (*unanswered)++;
+            level = 1; /* "don't know" counts as 1 */
+        }
+        sum += level;
+        (*rated)++;
+    }
+    return sum;
+}
+
 static void compute_maturity(isomm_result *r)
 {
     const isomm_assessment *a = r->assessment;
-    int f, i, with_maturity = 0;
+    int f, with_maturity = 0;
     double sum_of_functions = 0.0;
 
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
-        const isomm_function_info *fi = &r->model->functions[f];
         isomm_function_result *fr = &r->functions[f];
-        int sum = 0;
+        int sum = isomm__function_levels(a, f, &fr->rated_roles, &fr->excluded_roles, &fr->unanswered_roles);
         fr->function = f;
-        for (i = fi->first_role; i < fi->first_role + fi->role_count; i++) {
-            int level = a->level[i];
-            if (level == 0) {
-                fr->excluded_roles++;
-                continue;
-            }
-            if (level == ISOMM_UNANSWERED) {
-                fr->unanswered_roles++;
-                level = 1; /* "don't know" counts as 1 */
-            }
-            sum += level;
-            fr->rated_roles++;
-        }
         if (fr->rated_roles > 0) {
             fr->has_maturity = 1;
             fr->maturity = (double)sum / fr->rated_roles;

@@ -95,6 +95,12 @@ static inline int isomm__role_index(const char *code, size_t len)
     return f->first_role + number - 1;
 }
 
+/* The levels a function maturity is the mean of (ISOMM-MODEL.md section 5): returns their sum over
+ * function f's roles of a, level-0 roles left out (*excluded), unanswered ones counting 1
+ * (*unanswered); *rated = how many were summed (0: the function has no maturity). The one
+ * implementation of the rule, for evaluation and populations. */
+int isomm__function_levels(const isomm_assessment *a, int f, int *rated, int *excluded, int *unanswered);
+
 /* The same model object, or two models with the same catalogue content (every role's domain,
  * names and summaries, every function's names): what "the same model" means wherever objects of
  * two models meet. */

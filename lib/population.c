@@ -73,9 +73,8 @@ static int value_index(int k)
     return lo;
 }
 
-/* What an assessment adds: the value index of each function (-1 without maturity), the overall
- * in hundredths (-1 without). Taken from isomm_evaluate(), so that the maturity rules have one
- * implementation; sum = maturity x rated_roles is a whole number, recovered by rounding. */
+/* What an assessment adds: the value index of each function (-1 without maturity) and the overall
+ * in hundredths (-1 without), with the unrounded maturities as isomm_evaluate() gives them. */
 typedef struct placement {
     int function[ISOMM_FUNCTION_COUNT];
     int overall;
@@ -83,38 +82,34 @@ typedef struct placement {
     double overall_maturity;
 } placement;
 
-static int place(placement *pl, const isomm_assessment *a, isomm_error *err)
+static void place(placement *pl, const isomm_assessment *a)
 {
-    isomm_result *r;
     long sum_k = 0;
-    int rc, f, rated = 0;
+    int f, with_maturity = 0;
+    double sum_of_functions = 0.0;
 
-    rc = isomm_evaluate(&r, a, NULL, err);
-    if (rc)
-        return rc;
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
-        const isomm_function_result *fr = isomm_result_function(r, f);
-        pl->maturity[f] = fr->maturity;
+        int rated, excluded, unanswered;
+        int sum = isomm__function_levels(a, f, &rated, &excluded, &unanswered);
         pl->function[f] = -1;
-        if (fr->has_maturity) {
-            int count = fr->rated_roles;
-            int sum = (int)(fr->maturity * count + 0.5);
-            int k = sum * (UNIT / count);
+        pl->maturity[f] = 0.0;
+        if (rated > 0) {
+            int k = sum * (UNIT / rated);
             pl->function[f] = value_index(k);
+            pl->maturity[f] = (double)sum / rated;
+            sum_of_functions += pl->maturity[f];
             sum_k += k;
-            rated++;
+            with_maturity++;
         }
     }
     pl->overall = -1;
     pl->overall_maturity = 0.0;
-    if (rated) {
-        /* round(100 x sum_k / (UNIT x rated)), a half rounding up, in integers */
-        long den = (long)UNIT * rated;
+    if (with_maturity) {
+        /* round(100 x sum_k / (UNIT x with_maturity)), a half rounding up, in integers */
+        long den = (long)UNIT * with_maturity;
         pl->overall = (int)((200 * sum_k + den) / (2 * den));
-        isomm_result_overall(r, &pl->overall_maturity);
+        pl->overall_maturity = sum_of_functions / with_maturity; /* as isomm_result_overall() */
     }
-    isomm_result_free(r);
-    return ISOMM_OK;
 }
 
 /* ---- population ------------------------------------------------------------------------ */
@@ -195,7 +190,7 @@ static uint64_t role_get(const isomm_role_counts *pr, int slot)
 int isomm_population_add(isomm_population *p, const isomm_assessment *a, isomm_error *err)
 {
     placement pl;
-    int rc, i;
+    int i;
 
     if (!p || !a)
         return isomm__fail(err, ISOMM_EINVAL, "population and assessment must not be NULL");
@@ -204,9 +199,7 @@ int isomm_population_add(isomm_population *p, const isomm_assessment *a, isomm_e
     if (p->count >= ISOMM_POPULATION_COUNT_MAX)
         return isomm__fail(err, ISOMM_ELIMIT, "the population already holds %llu assessments, the most it can",
                            (unsigned long long)p->count);
-    rc = place(&pl, a, err);
-    if (rc)
-        return rc;
+    place(&pl, a);
     p->count++;
     for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
         if (pl.function[i] < 0)
@@ -1214,13 +1207,13 @@ int isomm_population_load(isomm_population **out, const char *path, const isomm_
 
 /* ---- benchmark ------------------------------------------------------------------------------ */
 
-/* Percentile and quartiles of `own` (a counter index, or -1 without maturity) in counters v[0..n),
- * whose values value(i) are ascending; total = their sum. */
-static void standing_of(isomm_benchmark_value *bv, const uint64_t *v, int n, uint64_t total, int own,
-                        uint64_t min_size, double (*value)(int))
+/* Percentile and quartiles of `own` (a counter index, or -1 without maturity) in counters v[0..n)
+ * of ascending values; total = their sum. The quartiles are left as counter indexes in q[3]. */
+static void standing_of(isomm_benchmark_value *bv, int q[3], const uint64_t *v, int n, uint64_t total, int own,
+                        uint64_t min_size)
 {
     uint64_t rank[3], below = 0, seen = 0;
-    int i, q = 0;
+    int i, found = 0;
 
     bv->population = total;
     bv->has_quartiles = total >= min_size;
@@ -1235,23 +1228,13 @@ static void standing_of(isomm_benchmark_value *bv, const uint64_t *v, int n, uin
         if (i == own)
             below = seen;
         seen += v[i];
-        while (q < 3 && seen >= rank[q])
-            bv->quartiles[q++] = value(i);
-        if (q == 3 && i >= own)
+        while (found < 3 && seen >= rank[found])
+            q[found++] = i;
+        if (found == 3 && i >= own)
             break;
     }
     if (own >= 0)
         bv->percentile = 100.0 * ((double)below + (double)v[own] / 2.0) / (double)total;
-}
-
-static double function_value(int i)
-{
-    return (double)value_k[i] / UNIT;
-}
-
-static double overall_value(int i)
-{
-    return (double)(i + OVERALL_MIN) / 100.0;
 }
 
 static void role_standing(isomm_role_standing *br, const isomm_role_counts *pr, uint64_t min_size)
@@ -1292,7 +1275,7 @@ int isomm_population_benchmark(isomm_benchmark **out, const isomm_population *p,
     placement pl;
     const char *id;
     size_t id_len;
-    int rc, i;
+    int i, j, q[3];
 
     if (!out)
         return isomm__fail(err, ISOMM_EINVAL, "out must not be NULL");
@@ -1313,9 +1296,7 @@ int isomm_population_benchmark(isomm_benchmark **out, const isomm_population *p,
                            "the population holds %llu assessments, fewer than the minimum of %llu for a benchmark "
                            "(too few to hide any one of them)",
                            (unsigned long long)p->count, (unsigned long long)opts->min_size);
-    rc = place(&pl, a, err);
-    if (rc)
-        return rc;
+    place(&pl, a);
     id = isomm_assessment_meta(a, ISOMM_META_ID);
     id_len = strlen(id);
     b = calloc(1, sizeof *b + id_len + 1);
@@ -1330,14 +1311,18 @@ int isomm_population_benchmark(isomm_benchmark **out, const isomm_population *p,
         bv->function = i;
         bv->has_maturity = pl.function[i] >= 0;
         bv->maturity = bv->has_maturity ? pl.maturity[i] : 0.0;
-        standing_of(bv, p->function_values[i], VALUE_COUNT, p->count - p->function_none[i], pl.function[i],
-                    opts->min_size, function_value);
+        standing_of(bv, q, p->function_values[i], VALUE_COUNT, p->count - p->function_none[i], pl.function[i],
+                    opts->min_size);
+        for (j = 0; bv->has_quartiles && j < 3; j++)
+            bv->quartiles[j] = (double)value_k[q[j]] / UNIT;
     }
     b->overall.function = -1;
     b->overall.has_maturity = pl.overall >= 0;
     b->overall.maturity = pl.overall_maturity;
-    standing_of(&b->overall, p->overall_values, OVERALL_COUNT, p->count - p->overall_none,
-                pl.overall >= 0 ? pl.overall - OVERALL_MIN : -1, opts->min_size, overall_value);
+    standing_of(&b->overall, q, p->overall_values, OVERALL_COUNT, p->count - p->overall_none,
+                pl.overall >= 0 ? pl.overall - OVERALL_MIN : -1, opts->min_size);
+    for (j = 0; b->overall.has_quartiles && j < 3; j++)
+        b->overall.quartiles[j] = (double)(q[j] + OVERALL_MIN) / 100.0;
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
         isomm_role_standing *br = &b->roles[i];
         br->role = i;
