@@ -9,7 +9,7 @@
  * assessments, measured in the same run: a benchmark evaluates its assessment once and then walks
  * the population's fixed-size counters, so the ratio benchmark / evaluation says what the
  * counters cost on top. The target of issue 16 is at least 200,000 benchmarks per second on one
- * core. */
+ * core; times are the process's CPU time, so that other work on the machine does not count. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>
@@ -20,10 +20,11 @@
 
 #define TARGET_PER_SECOND 200000.0
 
+/* CPU time of this process: the machine may be shared, and the target is per core. */
 static double now(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
