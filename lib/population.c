@@ -538,7 +538,6 @@ typedef struct reader {
     const char *s, *at, *end;
     const char *line_start;
     long line;
-    const char *name;
     isomm_error *err;
     /* each function's, the overall's and each role's total and where its object began: checked
      * against "assessments" once the whole file is read, so that the members' order is free */
@@ -571,15 +570,14 @@ static int fail_here(reader *r, int code, const char *fmt, ...)
 #endif
     ;
 
+/* An error at the reader's position: line and column (1-based, in bytes) go to the error record. */
 static int fail_here(reader *r, int code, const char *fmt, ...)
 {
-    char what[ISOMM_ERROR_MESSAGE_SIZE];
     va_list ap;
-    long column = (long)(r->at - r->line_start) + 1;
     va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
+    isomm__vfail_at(r->err, code, r->line, (long)(r->at - r->line_start) + 1, fmt, ap);
     va_end(ap);
-    return isomm__fail_at(r->err, code, r->line, column, "%.200s:%ld:%ld: %s", r->name, r->line, column, what);
+    return code;
 }
 
 static void skip_space(reader *r)
@@ -1133,8 +1131,8 @@ static int read_file(reader *r, isomm_population *p)
     return check_counts(r, p);
 }
 
-int isomm_population_load_buffer(isomm_population **out, const char *data, size_t len, const char *name,
-                                 const isomm_model *model, isomm_error *err)
+int isomm_population_load_buffer(isomm_population **out, const char *data, size_t len, const isomm_model *model,
+                                 isomm_error *err)
 {
     isomm_population *p;
     reader r;
@@ -1145,11 +1143,10 @@ int isomm_population_load_buffer(isomm_population **out, const char *data, size_
     *out = NULL;
     if (!data && len)
         return isomm__fail(err, ISOMM_EINVAL, "data must not be NULL");
-    if (!name)
-        name = "population";
     if (len > ISOMM_POPULATION_FILE_MAX)
-        return isomm__fail(err, ISOMM_ELIMIT, "%.200s: larger than %d bytes, the most a population file can be "
-                           "(it holds counts only)", name, ISOMM_POPULATION_FILE_MAX);
+        return isomm__fail(err, ISOMM_ELIMIT,
+                           "larger than %d bytes, the most a population file can be (it holds counts only)",
+                           ISOMM_POPULATION_FILE_MAX);
     rc = isomm_population_new(&p, model, err);
     if (rc)
         return rc;
@@ -1157,7 +1154,6 @@ int isomm_population_load_buffer(isomm_population **out, const char *data, size_
     r.s = r.at = r.line_start = data ? data : "";
     r.end = r.s + len;
     r.line = 1;
-    r.name = name;
     r.err = err;
     rc = read_file(&r, p);
     if (rc) {
@@ -1181,7 +1177,7 @@ int isomm_population_load(isomm_population **out, const char *path, const isomm_
     is_stdin = strcmp(path, "-") == 0;
     fp = is_stdin ? stdin : fopen(path, "rb");
     if (!fp)
-        return isomm__fail(err, ISOMM_EIO, "%.200s: cannot open: %s", path, strerror(errno));
+        return isomm__fail(err, ISOMM_EIO, "cannot open '%.200s': %s", path, strerror(errno));
     data = malloc(ISOMM_POPULATION_FILE_MAX + 1);
     if (!data) {
         if (!is_stdin)
@@ -1196,9 +1192,9 @@ int isomm_population_load(isomm_population **out, const char *path, const isomm_
         len += got;
     }
     if (ferror(fp))
-        rc = isomm__fail(err, ISOMM_EIO, "%.200s: read error: %s", path, strerror(errno));
+        rc = isomm__fail(err, ISOMM_EIO, "cannot read '%.200s': %s", is_stdin ? "<stdin>" : path, strerror(errno));
     else
-        rc = isomm_population_load_buffer(out, data, len, is_stdin ? "<stdin>" : path, model, err);
+        rc = isomm_population_load_buffer(out, data, len, model, err);
     free(data);
     if (!is_stdin)
         fclose(fp);

@@ -74,6 +74,8 @@ static const char *L(isomm_lang lang, enum isomm__benchmark_label l)
 
 /* ---- text and Markdown ------------------------------------------------------------------- */
 
+#define TEXT_WIDTH 79 /* columns of a text line, the comma included */
+
 static void pad(isomm_buf *b, size_t n)
 {
     while (n-- > 0)
@@ -99,10 +101,26 @@ static void value_cells(const isomm_benchmark_value *v, char cells[5][16])
     }
 }
 
-static void text_value(isomm_buf *b, const char *code, const char *name, size_t name_width,
-                       const isomm_benchmark_value *v, int markdown)
+/* Text wrapped at TEXT_WIDTH + 1 columns, its first line continuing the current one at `column`,
+ * the others indented to it. */
+static void wrap_at(isomm_buf *b, size_t column, const char *text)
+{
+    size_t n = strlen(text), at = 0, next, len;
+    while (at < n) {
+        len = isomm__utf8_wrap_line(text + at, n - at, TEXT_WIDTH + 1 - column, &next);
+        if (at)
+            pad(b, column);
+        isomm__buf_append(b, text + at, len);
+        isomm__buf_putc(b, '\n');
+        at += next;
+    }
+}
+
+static void text_value(isomm_buf *b, const char *code, const char *name, const isomm_benchmark_value *v,
+                       int markdown)
 {
     char cells[5][16];
+    size_t start = b->len;
     value_cells(v, cells);
     if (markdown) {
         isomm__buf_printf(b, "| %s | ", code);
@@ -110,9 +128,9 @@ static void text_value(isomm_buf *b, const char *code, const char *name, size_t 
         isomm__buf_printf(b, " | %s | %s | %s | %s | %s |\n", cells[0], cells[1], cells[2], cells[3], cells[4]);
         return;
     }
-    isomm__buf_printf(b, "%s%s%s", code, *code ? "  " : "", name);
-    pad(b, name_width - isomm__utf8_width(name) - (*code ? strlen(code) + 2 : 0));
-    isomm__buf_printf(b, "  %3s  %5s  %s / %s / %s\n", cells[0], cells[1], cells[2], cells[3], cells[4]);
+    /* the numbers first, in fixed columns; the name after them, wrapped */
+    isomm__buf_printf(b, "%-3s%3s  %5s  %s / %s / %s  ", code, cells[0], cells[1], cells[2], cells[3], cells[4]);
+    wrap_at(b, b->failed ? 0 : b->len - start, name);
 }
 
 static void text_roles(isomm_buf *b, const isomm_benchmark *bm, isomm_lang lang, int markdown)
@@ -131,11 +149,25 @@ static void text_roles(isomm_buf *b, const isomm_benchmark *bm, isomm_lang lang,
         int n = 0, first = 1;
         for (i = 0; i < ISOMM_ROLE_COUNT; i++)
             n += isomm_benchmark_role(bm, i)->standing == order[g];
+        size_t start = b->len, column;
         isomm__buf_printf(b, "%s%s (%d): ", markdown ? "- " : "  ", isomm__benchmark_standing_label(lang, order[g]), n);
+        column = b->failed ? 0 : isomm__utf8_width(b->data + start);
         for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+            const char *code = isomm_model_role(m, i)->code;
             if (isomm_benchmark_role(bm, i)->standing != order[g])
                 continue;
-            isomm__buf_printf(b, "%s%s", first ? "" : ", ", isomm_model_role(m, i)->code);
+            if (!first)
+                isomm__buf_putc(b, ',');
+            /* text: lines of at most 80 columns, continued with an indent */
+            if (!markdown && !first && column + 2 + strlen(code) > TEXT_WIDTH) {
+                isomm__buf_puts(b, "\n    ");
+                column = 4;
+            } else if (!first) {
+                isomm__buf_putc(b, ' ');
+                column += 2;
+            }
+            isomm__buf_puts(b, code);
+            column += strlen(code);
             first = 0;
         }
         if (first)
@@ -171,49 +203,47 @@ static void text_roles(isomm_buf *b, const isomm_benchmark *bm, isomm_lang lang,
 static void text_one(isomm_buf *b, const isomm_benchmark *bm, isomm_lang lang, int markdown)
 {
     const isomm_model *m = isomm_benchmark_model(bm);
-    size_t name_width = isomm__utf8_width(L(lang, B_OVERALL));
+    isomm_buf line = ISOMM_BUF_INIT;
+    char *t;
     int i;
 
-    {
-        /* the title, with the id escaped for Markdown */
-        isomm_buf id = ISOMM_BUF_INIT;
-        char *t;
-        if (markdown)
-            isomm__report_md_text(&id, isomm_benchmark_id(bm));
-        else
-            isomm__buf_puts(&id, isomm_benchmark_id(bm));
-        t = isomm__buf_take(&id, NULL);
-        if (!t) {
-            b->failed = 1;
-            return;
-        }
-        if (markdown)
-            isomm__buf_puts(b, "# ");
-        isomm__buf_printf(b, L(lang, B_TITLE), t, (unsigned long long)isomm_benchmark_population(bm));
-        isomm_free(t);
+    /* the title, with the id escaped for Markdown */
+    if (markdown)
+        isomm__report_md_text(&line, isomm_benchmark_id(bm));
+    else
+        isomm__buf_puts(&line, isomm_benchmark_id(bm));
+    t = isomm__buf_take(&line, NULL);
+    if (!t) {
+        b->failed = 1;
+        return;
     }
+    if (markdown)
+        isomm__buf_puts(b, "# ");
+    isomm__buf_printf(b, L(lang, B_TITLE), t, (unsigned long long)isomm_benchmark_population(bm));
+    isomm_free(t);
     isomm__buf_puts(b, markdown ? "\n\n" : "\n");
-    isomm__buf_printf(b, L(lang, B_MIN_SIZE), (unsigned long long)isomm_benchmark_min_size(bm));
-    isomm__buf_putc(b, '\n');
+    isomm__buf_printf(&line, L(lang, B_MIN_SIZE), (unsigned long long)isomm_benchmark_min_size(bm));
+    t = isomm__buf_take(&line, NULL);
+    if (!t) {
+        b->failed = 1;
+        return;
+    }
     if (markdown) {
+        isomm__buf_printf(b, "%s\n", t);
         isomm__buf_printf(b, "\n## %s\n\n| %s | %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|---|\n",
                           L(lang, B_FUNCTIONS), L(lang, B_FUNCTION), L(lang, B_NAME), L(lang, B_MATURITY),
                           L(lang, B_PERCENTILE), L(lang, B_LOWER), L(lang, B_MEDIAN), L(lang, B_UPPER));
     } else {
-        for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
-            const isomm_function_info *fi = isomm_model_function(m, i);
-            size_t w = strlen(fi->code) + 2 + isomm__utf8_width(isomm_function_name(fi, lang));
-            if (w > name_width)
-                name_width = w;
-        }
-        isomm__buf_printf(b, "\n%s: %s, %s, %s\n", L(lang, B_FUNCTIONS), L(lang, B_MATURITY), L(lang, B_PERCENTILE),
-                          L(lang, B_QUARTILES));
+        wrap_at(b, 0, t);
+        isomm__buf_printf(b, "\n%s\n", L(lang, B_FUNCTIONS));
+        isomm__buf_printf(b, "   %s, %s, %s\n", L(lang, B_MATURITY), L(lang, B_PERCENTILE), L(lang, B_QUARTILES));
     }
+    isomm_free(t);
     for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
         const isomm_function_info *fi = isomm_model_function(m, i);
-        text_value(b, fi->code, isomm_function_name(fi, lang), name_width, isomm_benchmark_function(bm, i), markdown);
+        text_value(b, fi->code, isomm_function_name(fi, lang), isomm_benchmark_function(bm, i), markdown);
     }
-    text_value(b, "", L(lang, B_OVERALL), name_width, isomm_benchmark_overall(bm), markdown);
+    text_value(b, "", L(lang, B_OVERALL), isomm_benchmark_overall(bm), markdown);
     text_roles(b, bm, lang, markdown);
 }
 

@@ -119,6 +119,14 @@ static isomm_benchmark *bench_s(const isomm_population *p, uint64_t min_size)
 
 #define EPS 1e-12
 
+/* An error at a position, with exactly this message. */
+static void expect_at(const isomm_error *err, long line, long column, const char *message)
+{
+    cr_expect_str_eq(err->message, message);
+    cr_expect(err->line == line && err->column == column, "at %ld:%ld, expected %ld:%ld (%s)", err->line,
+              err->column, line, column, err->message);
+}
+
 static void expect_value(const isomm_benchmark_value *v, double maturity, double percentile, double q1, double q2,
                          double q3)
 {
@@ -493,10 +501,9 @@ Test(population, different_models_are_refused)
     cr_assert_eq(isomm_population_to_json(&json, NULL, p, &err), ISOMM_OK);
     isomm_population_free(q);
     q = (isomm_population *)1;
-    cr_expect_eq(isomm_population_load_buffer(&q, json, strlen(json), "pop.json", m, &err), ISOMM_EMODEL);
+    cr_expect_eq(isomm_population_load_buffer(&q, json, strlen(json), m, &err), ISOMM_EMODEL);
     cr_expect_null(q);
     cr_expect_eq(err.line, 2);
-    cr_expect(strstr(err.message, "pop.json:2:") == err.message, "%s", err.message);
     cr_expect(strstr(err.message, "the population was built on another catalogue") != NULL, "%s", err.message);
     /* a loaded copy of the built-in catalogue is the same model */
     isomm_free(json);
@@ -582,7 +589,7 @@ static int load_edited(const char *from, const char *to, isomm_error *err)
     memcpy(edited, json, (size_t)(at - json));
     strcpy(edited + (at - json), to);
     strcat(edited, at + strlen(from));
-    rc = isomm_population_load_buffer(&q, edited, strlen(edited), "pop.json", NULL, err);
+    rc = isomm_population_load_buffer(&q, edited, strlen(edited), NULL, err);
     if (rc)
         cr_expect_null(q);
     isomm_population_free(q);
@@ -600,40 +607,40 @@ Test(population, hostile_wrong_format_version)
 {
     isomm_error err;
     cr_expect_eq(load_edited("\"format\": 1", "\"format\": 2", &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "pop.json:1:40: population file format 2 is not supported (this library reads "
+    expect_at(&err, 1, 40, "population file format 2 is not supported (this library reads "
                                   "format 1)");
     cr_expect(err.line == 1 && err.column == 40);
     cr_expect_eq(load_edited("\"type\": \"isomm-population\"", "\"type\": \"isomm-aggregate\"", &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "pop.json:1:10: \"type\" is \"isomm-aggregate\" (expected \"isomm-population\")");
+    expect_at(&err, 1, 10, "\"type\" is \"isomm-aggregate\" (expected \"isomm-population\")");
 }
 
 Test(population, hostile_negative_count)
 {
     isomm_error err;
     cr_expect_eq(load_edited("\"assessments\": 6", "\"assessments\": -6", &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "pop.json:3:17: negative number as \"assessments\" (expected a count, 0 or more)");
+    expect_at(&err, 3, 17, "negative number as \"assessments\" (expected a count, 0 or more)");
     cr_expect_eq(load_edited("\"unanswered\": 1", "\"unanswered\": -1", &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "pop.json:16:33: negative number in role A-1 (expected a count, 0 or more)");
+    expect_at(&err, 16, 33, "negative number in role A-1 (expected a count, 0 or more)");
 }
 
 Test(population, hostile_counts_that_do_not_add_up)
 {
     isomm_error err;
     cr_expect_eq(load_edited("\"assessments\": 6", "\"assessments\": 7", &err), ISOMM_ECONFLICT);
-    cr_expect_str_eq(err.message,
-                     "pop.json:5:3: the counts of function A add up to 6, but \"assessments\" is 7");
+    expect_at(&err, 5, 3,
+                     "the counts of function A add up to 6, but \"assessments\" is 7");
     cr_expect(err.line == 5 && err.column == 3);
     /* one role count too many: A-1 has 1 unanswered */
     cr_expect_eq(load_edited("\"unanswered\": 1", "\"unanswered\": 2", &err), ISOMM_ECONFLICT);
-    cr_expect_str_eq(err.message, "pop.json:16:3: the counts of role A-1 add up to 7, but \"assessments\" is 6");
+    expect_at(&err, 16, 3, "the counts of role A-1 add up to 7, but \"assessments\" is 6");
     /* overall counts moved */
     cr_expect_eq(load_edited("[394, 1]", "[394, 2]", &err), ISOMM_ECONFLICT);
-    cr_expect_str_eq(err.message, "pop.json:14:13: the counts of \"overall\" add up to 7, but \"assessments\" is 6");
+    expect_at(&err, 14, 13, "the counts of \"overall\" add up to 7, but \"assessments\" is 6");
     /* H without maturity in 2 assessments, but H-1 is at level 0 in only 1: counts of H still add up */
     cr_expect_eq(load_edited("\"code\": \"H\", \"without_maturity\": 1, \"maturities\": [[2, 1, 3]",
                              "\"code\": \"H\", \"without_maturity\": 2, \"maturities\": [[2, 1, 2]", &err),
                  ISOMM_ECONFLICT);
-    cr_expect_str_eq(err.message, "pop.json:12:3: function H has 2 assessments without maturity, but only 1 "
+    expect_at(&err, 12, 3, "function H has 2 assessments without maturity, but only 1 "
                                   "answered its role H-1 at level 0 (a function has no maturity only when all its "
                                   "roles are at level 0)");
 }
@@ -642,15 +649,15 @@ Test(population, hostile_huge_numbers)
 {
     isomm_error err;
     cr_expect_eq(load_edited("\"assessments\": 6", "\"assessments\": 18446744073709551617", &err), ISOMM_ELIMIT);
-    cr_expect_str_eq(err.message, "pop.json:3:17: number too large as \"assessments\" (the largest count is "
+    expect_at(&err, 3, 17, "number too large as \"assessments\" (the largest count is "
                                   "9007199254740991)");
     cr_expect_eq(load_edited("\"assessments\": 6", "\"assessments\": 9007199254740992", &err), ISOMM_ELIMIT);
     cr_expect_eq(load_edited("\"assessments\": 6", "\"assessments\": 6.0", &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "pop.json:3:17: number that is not a whole number as \"assessments\" (expected a "
+    expect_at(&err, 3, 17, "number that is not a whole number as \"assessments\" (expected a "
                                   "count)");
     cr_expect_eq(load_edited("\"assessments\": 6", "\"assessments\": 6e0", &err), ISOMM_EPARSE);
     cr_expect_eq(load_edited("\"assessments\": 6", "\"assessments\": 06", &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "pop.json:3:17: number with a leading zero as \"assessments\"");
+    expect_at(&err, 3, 17, "number with a leading zero as \"assessments\"");
 }
 
 Test(population, hostile_trailing_data)
@@ -658,7 +665,7 @@ Test(population, hostile_trailing_data)
     isomm_error err;
     cr_expect_eq(load_edited("]}\n", "]}\n{}", &err), ISOMM_EPARSE);
     /* the last role line is 69; the document ends with a newline */
-    cr_expect_str_eq(err.message, "pop.json:70:1: data after the population object: '{' (expected the end of the "
+    expect_at(&err, 70, 1, "data after the population object: '{' (expected the end of the "
                                   "file)");
     cr_expect_eq(load_edited("]}\n", "]}\n \n\t \n", &err), ISOMM_OK);
 }
@@ -667,12 +674,12 @@ Test(population, hostile_structure)
 {
     isomm_error err;
     cr_expect_eq(load_edited("\"model\"", "\"modle\"", &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "pop.json:2:2: unknown member \"modle\" in the population object");
+    expect_at(&err, 2, 2, "unknown member \"modle\" in the population object");
     cr_expect_eq(load_edited("\"unanswered\": 1,", "\"unanswered\": 1, \"unanswered\": 1,", &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "pop.json:16:36: member \"unanswered\" given twice in role A-1");
+    expect_at(&err, 16, 36, "member \"unanswered\" given twice in role A-1");
     cr_expect_eq(load_edited(", \"catalogue\"", ", \"x\": 1, \"catalogue\"", &err), ISOMM_EPARSE);
     cr_expect_eq(load_edited("{\"code\": \"A-2\"", "{\"code\": \"A-3\"", &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "pop.json:17:12: role \"A-3\" in entry 2 of \"roles\" (expected \"A-2\": the "
+    expect_at(&err, 17, 12, "role \"A-3\" in entry 2 of \"roles\" (expected \"A-2\": the "
                                   "catalogue's roles in order)");
     cr_expect_eq(load_edited("[12, 5, 2]", "[24, 10, 2]", &err), ISOMM_EPARSE);
     cr_expect(strstr(err.message, "maturity 24/10 in function B is not a reduced fraction") != NULL, "%s",
@@ -699,13 +706,13 @@ Test(population, hostile_empty_and_whitespace)
     char spaces[4096];
     memset(spaces, ' ', sizeof spaces);
     spaces[10] = '\n';
-    cr_expect_eq(isomm_population_load_buffer(&q, spaces, sizeof spaces, "ws.json", NULL, &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "ws.json:2:4086: the file holds no population (expected a JSON object)");
+    cr_expect_eq(isomm_population_load_buffer(&q, spaces, sizeof spaces, NULL, &err), ISOMM_EPARSE);
+    expect_at(&err, 2, 4086, "the file holds no population (expected a JSON object)");
     cr_expect_null(q);
-    cr_expect_eq(isomm_population_load_buffer(&q, "", 0, NULL, NULL, &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "population:1:1: the file holds no population (expected a JSON object)");
-    cr_expect_eq(isomm_population_load_buffer(&q, "[1]", 3, NULL, NULL, &err), ISOMM_EPARSE);
-    cr_expect_str_eq(err.message, "population:1:1: expected '{' at the start of a population file, found '['");
+    cr_expect_eq(isomm_population_load_buffer(&q, "", 0, NULL, &err), ISOMM_EPARSE);
+    expect_at(&err, 1, 1, "the file holds no population (expected a JSON object)");
+    cr_expect_eq(isomm_population_load_buffer(&q, "[1]", 3, NULL, &err), ISOMM_EPARSE);
+    expect_at(&err, 1, 1, "expected '{' at the start of a population file, found '['");
 }
 
 static long max_rss_kib(void)
@@ -739,7 +746,6 @@ Test(population, hostile_100_mb_of_whitespace_is_refused_in_bounded_memory)
     cr_expect_null(q);
     cr_expect(strstr(err.message, "larger than 1048576 bytes, the most a population file can be") != NULL, "%s",
               err.message);
-    cr_expect(strncmp(err.message, path, strlen(path)) == 0, "%s", err.message);
     /* at most the 1 MiB buffer (and its page rounding) more than before */
     cr_expect(max_rss_kib() - before < 4096, "peak grew by %ld KiB", max_rss_kib() - before);
     unlink(path);
@@ -751,7 +757,7 @@ Test(population, missing_file_is_an_io_error)
     isomm_population *q = NULL;
     isomm_error err;
     cr_expect_eq(isomm_population_load(&q, "/nonexistent/pop.json", NULL, &err), ISOMM_EIO);
-    cr_expect_str_eq(err.message, "/nonexistent/pop.json: cannot open: No such file or directory");
+    cr_expect_str_eq(err.message, "cannot open '/nonexistent/pop.json': No such file or directory");
 }
 
 /* ---- CSV streaming ------------------------------------------------------------------------ */
@@ -851,8 +857,8 @@ Test(population, text_markdown_html_and_svg_views)
     char *text = render(b, ISOMM_FORMAT_TEXT, ISOMM_LANG_EN), *md, *html, *svg, *ja;
 
     cr_expect(strstr(text, "Benchmark of S against a population of 6 assessments") != NULL, "%s", text);
-    cr_expect(strstr(text, "B  Real-time analysis") != NULL, "%s", text);
-    cr_expect(strstr(text, "2.4   33.3  2.4 / 2.4 / 3.0") != NULL, "%s", text);
+    cr_expect(strstr(text, "\nB  2.4   33.3  2.4 / 2.4 / 3.0  Real-time analysis\n") != NULL, "%s", text);
+    cr_expect(strstr(text, "\n   2.2   50.0  2.0 / 2.0 / 3.0  Overall maturity\n") != NULL, "%s", text);
     cr_expect(strstr(text, "Above most of the population (2): A-1, H-1") != NULL, "%s", text);
     cr_expect(strstr(text, "Below most of the population (1): D-1") != NULL, "%s", text);
     md = render(b, ISOMM_FORMAT_MARKDOWN, ISOMM_LANG_EN);

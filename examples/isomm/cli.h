@@ -19,10 +19,13 @@ enum command_bit {
     CMD_TEMPLATE = 1 << 2,
     CMD_COMPARE = 1 << 3,
     CMD_AGGREGATE = 1 << 4,
-    CMD_MODEL = 1 << 5
+    CMD_MODEL = 1 << 5,
+    CMD_POPULATION = 1 << 6,
+    CMD_BENCHMARK = 1 << 7
 };
-#define CMD_ALL (CMD_REPORT | CMD_VALIDATE | CMD_TEMPLATE | CMD_COMPARE | CMD_AGGREGATE | CMD_MODEL)
-#define CMD_READING (CMD_REPORT | CMD_VALIDATE | CMD_COMPARE | CMD_AGGREGATE)
+#define CMD_ALL (CMD_REPORT | CMD_VALIDATE | CMD_TEMPLATE | CMD_COMPARE | CMD_AGGREGATE | CMD_MODEL | CMD_POPULATION \
+                 | CMD_BENCHMARK)
+#define CMD_READING (CMD_REPORT | CMD_VALIDATE | CMD_COMPARE | CMD_AGGREGATE | CMD_POPULATION | CMD_BENCHMARK)
 
 /* The parsed command line. Values point into argv. */
 typedef struct cli {
@@ -30,7 +33,9 @@ typedef struct cli {
     const char **files;
     size_t nfiles;
     const char *output, *html_out, *target, *format, *lang, *id, *old_id, *new_id, *model_path, *encoding;
-    const char *strengths, *list_size;
+    const char *strengths, *list_size, *min_size;
+    const char **populations; /* every --population value, in order */
+    size_t npopulations;
     int bom;
 } cli;
 
@@ -52,7 +57,8 @@ typedef struct command {
     int (*run)(const context *ctx);
 } command;
 
-extern const command cmd_report, cmd_validate, cmd_template, cmd_compare, cmd_aggregate, cmd_model;
+extern const command cmd_report, cmd_validate, cmd_template, cmd_compare, cmd_aggregate, cmd_model, cmd_population,
+    cmd_benchmark;
 
 /* options.c: the command line and the set-up every command shares. */
 int cli_parse(cli *c, const command *cmd, int argc, char **argv);
@@ -70,6 +76,9 @@ const isomm_model *cli_model(const context *ctx);
 int cli_usage_error(const cli *c, const char *fmt, const char *detail);
 /* A library error with the file name the user typed (NULL for none); returns EXIT_INPUT. */
 int cli_input_error(const char *file, const isomm_error *err);
+/* The same with line and column ("FILE:LINE:COLUMN: message"), for files that are not CSV
+ * (population files); as cli_input_error() when the error has no column. */
+int cli_input_error_at(const char *file, const isomm_error *err);
 /* A renderer refused the options: a format that output lacks is a usage error, else input. */
 int cli_render_error(const isomm_error *err);
 /* Print text from input or the library with control characters shown escaped (\x1b). */

@@ -82,6 +82,17 @@ int cli_input_error(const char *file, const isomm_error *err)
     return EXIT_INPUT;
 }
 
+int cli_input_error_at(const char *file, const isomm_error *err)
+{
+    if (err->line <= 0 || err->column <= 0)
+        return cli_input_error(file, err);
+    cli_put_safe(stderr, file);
+    fprintf(stderr, ":%ld:%ld: ", err->line, err->column);
+    cli_put_safe(stderr, err->message);
+    fputc('\n', stderr);
+    return EXIT_INPUT;
+}
+
 int cli_render_error(const isomm_error *err)
 {
     cli_input_error(NULL, err);

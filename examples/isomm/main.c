@@ -11,7 +11,8 @@
 #include "cli.h"
 
 static const command *const commands[] = {
-    &cmd_report, &cmd_validate, &cmd_template, &cmd_compare, &cmd_aggregate, &cmd_model,
+    &cmd_report, &cmd_validate, &cmd_template, &cmd_compare, &cmd_aggregate, &cmd_population, &cmd_benchmark,
+    &cmd_model,
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 

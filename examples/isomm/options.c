@@ -9,7 +9,8 @@ struct option_spec {
     const char *name;
     char short_name;
     int commands;  /* command bits that take the option */
-    size_t offset; /* of the const char * field in cli; 0 for the --bom flag */
+    size_t offset; /* of the const char * field in cli; 0 for the --bom flag; that of cli.populations
+                      for --population, which may be given many times (each value is appended) */
 };
 
 static const struct option_spec option_specs[] = {
@@ -17,7 +18,7 @@ static const struct option_spec option_specs[] = {
     { "lang", 0, CMD_ALL, offsetof(cli, lang) },
     { "model", 0, CMD_ALL, offsetof(cli, model_path) },
     { "encoding", 0, CMD_READING, offsetof(cli, encoding) },
-    { "format", 0, CMD_REPORT | CMD_COMPARE | CMD_AGGREGATE | CMD_MODEL, offsetof(cli, format) },
+    { "format", 0, CMD_REPORT | CMD_COMPARE | CMD_AGGREGATE | CMD_MODEL | CMD_BENCHMARK, offsetof(cli, format) },
     { "html-out", 0, CMD_REPORT, offsetof(cli, html_out) },
     { "target", 0, CMD_REPORT, offsetof(cli, target) },
     { "id", 0, CMD_REPORT, offsetof(cli, id) },
@@ -25,6 +26,8 @@ static const struct option_spec option_specs[] = {
     { "list-size", 0, CMD_REPORT, offsetof(cli, list_size) },
     { "old", 0, CMD_COMPARE, offsetof(cli, old_id) },
     { "new", 0, CMD_COMPARE, offsetof(cli, new_id) },
+    { "population", 0, CMD_BENCHMARK, offsetof(cli, populations) },
+    { "min-size", 0, CMD_BENCHMARK, offsetof(cli, min_size) },
     { "bom", 0, CMD_TEMPLATE, 0 },
 };
 #define OPTION_COUNT (sizeof option_specs / sizeof option_specs[0])
@@ -59,7 +62,8 @@ int cli_parse(cli *c, const command *cmd, int argc, char **argv)
     memset(c, 0, sizeof *c);
     c->command = cmd;
     c->files = calloc((size_t)argc, sizeof *c->files);
-    if (!c->files) {
+    c->populations = calloc((size_t)argc, sizeof *c->populations);
+    if (!c->files || !c->populations) {
         fputs("isomm: out of memory\n", stderr);
         return EXIT_INPUT;
     }
@@ -102,7 +106,10 @@ int cli_parse(cli *c, const command *cmd, int argc, char **argv)
                 return cli_usage_error(c, "option '%s' needs a value", arg);
             value = argv[++a];
         }
-        *(const char **)(void *)((char *)c + spec->offset) = value;
+        if (spec->offset == offsetof(cli, populations))
+            c->populations[c->npopulations++] = value;
+        else
+            *(const char **)(void *)((char *)c + spec->offset) = value;
     }
     return 0;
 }
@@ -197,7 +204,9 @@ void cli_clean_up(context *ctx, cli *c)
     if (ctx)
         isomm_model_free(ctx->custom);
     free(c->files);
+    free(c->populations);
     c->files = NULL;
+    c->populations = NULL;
 }
 
 const isomm_model *cli_model(const context *ctx)

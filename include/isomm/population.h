@@ -189,16 +189,16 @@ ISOMM_EXPORT int isomm_population_save(const isomm_population *p, const char *pa
  * adding up to "assessments", maturities in range and strictly ascending, fractions reduced with a
  * denominator 1..10, no function or overall without maturity beyond what the level-0 counts
  * allow, and nothing after the object but white space. The file's catalogue must be @p model's.
- * @param name  file name used in messages (copied nowhere; NULL = "population")
  * @param model the model to load for (borrowed); NULL = the built-in model
  * @return ::ISOMM_OK; ::ISOMM_EINVAL; ::ISOMM_EPARSE (not the JSON of a population file: line and
  *         column of the fault, what was found and what was expected); ::ISOMM_ELIMIT (larger than
  *         ::ISOMM_POPULATION_FILE_MAX, or a count above ::ISOMM_POPULATION_COUNT_MAX);
  *         ::ISOMM_ECONFLICT (counts that do not add up, with the member and both numbers);
- *         ::ISOMM_EMODEL (the file was built on another catalogue); ::ISOMM_EENCODING (a string
- *         that is not UTF-8); ::ISOMM_ENOMEM. On failure *out is NULL.
+ *         ::ISOMM_EMODEL (the file was built on another catalogue); ::ISOMM_ENOMEM. The error's
+ *         line and column (1-based, the column in bytes) say where, its message what was found
+ *         and what was expected; the message does not name the file. On failure *out is NULL.
  */
-ISOMM_EXPORT int isomm_population_load_buffer(isomm_population **out, const char *data, size_t len, const char *name,
+ISOMM_EXPORT int isomm_population_load_buffer(isomm_population **out, const char *data, size_t len,
                                               const isomm_model *model, isomm_error *err);
 
 /**

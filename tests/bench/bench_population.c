@@ -88,7 +88,7 @@ int main(int argc, char **argv)
         return 1;
     save_s = now() - t0;
     t0 = now();
-    if (isomm_population_load_buffer(&back, json, len, "bench", NULL, &err)) {
+    if (isomm_population_load_buffer(&back, json, len, NULL, &err)) {
         fprintf(stderr, "load: %s\n", err.message);
         return 1;
     }
