@@ -1090,13 +1090,11 @@ static int read_file(reader *r, isomm_population *p)
         case 3:
             if ((rc = read_string(r, text, "as \"catalogue\"")) != 0)
                 return rc;
-            if (strcmp(text, cat) != 0) {
-                seek(r, at);
-                return fail_here(r, ISOMM_EMODEL,
+            if (strcmp(text, cat) != 0) /* a mix of models, not a fault at a place of the file */
+                return isomm__fail(r->err, ISOMM_EMODEL,
                                  "the population was built on another catalogue (\"%.60s\"; the model '%.100s' is "
                                  "\"%s\")",
-                                 text, isomm_model_name(p->model), cat);
-            }
+                                   text, isomm_model_name(p->model), cat);
             break;
         case 4:
             rc = read_count(r, &p->count, "as \"assessments\"");
@@ -1288,7 +1286,7 @@ int isomm_population_benchmark(isomm_benchmark **out, const isomm_population *p,
     if (!isomm__model_same(p->model, a->model))
         return models_differ(err, a->model, p->model, "the assessment and the population");
     if (p->count < opts->min_size)
-        return isomm__fail(err, ISOMM_ELIMIT,
+        return isomm__fail(err, ISOMM_EEMPTY,
                            "the population holds %llu assessments, fewer than the minimum of %llu for a benchmark "
                            "(too few to hide any one of them)",
                            (unsigned long long)p->count, (unsigned long long)opts->min_size);

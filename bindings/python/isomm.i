@@ -459,3 +459,158 @@ static int isommpy_aggregate_render(char **out, size_t *len, const isomm_aggrega
     return isomm_aggregate_render(out, len, ag, &opts, err);
 }
 %}
+
+/* ==== Populations and benchmarks (issue 16): isomm/population.h ========================== */
+
+%include <stdint.i>
+
+%nodefaultctor isomm_population;
+%nodefaultctor isomm_benchmark;
+struct isomm_population {};
+struct isomm_benchmark {};
+%extend isomm_population { ~isomm_population() { isomm_population_free($self); } }
+%extend isomm_benchmark { ~isomm_benchmark() { isomm_benchmark_free($self); } }
+ISOMMPY_NEW_HANDLE(isomm_population)
+ISOMMPY_NEW_HANDLE(isomm_benchmark)
+ISOMMPY_HANDLE_ARRAY(const isomm_benchmark *const *, list)
+%apply unsigned long long *OUTPUT { unsigned long long *added };
+
+%thread isommpy_population_add_csv_file;
+%thread isommpy_population_load;
+%thread isommpy_population_load_buffer;
+%thread isommpy_population_save;
+%thread isommpy_population_benchmark;
+%thread isommpy_benchmark_render;
+
+/* Only the wrappers below and the struct readers are exposed; handles are freed by destructors. */
+%ignore isomm_population_free;
+%ignore isomm_benchmark_free;
+%ignore isomm_population_model;
+%ignore isomm_benchmark_model;
+%ignore isomm_population_add_csv_reader;
+%ignore isomm_population_add_csv_file;
+%ignore isomm_population_function_value;
+%ignore isomm_population_overall_value;
+%ignore isomm_population_load;
+%ignore isomm_population_load_buffer;
+%ignore isomm_population_save;
+%ignore isomm_population_to_json;
+%ignore isomm_population_benchmark;
+%ignore isomm_benchmark_options;
+%ignore isomm_benchmark_render;
+%include "isomm/population.h"
+
+%inline %{
+/* Every assessment of a CSV file added to a population, all or nothing; *added receives how many. */
+static int isommpy_population_add_csv_file(isomm_population *p, const char *path, const isomm_model *model,
+                                           int encoding, size_t max_field_bytes, unsigned long long *added,
+                                           isomm_error *err)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, max_field_bytes, ISOMM_LANG_JA);
+    uint64_t n = 0;
+    int rc = isomm_population_add_csv_file(p, path, &opts, &n, err);
+    *added = (unsigned long long)n;
+    return rc;
+}
+
+/* A population file read from a path or from bytes. */
+static int isommpy_population_load(isomm_population **out, const char *path, const isomm_model *model,
+                                   isomm_error *err)
+{
+    return isomm_population_load(out, path, model, err);
+}
+
+static int isommpy_population_load_buffer(isomm_population **out, const char *data, size_t len,
+                                          const isomm_model *model, isomm_error *err)
+{
+    return isomm_population_load_buffer(out, data, len, model, err);
+}
+
+/* The population file, to a path or as bytes. */
+static int isommpy_population_save(const isomm_population *p, const char *path, isomm_error *err)
+{
+    return isomm_population_save(p, path, err);
+}
+
+static int isommpy_population_to_json(char **out, size_t *len, const isomm_population *p, isomm_error *err)
+{
+    return isomm_population_to_json(out, len, p, err);
+}
+
+/* Every count of a population as plain data:
+ * (count, ((without_maturity, ((numerator, denominator, count), ...)), ... nine functions),
+ *  (without_maturity, ((hundredths, count), ...)),
+ *  ((unanswered, (insource 0..5), (outsource 0..5)), ... 54 roles)) */
+static PyObject *isommpy_population_counts(const isomm_population *p)
+{
+    PyObject *functions = PyTuple_New(ISOMM_FUNCTION_COUNT), *overall = NULL, *roles = PyTuple_New(ISOMM_ROLE_COUNT);
+    PyObject *values, *result = NULL;
+    int f, i, n;
+
+    if (!functions || !roles)
+        goto done;
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+        n = isomm_population_function_value_count(p, f);
+        if (!(values = PyTuple_New(n)))
+            goto done;
+        for (i = 0; i < n; i++) {
+            int num = 0, den = 1;
+            uint64_t count = 0;
+            isomm_population_function_value(p, f, i, &num, &den, &count);
+            PyTuple_SET_ITEM(values, i, Py_BuildValue("(iiK)", num, den, (unsigned long long)count));
+        }
+        PyTuple_SET_ITEM(functions, f, Py_BuildValue("(KN)", (unsigned long long)isomm_population_function_none(p, f),
+                                                     values));
+    }
+    n = isomm_population_overall_value_count(p);
+    if (!(values = PyTuple_New(n)))
+        goto done;
+    for (i = 0; i < n; i++) {
+        int h = 0;
+        uint64_t count = 0;
+        isomm_population_overall_value(p, i, &h, &count);
+        PyTuple_SET_ITEM(values, i, Py_BuildValue("(iK)", h, (unsigned long long)count));
+    }
+    overall = Py_BuildValue("(KN)", (unsigned long long)isomm_population_overall_none(p), values);
+    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+        const isomm_role_counts *rc = isomm_population_role(p, i);
+        PyTuple_SET_ITEM(roles, i, Py_BuildValue("(K(KKKKKK)(KKKKKK))", (unsigned long long)rc->unanswered,
+            (unsigned long long)rc->insource[0], (unsigned long long)rc->insource[1],
+            (unsigned long long)rc->insource[2], (unsigned long long)rc->insource[3],
+            (unsigned long long)rc->insource[4], (unsigned long long)rc->insource[5],
+            (unsigned long long)rc->outsource[0], (unsigned long long)rc->outsource[1],
+            (unsigned long long)rc->outsource[2], (unsigned long long)rc->outsource[3],
+            (unsigned long long)rc->outsource[4], (unsigned long long)rc->outsource[5]));
+    }
+    if (overall)
+        result = Py_BuildValue("(KOOO)", (unsigned long long)isomm_population_count(p), functions, overall, roles);
+done:
+    Py_XDECREF(functions);
+    Py_XDECREF(overall);
+    Py_XDECREF(roles);
+    return result;
+}
+
+/* One assessment benchmarked against a population with a minimum size. */
+static int isommpy_population_benchmark(isomm_benchmark **out, const isomm_population *p, const isomm_assessment *a,
+                                        unsigned long long min_size, isomm_error *err)
+{
+    isomm_benchmark_options opts = ISOMM_BENCHMARK_OPTIONS_INIT;
+    opts.min_size = (uint64_t)min_size;
+    return isomm_population_benchmark(out, p, a, &opts, err);
+}
+
+/* The quartiles of a benchmark line as a tuple (lower, median, upper). */
+static PyObject *isommpy_benchmark_quartiles(const isomm_benchmark_value *v)
+{
+    return Py_BuildValue("(ddd)", v->quartiles[0], v->quartiles[1], v->quartiles[2]);
+}
+
+/* Benchmarks rendered as one document. */
+static int isommpy_benchmark_render(char **out, size_t *len, const isomm_benchmark *const *list, size_t count,
+                                    int format, int lang, isomm_error *err)
+{
+    isomm_report_options opts = isommpy_report_options(format, lang);
+    return isomm_benchmark_render(out, len, list, count, &opts, err);
+}
+%}

@@ -271,8 +271,9 @@ typedef struct isomm_role_standing {
  * @param opts options, or NULL for ::ISOMM_BENCHMARK_OPTIONS_INIT
  * @return ::ISOMM_OK; ::ISOMM_EINVAL (an argument is NULL); ::ISOMM_EOPTIONS (unknown options
  *         version, min_size 0); ::ISOMM_EMODEL (the assessment and the population use different
- *         models); ::ISOMM_ELIMIT (the population holds fewer assessments than the minimum size;
- *         the message gives both numbers); ::ISOMM_ENOMEM. One allocation per call.
+ *         models); ::ISOMM_EEMPTY (the population holds fewer assessments than the minimum size:
+ *         too few to benchmark against; the message gives both numbers); ::ISOMM_ENOMEM. One
+ *         allocation per call.
  */
 ISOMM_EXPORT int isomm_population_benchmark(isomm_benchmark **out, const isomm_population *p,
                                             const isomm_assessment *a, const isomm_benchmark_options *opts,

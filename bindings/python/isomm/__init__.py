@@ -13,6 +13,7 @@ Quick start::
     r.to_dict(), r.render("html")             # the JSON object / the HTML page of `isomm report`
     assessments = isomm.read_csv("answers.csv")   # isomm.write_csv("copy.csv", assessments)
     isomm.compare(assessments[0], assessments[1]); isomm.aggregate(assessments)
+    pop = isomm.Population.from_csv(["peers.csv"]); isomm.benchmark(assessments[0], pop)
 
 Errors are exceptions derived from :class:`isomm.Error`.
 """
@@ -37,3 +38,10 @@ __all__ = [
     "RoleResult", "RoleStats", "Scale", "ScaleLevel", "UnknownRoleError", "aggregate", "compare", "csv_template",
     "default_model", "iter_csv", "load_model_csv", "read_csv", "render_report", "validate_csv", "write_csv",
 ]
+
+# Populations and benchmarks (issue 16)
+from .population import (Benchmark, FunctionDistribution, OverallDistribution, Population,  # noqa: E402
+                         RoleCounts, RoleStanding, Standing, benchmark)
+
+__all__ += ["Benchmark", "FunctionDistribution", "OverallDistribution", "Population", "RoleCounts", "RoleStanding",
+            "Standing", "benchmark"]
