@@ -564,6 +564,8 @@ Test(population, file_holds_counts_only)
     cr_expect_null(strstr(json, "2026"));
     cr_expect_null(strstr(json, "private"));
     cr_expect(strncmp(json, "{\"type\": \"isomm-population\", \"format\": 1,\n", 42) == 0, "%.60s", json);
+    /* the catalogue id of the built-in model is fixed (docs/POPULATION.md) */
+    cr_expect(strstr(json, "\n \"model\": \"ISOMM v2.1\", \"catalogue\": \"fnv1a64:85969eb97c21e2ce\",\n") != NULL, "%s", json);
     cr_expect(strstr(json, "\n  {\"code\": \"A-1\", \"unanswered\": 0, \"insource\": [0, 0, 0, 0, 5, 0], "
                            "\"outsource\": [0, 0, 0, 0, 0, 0]}") != NULL);
     /* A: (4 + 3x5)/6 = 19/6 */
