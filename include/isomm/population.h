@@ -72,6 +72,7 @@ typedef struct isomm_role_counts {
  * Create an empty population.
  * @param out   receives the population; free it with isomm_population_free()
  * @param model the model of every assessment it will hold (borrowed); NULL = the built-in model
+ * @param err   receives the code and message on failure (may be NULL)
  * @return ::ISOMM_OK, ::ISOMM_EINVAL (out is NULL), ::ISOMM_ENOMEM
  */
 ISOMM_EXPORT int isomm_population_new(isomm_population **out, const isomm_model *model, isomm_error *err);
@@ -99,9 +100,11 @@ ISOMM_EXPORT int isomm_population_add(isomm_population *p, const isomm_assessmen
 /**
  * Add every assessment a streaming CSV reader hands over (one assessment in memory at a time),
  * all or nothing: on any error the population is left as it was.
+ * @param p     the population
  * @param rd    an open reader (borrowed; read to its end or its first error); its model must be
  *              the population's
  * @param added receives the number of assessments added (may be NULL; 0 on error)
+ * @param err   receives the code, line, column and message on failure (may be NULL)
  * @return ::ISOMM_OK; ::ISOMM_EINVAL; the codes of isomm_csv_reader_next() with their line and
  *         column (::ISOMM_EEMPTY for an input without data row); ::ISOMM_EMODEL; ::ISOMM_ELIMIT;
  *         ::ISOMM_ENOMEM.
@@ -136,6 +139,9 @@ ISOMM_EXPORT int isomm_population_function_value_count(const isomm_population *p
 
 /**
  * The i-th distinct maturity of a function, lowest first, as a reduced fraction.
+ * @param p           the population
+ * @param function    function index 0..8
+ * @param i           0 .. isomm_population_function_value_count() - 1
  * @param numerator   receives the numerator (may be NULL)
  * @param denominator receives the denominator, 1..10 (may be NULL)
  * @param count       receives how many assessments had it, >= 1 (may be NULL)
@@ -152,6 +158,8 @@ ISOMM_EXPORT int isomm_population_overall_value_count(const isomm_population *p)
 
 /**
  * The i-th distinct overall maturity, lowest first.
+ * @param p          the population
+ * @param i          0 .. isomm_population_overall_value_count() - 1
  * @param hundredths receives the maturity x 100, 100..500 (may be NULL)
  * @param count      receives how many assessments had it, >= 1 (may be NULL)
  * @return ::ISOMM_OK, ::ISOMM_EINVAL (p NULL), ::ISOMM_ERANGE (i out of range)
@@ -171,6 +179,8 @@ ISOMM_EXPORT const isomm_role_counts *isomm_population_role(const isomm_populati
  * populations whatever the process locale.
  * @param out receives the NUL-terminated document; free it with isomm_free()
  * @param len receives its length (may be NULL)
+ * @param p   the population
+ * @param err receives the code and message on failure (may be NULL)
  * @return ::ISOMM_OK, ::ISOMM_EINVAL, ::ISOMM_ENOMEM
  */
 ISOMM_EXPORT int isomm_population_to_json(char **out, size_t *len, const isomm_population *p, isomm_error *err);
@@ -189,7 +199,11 @@ ISOMM_EXPORT int isomm_population_save(const isomm_population *p, const char *pa
  * adding up to "assessments", maturities in range and strictly ascending, fractions reduced with a
  * denominator 1..10, no function or overall without maturity beyond what the level-0 counts
  * allow, and nothing after the object but white space. The file's catalogue must be @p model's.
+ * @param out   receives the population; free it with isomm_population_free()
+ * @param data  the file's bytes
+ * @param len   their number, at most ::ISOMM_POPULATION_FILE_MAX
  * @param model the model to load for (borrowed); NULL = the built-in model
+ * @param err   receives the code, line, column (1-based, in bytes) and message on failure (may be NULL)
  * @return ::ISOMM_OK; ::ISOMM_EINVAL; ::ISOMM_EPARSE (not the JSON of a population file: line and
  *         column of the fault, what was found and what was expected); ::ISOMM_ELIMIT (larger than
  *         ::ISOMM_POPULATION_FILE_MAX, or a count above ::ISOMM_POPULATION_COUNT_MAX);
@@ -268,7 +282,10 @@ typedef struct isomm_role_standing {
  * every value it reports (neither the assessment nor the population is borrowed); it borrows the
  * model, which must outlive it.
  * @param out  receives the benchmark; free it with isomm_benchmark_free()
+ * @param p    the population (not borrowed)
+ * @param a    the assessment (not borrowed)
  * @param opts options, or NULL for ::ISOMM_BENCHMARK_OPTIONS_INIT
+ * @param err  receives the code and message on failure (may be NULL)
  * @return ::ISOMM_OK; ::ISOMM_EINVAL (an argument is NULL); ::ISOMM_EOPTIONS (unknown options
  *         version, min_size 0); ::ISOMM_EMODEL (the assessment and the population use different
  *         models); ::ISOMM_EEMPTY (the population holds fewer assessments than the minimum size:
@@ -317,10 +334,12 @@ ISOMM_EXPORT const char *isomm_standing_id(isomm_standing s);
  * interquartile band and median behind the assessment's line); ::ISOMM_FORMAT_HTML (one
  * self-contained printable page, a section with the radar and the tables per benchmark, each
  * starting a new printed page). opts->second is ignored.
- * @param list  @p count benchmarks (borrowed, none NULL)
  * @param out   receives the NUL-terminated UTF-8 document; free it with isomm_free()
  * @param len   receives its length (may be NULL)
+ * @param list  @p count benchmarks (borrowed, none NULL)
+ * @param count number of benchmarks
  * @param opts  options, or NULL for ::ISOMM_REPORT_OPTIONS_INIT
+ * @param err   receives the code and message on failure (may be NULL)
  * @return ::ISOMM_OK; ::ISOMM_EINVAL (out NULL, list NULL with count > 0, a NULL element, or not
  *         exactly one benchmark for SVG); ::ISOMM_EEMPTY (count 0 for a format other than JSON);
  *         ::ISOMM_EOPTIONS (unknown options version, language or a format benchmarks have not);
