@@ -61,8 +61,10 @@ struct isomm__csvin {
 
     /* problems */
     int collect;
-    isomm_error *errors;
-    size_t errors_cap, nerrors;
+    isomm_problem_fn on_problem; /* collecting: receives each problem (may be NULL) */
+    void *problem_data;
+    size_t limit, nerrors;       /* collecting: problems handed over so far, at most limit */
+    int truncated;               /* collecting: stopped with problems left (limit or callback) */
     int stop;
     isomm_error first;
 };
@@ -172,10 +174,18 @@ int isomm__csvin_report(isomm__csvin *in, int fatal, int code, long line, long c
         in->stop = 1;
         return 1;
     }
-    if (in->nerrors < in->errors_cap)
-        in->errors[in->nerrors] = e;
+    /* one problem more than the limit: there is more than was handed over */
+    if (in->nerrors == in->limit) {
+        in->truncated = 1;
+        in->stop = 1;
+        return 1;
+    }
     in->nerrors++;
-    if (fatal || in->nerrors >= in->errors_cap)
+    if (in->on_problem && in->on_problem(in->problem_data, &e)) {
+        in->truncated = 1;
+        in->stop = 1;
+    }
+    if (fatal)
         in->stop = 1;
     return in->stop;
 }
@@ -197,7 +207,12 @@ const isomm_error *isomm__csvin_first(const isomm__csvin *in)
 
 size_t isomm__csvin_count(const isomm__csvin *in)
 {
-    return in->nerrors < in->errors_cap ? in->nerrors : in->errors_cap;
+    return in->nerrors;
+}
+
+int isomm__csvin_truncated(const isomm__csvin *in)
+{
+    return in->truncated;
 }
 
 void isomm__csvin_field_callback(isomm__csvin *in, void (*cb)(void *data, size_t len, void *userdata))
@@ -217,11 +232,12 @@ void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, isomm__csv_fie
     in->f.ctx = ctx;
 }
 
-void isomm__csvin_collect(isomm__csvin *in, isomm_error *errors, size_t cap)
+void isomm__csvin_collect(isomm__csvin *in, isomm_problem_fn fn, void *userdata, size_t limit)
 {
     in->collect = 1;
-    in->errors = errors;
-    in->errors_cap = cap;
+    in->on_problem = fn;
+    in->problem_data = userdata;
+    in->limit = limit;
 }
 
 enum { SCAN_OK = 0, SCAN_NUL = 1, SCAN_UTF8 = 2 };

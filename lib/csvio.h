@@ -70,8 +70,10 @@ typedef void (*isomm__csv_field_fn)(void *ctx, size_t index, const char *text, s
 /* Set the row handler, and optionally (field_fn not NULL) a field handler. */
 void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, isomm__csv_field_fn field_fn, void *ctx);
 
-/* Collect problems into errors[0..cap) instead of stopping at the first one (validation). */
-void isomm__csvin_collect(isomm__csvin *in, isomm_error *errors, size_t cap);
+/* Collect problems instead of stopping at the first one (validation): each goes to fn (when not
+ * NULL; a nonzero return stops the input), up to `limit` of them; one more stops the input and
+ * marks it truncated. */
+void isomm__csvin_collect(isomm__csvin *in, isomm_problem_fn fn, void *userdata, size_t limit);
 
 /* Parse one more piece of input, calling the handler for each complete row.
  * Returns 1 while there is more input, 0 once the input has been read to its end, or the
@@ -86,9 +88,11 @@ int isomm__csvin_report(isomm__csvin *in, int fatal, int code, long line, long c
 #endif
     ;
 
-/* The first problem reported (code 0 when none); number of problems collected. */
+/* The first problem reported (code 0 when none); number of problems collected; whether the
+ * collection stopped with problems left. */
 const isomm_error *isomm__csvin_first(const isomm__csvin *in);
 size_t isomm__csvin_count(const isomm__csvin *in);
+int isomm__csvin_truncated(const isomm__csvin *in);
 /* The line after the last line read (where an "end of input" problem is reported). */
 long isomm__csvin_line(const isomm__csvin *in);
 

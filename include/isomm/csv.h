@@ -151,7 +151,8 @@ ISOMM_EXPORT void isomm_csv_reader_free(isomm_csv_reader *rd);
  * missing required column, a NUL byte or invalid UTF-8 in the header, input that is not valid
  * CP932 when CP932 was named, a read error. Collection stops after
  * min(@p max_errors, opts->max_errors) problems; when *count reaches that number there may be
- * more. An input without data rows is one ::ISOMM_EEMPTY problem.
+ * more (isomm_csv_check_file() says whether there are, has no limit of its own and needs no
+ * array). An input without data rows is one ::ISOMM_EEMPTY problem.
  * @param errors     array receiving the problems in input order (may be NULL when max_errors is 0)
  * @param max_errors capacity of @p errors
  * @param count      receives the number of problems stored
@@ -169,6 +170,51 @@ ISOMM_EXPORT int isomm_csv_validate_fp(FILE *fp, const isomm_csv_options *opts, 
 ISOMM_EXPORT int isomm_csv_validate_buffer(const char *data, size_t len, const isomm_csv_options *opts,
                                            isomm_error *errors, size_t max_errors, size_t *count,
                                            isomm_error *err);
+
+/**
+ * Callback of the checking functions: receives each problem found, in input order.
+ * @param userdata as given to the checking function
+ * @param problem  the problem (borrowed: valid during the call only)
+ * @return 0 to go on checking; nonzero to stop here (the summary is then marked truncated)
+ */
+typedef int (*isomm_problem_fn)(void *userdata, const isomm_error *problem);
+
+/** What a check found: filled in by isomm_csv_check_file() and its siblings (caller-owned). */
+typedef struct isomm_csv_summary {
+    size_t problems;    /**< problems handed to the callback */
+    size_t assessments; /**< assessments read: all of them for a clean input; with problems, those
+                             with at least one row without a problem */
+    int truncated;      /**< nonzero when the check stopped with input left unchecked: after
+                             `max_errors` problems another one was found, or the callback said stop */
+} isomm_csv_summary;
+
+/**
+ * Check an input in one pass and hand every problem to @p fn as it is found, with the number of
+ * assessments from the same pass: a FIFO or pipe is read once, and memory does not grow with
+ * the input (it holds the row being read and the ids of the assessments met, to report one that
+ * comes back). Problems are those of isomm_csv_validate_file(); opts->max_errors is not used.
+ * @param path       file to check (a regular file, FIFO or device)
+ * @param opts       options or NULL
+ * @param max_errors problems to hand over at most; 0 = no limit. When one more is found the check
+ *                   stops and summary->truncated is set
+ * @param fn         receives each problem (may be NULL: only counted)
+ * @param userdata   passed to @p fn
+ * @param summary    receives the counts (may be NULL)
+ * @param err        receives the first problem, or the error of the call
+ * @return ::ISOMM_OK when the input is clean; else the code of the first problem;
+ *         ::ISOMM_EINVAL (path NULL), ::ISOMM_EOPTIONS, ::ISOMM_EIO (cannot open or read),
+ *         ::ISOMM_ENOMEM for problems of the call itself.
+ */
+ISOMM_EXPORT int isomm_csv_check_file(const char *path, const isomm_csv_options *opts, size_t max_errors,
+                                      isomm_problem_fn fn, void *userdata, isomm_csv_summary *summary,
+                                      isomm_error *err);
+/** isomm_csv_check_file() on an open stream (borrowed, read to its end, not closed). */
+ISOMM_EXPORT int isomm_csv_check_fp(FILE *fp, const isomm_csv_options *opts, size_t max_errors, isomm_problem_fn fn,
+                                    void *userdata, isomm_csv_summary *summary, isomm_error *err);
+/** isomm_csv_check_file() on memory (`len` bytes). */
+ISOMM_EXPORT int isomm_csv_check_buffer(const char *data, size_t len, const isomm_csv_options *opts,
+                                        size_t max_errors, isomm_problem_fn fn, void *userdata,
+                                        isomm_csv_summary *summary, isomm_error *err);
 
 /**
  * Write assessments as CSV: header
