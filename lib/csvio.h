@@ -28,6 +28,9 @@ typedef struct isomm__csvin isomm__csvin;
 
 /* Fields a header row may have before the input is refused (ISOMM_ELIMIT). */
 #define ISOMM__CSV_MAX_COLUMNS 1024
+/* Bytes a header field may have (spaces around the name included) before the input is refused
+ * (ISOMM_ELIMIT): a refused header never costs more than 1 MiB. */
+#define ISOMM__CSV_MAX_NAME_BYTES 1024
 
 /* The part of the row layer's state that a custom field callback (isomm__csvin_field_callback)
  * reads and updates. It is the layer's first member: the callback's userdata points to it. */

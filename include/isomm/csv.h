@@ -31,8 +31,11 @@
  * what was expected. Codes: ::ISOMM_EPARSE (quoting, field count, NUL byte),
  * ::ISOMM_EHEADER, ::ISOMM_EROLE, ::ISOMM_ESOURCING, ::ISOMM_ELEVEL, ::ISOMM_EPATTERN,
  * ::ISOMM_EDATE, ::ISOMM_EDUPLICATE, ::ISOMM_ECONFLICT, ::ISOMM_ELIMIT (field longer than
- * isomm_csv_options::max_field_bytes), ::ISOMM_EENCODING (not UTF-8 / not CP932),
- * ::ISOMM_EEMPTY (no data row), ::ISOMM_EIO, ::ISOMM_ENOMEM, ::ISOMM_EOPTIONS, ::ISOMM_EINVAL.
+ * isomm_csv_options::max_field_bytes; a header field longer than 1024 bytes or a header of more
+ * than 1024 fields, refused as soon as it is seen so that a refused header never costs more
+ * than about 1 MiB), ::ISOMM_EENCODING (not UTF-8 / not CP932),
+ * ::ISOMM_EEMPTY (no data row), ::ISOMM_EIO, ::ISOMM_ENOMEM (also when the C library's CP932
+ * converter cannot be opened for lack of memory), ::ISOMM_EOPTIONS, ::ISOMM_EINVAL.
  */
 #ifndef ISOMM_CSV_H
 #define ISOMM_CSV_H
