@@ -222,6 +222,11 @@ void isomm__csvin_field_callback(isomm__csvin *in, void (*cb)(void *data, size_t
     in->field_cb = cb;
 }
 
+int isomm__csvin_had_bom(const isomm__csvin *in)
+{
+    return in->bom_len == 3;
+}
+
 long isomm__csvin_line(const isomm__csvin *in)
 {
     return in->f.line;

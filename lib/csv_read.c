@@ -314,6 +314,9 @@ static int keep(isomm_csv_reader *rd, int k, const char *s, size_t len)
     return 0;
 }
 
+/* The free-text columns, where a spreadsheet's formula could hide. */
+#define TEXT_COLUMN(k) ((k) == COL_ID || (k) == COL_ORG || (k) == COL_ASSESSOR || (k) == COL_NOTE)
+
 /* Report a bad value of a data row (kept out of on_value so that stays small). */
 #if defined(__GNUC__)
 __attribute__((noinline, cold))
@@ -472,6 +475,11 @@ static void on_value(void *ctx, size_t index, const char *s, size_t len, long li
     if (take_common(rd, index, s, len, line) || k < 0)
         return;
     r->given |= 1u << k;
+    /* a text written for a spreadsheet: drop the apostrophe that kept it from being a formula */
+    if (s[0] == '\'' && TEXT_COLUMN(k) && isomm__csv_formula_like(s, len) && isomm__csvin_had_bom(rd->in)) {
+        s++;
+        len--;
+    }
     switch (k) {
     case COL_ROLE:
         bad_value(rd, k, s, len, line);

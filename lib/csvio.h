@@ -111,6 +111,15 @@ int isomm__csv_clip(const char *s, size_t len, size_t max);
 int isomm__csv_header(isomm__csvin *in, const isomm__csvrow *row, const char *const *names, int n,
                       const unsigned char *required, int *kind, int *col);
 
+/* Whether a text would be a formula in a spreadsheet: after any apostrophes it begins with =, +,
+ * -, @, a tab or a carriage return. A file with a byte-order mark (made for a spreadsheet)
+ * holds such a text with one more apostrophe, which its reader removes (INTERFACES.md
+ * section 1; the apostrophes before are counted so that any text comes back unchanged). */
+int isomm__csv_formula_like(const char *s, size_t len);
+
+/* Whether the input began with a UTF-8 byte-order mark. */
+int isomm__csvin_had_bom(const isomm__csvin *in);
+
 /* Append one field, quoted when it holds a comma, quote, line break, or leading/trailing
  * space or tab (which an unquoted field would lose). */
 void isomm__csv_put_field(isomm_buf *b, const char *s);

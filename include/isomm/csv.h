@@ -22,6 +22,13 @@
  *    A role listed twice in one assessment, or an id that reappears after another assessment,
  *    is ::ISOMM_EDUPLICATE. (The streaming reader, to keep its memory bounded, remembers only
  *    recent ids: see ::ISOMM_CSV_STREAM_ID_WINDOW.)
+ *  - Formulas: a file with a byte-order mark is one made for a spreadsheet. There, a text
+ *    (`assessment`, `organization`, `assessor`, `note`; the template's `name`) that begins with
+ *    `=`, `+`, `-`, `@`, a tab or a carriage return is written with one leading apostrophe
+ *    (`'=HYPERLINK(...)`), which spreadsheets show as text instead of running it; reading a file
+ *    with a byte-order mark removes one such apostrophe. Apostrophes already in front of those
+ *    characters count too (`'=x` is written `''=x`), so every text reads back unchanged.
+ *    Without a byte-order mark texts are written and read as they are.
  *  - Empty lines and rows whose fields are all empty are skipped. Unquoted fields lose leading
  *    and trailing spaces and tabs (quote a note to keep them; the writer does).
  *
@@ -65,7 +72,8 @@ typedef enum isomm_encoding {
 typedef struct isomm_csv_options {
     unsigned int version;     /**< ::ISOMM_CSV_OPTIONS_VERSION */
     isomm_encoding encoding;  /**< input/output encoding (default UTF-8) */
-    int write_bom;            /**< writers: nonzero = start with a UTF-8 byte-order mark (Excel); UTF-8 only */
+    int write_bom;            /**< writers: nonzero = start with a UTF-8 byte-order mark (Excel), and keep
+                                   texts from being formulas (see the file comment); UTF-8 only */
     const isomm_model *model; /**< readers: model of the assessments built (borrowed); NULL = default model */
     size_t max_field_bytes;   /**< readers: longest accepted field (notes included); 0 = the default */
     size_t max_errors;        /**< validation: stop after this many problems; 0 = the default */
