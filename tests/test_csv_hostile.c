@@ -157,3 +157,44 @@ Test(hostile, utf8_bad_byte_names_the_line_where_the_field_begins)
     cr_assert_eq(err.line, 2);
     cr_assert_eq(err.column, 4);
 }
+
+/* Control characters from input reach messages escaped: ESC, BEL, DEL, a C1 CSI (U+009B), a
+ * tab, and a byte that is not UTF-8 in a path. */
+Test(hostile, control_characters_in_messages_are_escaped)
+{
+    static const char csv[] = "role,sourcing,level\nA-1,in,\"\x1b]0;owned\x07\"\n"
+                              "A-2,\"\xc2\x9b" "2J\x7f\",1\n";
+    static const char header[] = "role,sourcing,level,\"\x1b[2J\"\nA-1,in,1,x\n";
+    isomm_error errors[4];
+    isomm_assessment **list;
+    size_t count, i;
+    isomm_error err;
+
+    cr_assert_eq(isomm_csv_validate_buffer(csv, sizeof csv - 1, NULL, errors, 4, &count, &err), ISOMM_ELEVEL);
+    cr_assert_eq(count, 2);
+    cr_assert_str_eq(errors[0].message,
+                     "bad level '\\x1b]0;owned\\x07' in column 'level' (expected an integer 0-5, or empty for unanswered)");
+    cr_assert_not_null(strstr(errors[1].message, "bad sourcing '\\u009b2J\\x7f'"), "%s", errors[1].message);
+    cr_assert_eq(isomm_csv_read_buffer(&list, &count, header, sizeof header - 1, NULL, &err), ISOMM_EHEADER);
+    cr_assert_not_null(strstr(err.message, "unknown column '\\x1b[2J'"), "%s", err.message);
+    cr_assert_eq(isomm_csv_read_file(&list, &count, "/nonexistent/\x1b[31mred\t\xff.csv", NULL, &err), ISOMM_EIO);
+    cr_assert_not_null(strstr(err.message, "'/nonexistent/\\x1b[31mred\\x09\\xff.csv'"), "%s", err.message);
+    for (i = 0; i < 2; i++) {
+        const char *m = i ? err.message : errors[0].message;
+        for (; *m; m++)
+            cr_assert((unsigned char)*m >= 0x20 && *m != 0x7f, "raw control byte 0x%02x in a message",
+                      (unsigned)(unsigned char)*m);
+    }
+}
+
+/* Non-ASCII text is kept as it is: only control characters are escaped. */
+Test(hostile, japanese_in_messages_is_kept)
+{
+    static const char csv[] = "role,sourcing,level\nA-1,インソース,高い\n";
+    isomm_assessment **list;
+    size_t count;
+    isomm_error err;
+
+    cr_assert_eq(isomm_csv_read_buffer(&list, &count, csv, sizeof csv - 1, NULL, &err), ISOMM_ELEVEL);
+    cr_assert_not_null(strstr(err.message, "bad level '高い'"), "%s", err.message);
+}

@@ -54,3 +54,9 @@ def test_problems_pickle_with_their_flags():
     problems = isomm.validate_csv(io.StringIO(HEADER + "x,A-1,in,1\ny,A-1,in,2\n"))
     back = pickle.loads(pickle.dumps(problems))
     assert back == [] and back.assessments == 2 and back.truncated is False
+
+
+def test_control_characters_in_messages_are_escaped():
+    (problem,) = isomm.validate_csv(io.StringIO(HEADER + "a,A-1,in,\"\x1b]0;owned\x07\"\n"))
+    assert "\x1b" not in str(problem) and "\x07" not in str(problem)
+    assert "bad level '\\x1b]0;owned\\x07'" in str(problem)
