@@ -33,6 +33,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <criterion/criterion.h>
+#include <locale.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -905,6 +906,38 @@ Test(population, render_arguments)
     cr_expect_eq(isomm_benchmark_render(&out, NULL, two, 0, &o, &err), ISOMM_OK);
     cr_expect_str_eq(out, "[]\n");
     isomm_free(out);
+    isomm_benchmark_free(b);
+    isomm_population_free(p);
+}
+
+/* A host that called setlocale(LC_ALL, "de_DE.UTF-8") (decimal comma) gets the same bytes: the
+ * population file, and every view of a benchmark. Needs de_DE.UTF-8 (see tests/test_locale.c). */
+Test(population, output_does_not_follow_the_locale)
+{
+    static const isomm_format formats[] = { ISOMM_FORMAT_TEXT, ISOMM_FORMAT_MARKDOWN, ISOMM_FORMAT_JSON,
+                                            ISOMM_FORMAT_HTML, ISOMM_FORMAT_SVG_RADAR };
+    isomm_population *p = population_p();
+    isomm_benchmark *b = bench_s(p, 5);
+    char *c_locale[6], *comma;
+    isomm_error err;
+    size_t i;
+
+    cr_assert_eq(isomm_population_to_json(&c_locale[5], NULL, p, &err), ISOMM_OK);
+    for (i = 0; i < 5; i++)
+        c_locale[i] = render(b, formats[i], ISOMM_LANG_EN);
+    cr_assert(strstr(c_locale[2], "\"percentile\": 33.333333333333336,") != NULL);
+    cr_assert_not_null(setlocale(LC_ALL, "de_DE.UTF-8"), "the de_DE.UTF-8 locale is not installed");
+    for (i = 0; i < 5; i++) {
+        comma = render(b, formats[i], ISOMM_LANG_EN);
+        cr_expect_str_eq(comma, c_locale[i], "format %d differs under de_DE.UTF-8", (int)formats[i]);
+        isomm_free(comma);
+    }
+    cr_assert_eq(isomm_population_to_json(&comma, NULL, p, &err), ISOMM_OK);
+    cr_expect_str_eq(comma, c_locale[5]);
+    isomm_free(comma);
+    setlocale(LC_ALL, "C");
+    for (i = 0; i < 6; i++)
+        isomm_free(c_locale[i]);
     isomm_benchmark_free(b);
     isomm_population_free(p);
 }
