@@ -33,38 +33,33 @@ struct isomm_result {
     int8_t warnings[ISOMM_WARNING_MAX];
 };
 
-int isomm__function_levels(const isomm_assessment *a, int f, int *rated, int *excluded, int *unanswered)
+void isomm__maturity(const isomm_assessment *a, isomm_function_result functions[ISOMM_FUNCTION_COUNT],
+                     int *has_overall, double *overall)
 {
-    const isomm_function_info *fi = &a->model->functions[f];
-    int i, sum = 0;
-
-    *rated = *excluded = *unanswered = 0;
-    for (i = fi->first_role; i < fi->first_role + fi->role_count; i++) {
-        int level = a->level[i];
-        if (level == 0) {
-            (*excluded)++;
-            continue;
-        }
-        if (level == ISOMM_UNANSWERED) {
-            (*unanswered)++;
-            level = 1; /* "don't know" counts as 1 */
-        }
-        sum += level;
-        (*rated)++;
-    }
-    return sum;
-}
-
-static void compute_maturity(isomm_result *r)
-{
-    const isomm_assessment *a = r->assessment;
-    int f, with_maturity = 0;
+    int f, i, with_maturity = 0;
     double sum_of_functions = 0.0;
 
+    memset(functions, 0, sizeof *functions * ISOMM_FUNCTION_COUNT);
+    *has_overall = 0;
+    *overall = 0.0;
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
-        isomm_function_result *fr = &r->functions[f];
-        int sum = isomm__function_levels(a, f, &fr->rated_roles, &fr->excluded_roles, &fr->unanswered_roles);
+        const isomm_function_info *fi = &a->model->functions[f];
+        isomm_function_result *fr = &functions[f];
+        int sum = 0;
         fr->function = f;
+        for (i = fi->first_role; i < fi->first_role + fi->role_count; i++) {
+            int level = a->level[i];
+            if (level == 0) {
+                fr->excluded_roles++;
+                continue;
+            }
+            if (level == ISOMM_UNANSWERED) {
+                fr->unanswered_roles++;
+                level = 1; /* "don't know" counts as 1 */
+            }
+            sum += level;
+            fr->rated_roles++;
+        }
         if (fr->rated_roles > 0) {
             fr->has_maturity = 1;
             fr->maturity = (double)sum / fr->rated_roles;
@@ -73,9 +68,14 @@ static void compute_maturity(isomm_result *r)
         }
     }
     if (with_maturity > 0) {
-        r->has_overall = 1;
-        r->overall = sum_of_functions / with_maturity;
+        *has_overall = 1;
+        *overall = sum_of_functions / with_maturity;
     }
+}
+
+static void compute_maturity(isomm_result *r)
+{
+    isomm__maturity(r->assessment, r->functions, &r->has_overall, &r->overall);
 }
 
 /* Functions with a maturity, highest first, catalogue order among equals (stable insertion sort).

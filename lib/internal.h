@@ -52,6 +52,11 @@ char **isomm__note_slot(isomm_assessment *a, int role);
 isomm_assessment *isomm__assessment_pack(const isomm_assessment *draft, const char *text, size_t text_len,
                                          uint64_t notes, const size_t *note_off, const size_t *meta_off);
 
+/* The maturity rules (ISOMM-MODEL.md section 4): each function's line and the overall maturity
+ * of an assessment. isomm_evaluate() starts with it; frames use it alone. */
+void isomm__maturity(const isomm_assessment *a, isomm_function_result functions[ISOMM_FUNCTION_COUNT],
+                     int *has_overall, double *overall);
+
 /* Fill err (when not NULL) with code and a printf-style message; returns code. */
 int isomm__fail(isomm_error *err, int code, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -94,12 +99,6 @@ static inline int isomm__role_index(const char *code, size_t len)
         return -1;
     return f->first_role + number - 1;
 }
-
-/* The levels a function maturity is the mean of (ISOMM-MODEL.md section 5): returns their sum over
- * function f's roles of a, level-0 roles left out (*excluded), unanswered ones counting 1
- * (*unanswered); *rated = how many were summed (0: the function has no maturity). The one
- * implementation of the rule, for evaluation and populations. */
-int isomm__function_levels(const isomm_assessment *a, int f, int *rated, int *excluded, int *unanswered);
 
 /* The same model object, or two models with the same catalogue content (every role's domain,
  * names and summaries, every function's names): what "the same model" means wherever objects of

@@ -74,7 +74,8 @@ static int value_index(int k)
 }
 
 /* What an assessment adds: the value index of each function (-1 without maturity) and the overall
- * in hundredths (-1 without), with the unrounded maturities as isomm_evaluate() gives them. */
+ * in hundredths (-1 without), with the unrounded maturities. They come from isomm__maturity(), the
+ * one implementation of the maturity rules, which isomm_evaluate() uses too. */
 typedef struct placement {
     int function[ISOMM_FUNCTION_COUNT];
     int overall;
@@ -84,31 +85,29 @@ typedef struct placement {
 
 static void place(placement *pl, const isomm_assessment *a)
 {
+    isomm_function_result functions[ISOMM_FUNCTION_COUNT];
     long sum_k = 0;
-    int f, with_maturity = 0;
-    double sum_of_functions = 0.0;
+    int f, rated = 0, has_overall;
 
+    isomm__maturity(a, functions, &has_overall, &pl->overall_maturity);
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
-        int rated, excluded, unanswered;
-        int sum = isomm__function_levels(a, f, &rated, &excluded, &unanswered);
+        const isomm_function_result *fr = &functions[f];
         pl->function[f] = -1;
-        pl->maturity[f] = 0.0;
-        if (rated > 0) {
-            int k = sum * (UNIT / rated);
+        pl->maturity[f] = fr->maturity;
+        if (fr->has_maturity) {
+            /* the maturity is sum / rated_roles with a whole sum, which rounding recovers */
+            int sum = (int)(fr->maturity * fr->rated_roles + 0.5);
+            int k = sum * (UNIT / fr->rated_roles);
             pl->function[f] = value_index(k);
-            pl->maturity[f] = (double)sum / rated;
-            sum_of_functions += pl->maturity[f];
             sum_k += k;
-            with_maturity++;
+            rated++;
         }
     }
     pl->overall = -1;
-    pl->overall_maturity = 0.0;
-    if (with_maturity) {
-        /* round(100 x sum_k / (UNIT x with_maturity)), a half rounding up, in integers */
-        long den = (long)UNIT * with_maturity;
+    if (has_overall) {
+        /* round(100 x sum_k / (UNIT x rated)), a half rounding up, in integers */
+        long den = (long)UNIT * rated;
         pl->overall = (int)((200 * sum_k + den) / (2 * den));
-        pl->overall_maturity = sum_of_functions / with_maturity; /* as isomm_result_overall() */
     }
 }
 
