@@ -2,9 +2,9 @@
 """Populations (counts only, mergeable) and benchmarks of one assessment against them
 (ISOMM-MODEL.md section 8; the file layout is docs/POPULATION.md).
 
-A :class:`Population` holds no id, organisation, assessor, date or note: only how many
+A Population holds no id, organisation, assessor, date or note: only how many
 assessments had each function maturity, each overall maturity (at 0.01) and each answer per
-role. :func:`benchmark` places one :class:`~isomm.Assessment` on it: percentiles and quartiles
+role. benchmark() places one Assessment on it: percentiles and quartiles
 per function and overall, and per role the shares of the rated population below, at and above.
 """
 
@@ -33,7 +33,7 @@ _STANDING_ID = {_capi.ISOMM_STANDING_NONE: None, _capi.ISOMM_STANDING_BELOW: "be
 
 
 class FunctionDistribution(NamedTuple):
-    """One function's counts in a :class:`Population`.
+    """One function's counts in a Population.
 
     Attributes:
         code: function code ``"A"`` … ``"I"``.
@@ -47,7 +47,7 @@ class FunctionDistribution(NamedTuple):
 
 
 class OverallDistribution(NamedTuple):
-    """The overall maturities of a :class:`Population` at 0.01: ``{Fraction(hundredths, 100): count}``."""
+    """The overall maturities of a Population at 0.01: ``{Fraction(hundredths, 100): count}``."""
 
     without_maturity: int
     maturities: dict
@@ -124,9 +124,9 @@ def _pickled_model(model):
 class Population:
     """Counts of many assessments, mergeable, that reveal no single one of them.
 
-    ``Population(model=None)`` starts empty. :meth:`add` counts assessments in (they are not kept),
-    :meth:`add_csv` streams a CSV file in, :meth:`merge` adds another population's counts;
-    the result never depends on order or grouping. :meth:`save` / :meth:`load` write and read the
+    ``Population(model=None)`` starts empty. add() counts assessments in (they are not kept),
+    add_csv() streams a CSV file in, merge() adds another population's counts;
+    the result never depends on order or grouping. save() / load() write and read the
     documented JSON file. Populations compare equal when their counts are equal, and pickle.
     """
 
@@ -153,15 +153,15 @@ class Population:
 
     @property
     def model(self):
-        """The :class:`~isomm.Model` of every assessment counted."""
+        """The Model of every assessment counted."""
         return self._model
 
     def _changed(self):
         self._snapshot = None
 
     def add(self, assessments):
-        """Count in one :class:`~isomm.Assessment` or every one of an iterable; returns self.
-        :class:`~isomm.ModelError` for an assessment of another model (the population is then
+        """Count in one Assessment or every one of an iterable; returns self.
+        ModelError for an assessment of another model (the population is then
         unchanged by it)."""
         if isinstance(assessments, Assessment):
             assessments = (assessments,)
@@ -173,7 +173,7 @@ class Population:
 
     def add_csv(self, path, *, encoding="utf-8", max_field_bytes=None):
         """Count in every assessment of a CSV file, streamed in bounded memory, all or nothing (on
-        a :class:`~isomm.ParseError` the population is unchanged). Returns how many were added."""
+        a ParseError the population is unchanged). Returns how many were added."""
         _, added = _capi.isommpy_population_add_csv_file(self._h, os.fsdecode(path), self._model._h,
                                                          _encoding_value(encoding),
                                                          _size(max_field_bytes, "max_field_bytes"))
@@ -181,7 +181,7 @@ class Population:
         return added
 
     def merge(self, other):
-        """Add the counts of another :class:`Population`; returns self."""
+        """Add the counts of another Population; returns self."""
         if not isinstance(other, Population):
             raise TypeError(f"other must be an isomm.Population, not {type(other).__name__}")
         _capi.isomm_population_merge(self._h, other._h)
@@ -218,7 +218,7 @@ class Population:
     @classmethod
     def from_json(cls, data, model=None):
         """A population from the text or bytes of a population file. Every count is checked: an
-        inconsistent file raises :class:`~isomm.ParseError` with ``.line``, ``.column`` and the reason."""
+        inconsistent file raises ParseError with ``.line``, ``.column`` and the reason."""
         model = _model_or_default(model)
         if isinstance(data, str):
             data = data.encode("utf-8")
@@ -230,7 +230,7 @@ class Population:
 
     @classmethod
     def load(cls, path, model=None):
-        """Read a population file (:meth:`from_json` checks; a missing file raises FileError)."""
+        """Read a population file (from_json() checks; a missing file raises FileError)."""
         model = _model_or_default(model)
         return cls._wrap(_capi.isommpy_population_load(os.fsdecode(path), model._h), model)
 
@@ -244,26 +244,26 @@ class Population:
 
     @property
     def functions(self):
-        """Nine :class:`FunctionDistribution` lines, A … I."""
+        """Nine FunctionDistribution lines, A … I."""
         _, functions, _, _ = self._counts()
         return tuple(FunctionDistribution(f.code, none, {Fraction(n, d): c for n, d, c in values})
                      for f, (none, values) in zip(self._model.functions, functions))
 
     @property
     def overall(self):
-        """The :class:`OverallDistribution` of the overall maturity at 0.01."""
+        """The OverallDistribution of the overall maturity at 0.01."""
         _, _, (none, values), _ = self._counts()
         return OverallDistribution(none, {Fraction(h, 100): c for h, c in values})
 
     @property
     def roles(self):
-        """54 :class:`RoleCounts` lines in catalogue order."""
+        """54 RoleCounts lines in catalogue order."""
         _, _, _, roles = self._counts()
         return tuple(RoleCounts(r.code, tuple(ins), tuple(outs), unanswered)
                      for r, (unanswered, ins, outs) in zip(self._model.roles, roles))
 
     def benchmark(self, assessment, *, min_size=MIN_SIZE):
-        """:func:`benchmark` of ``assessment`` against this population."""
+        """benchmark() of ``assessment`` against this population."""
         return Benchmark(assessment, self, min_size)
 
     def _frozen(self):
@@ -296,14 +296,14 @@ def _benchmark_from(assessment_csv, population, min_size, model):
 
 
 class Benchmark:
-    """One assessment placed on a population, made by :func:`benchmark`.
+    """One assessment placed on a population, made by benchmark().
 
     Attributes:
         assessment: the assessment's id.
         population: number of assessments of the population.
         min_size: the minimum size the benchmark was made with.
-        functions: nine :class:`Standing` lines, A … I; ``overall``: the overall :class:`Standing`.
-        roles: 54 :class:`RoleStanding` lines in catalogue order.
+        functions: nine Standing lines, A … I; ``overall``: the overall Standing.
+        roles: 54 RoleStanding lines in catalogue order.
     """
 
     def __init__(self, assessment, population, min_size=MIN_SIZE):
@@ -340,18 +340,18 @@ class Benchmark:
 
     @property
     def functions(self):
-        """Nine :class:`Standing` lines, A … I."""
+        """Nine Standing lines, A … I."""
         return tuple(self._standing(f.code, _capi.isomm_benchmark_function(self._h, f.index))
                      for f in self._model.functions)
 
     @property
     def overall(self):
-        """The overall :class:`Standing` (``code`` None); its percentile places the maturity at 0.01."""
+        """The overall Standing (``code`` None); its percentile places the maturity at 0.01."""
         return self._standing(None, _capi.isomm_benchmark_overall(self._h))
 
     @property
     def roles(self):
-        """54 :class:`RoleStanding` lines in catalogue order."""
+        """54 RoleStanding lines in catalogue order."""
         out = []
         for role in self._model.roles:
             r = _capi.isomm_benchmark_role(self._h, role.index)
@@ -387,14 +387,14 @@ class Benchmark:
         return [r._asdict() for r in self.roles]
 
     def to_frame(self):
-        """:meth:`records` as a pandas DataFrame indexed by code ("overall" for the overall line)."""
+        """records() as a pandas DataFrame indexed by code ("overall" for the overall line)."""
         pd = _pandas()
         frame = pd.DataFrame(self.records())
         frame["code"] = frame["code"].fillna("overall")
         return frame.set_index("code")
 
     def role_frame(self):
-        """:meth:`role_records` as a pandas DataFrame indexed by role code."""
+        """role_records() as a pandas DataFrame indexed by role code."""
         pd = _pandas()
         return pd.DataFrame(self.role_records()).set_index("code")
 
@@ -433,8 +433,8 @@ def _pandas():
 
 
 def benchmark(assessment, population, *, min_size=MIN_SIZE):
-    """Place one :class:`~isomm.Assessment` on a :class:`Population`; returns a :class:`Benchmark`
+    """Place one Assessment on a Population; returns a Benchmark
     with the data of ``isomm benchmark``. A population below ``min_size`` assessments (default 5,
-    too few to hide an individual) raises :class:`~isomm.InvalidValueError`; one of another model
-    raises :class:`~isomm.ModelError`."""
+    too few to hide an individual) raises InvalidValueError; one of another model
+    raises ModelError."""
     return Benchmark(assessment, population, min_size)
