@@ -38,6 +38,9 @@ static const char *const labels[B_COUNT_OF_LABELS][2] = {
     [B_BELOW_MOST] = { "母集団の大半より下", "Below most of the population" },
     [B_NOT_PLACED] = { "位置なし（未回答、レベル0、または回答した母集団が少ない）",
                        "Not placed (unanswered, level 0, or too few rated it)" },
+    [B_SHORT_ABOVE] = { "上", "above" },
+    [B_SHORT_AT] = { "同程度", "at" },
+    [B_SHORT_BELOW] = { "下", "below" },
     [B_UNANSWERED] = { "未回答", "unanswered" },
     [B_RADAR_TITLE] = { "母集団との比較", "Maturity against the population" },
     [B_BAND] = { "母集団の四分位範囲", "Population interquartile range" },
@@ -57,6 +60,16 @@ const char *isomm__benchmark_standing_label(isomm_lang lang, isomm_standing s)
     case ISOMM_STANDING_AT: return labels[B_AT_MOST][lang];
     case ISOMM_STANDING_BELOW: return labels[B_BELOW_MOST][lang];
     default: return labels[B_NOT_PLACED][lang];
+    }
+}
+
+const char *isomm__benchmark_standing_word(isomm_lang lang, isomm_standing s)
+{
+    switch (s) {
+    case ISOMM_STANDING_ABOVE: return labels[B_SHORT_ABOVE][lang];
+    case ISOMM_STANDING_AT: return labels[B_SHORT_AT][lang];
+    case ISOMM_STANDING_BELOW: return labels[B_SHORT_BELOW][lang];
+    default: return "-";
     }
 }
 
@@ -195,7 +208,7 @@ static void text_roles(isomm_buf *b, const isomm_benchmark *bm, isomm_lang lang,
         isomm__benchmark_share(b, rs->has_shares, rs->same);
         isomm__buf_puts(b, " | ");
         isomm__benchmark_share(b, rs->has_shares, rs->above);
-        isomm__buf_printf(b, " | %s | %s |\n", rs->standing ? isomm__benchmark_standing_label(lang, rs->standing) : "-",
+        isomm__buf_printf(b, " | %s | %s |\n", isomm__benchmark_standing_word(lang, rs->standing),
                           rs->common_sourcing ? isomm_sourcing_name(rs->common_sourcing, lang) : "-");
     }
 }

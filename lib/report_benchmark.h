@@ -33,6 +33,9 @@ enum isomm__benchmark_label {
     B_AT_MOST,
     B_BELOW_MOST,
     B_NOT_PLACED,
+    B_SHORT_ABOVE, /* the standing in one word, for table cells */
+    B_SHORT_AT,
+    B_SHORT_BELOW,
     B_UNANSWERED,
     B_RADAR_TITLE,
     B_BAND,
@@ -46,6 +49,9 @@ const char *isomm__benchmark_label(isomm_lang lang, enum isomm__benchmark_label 
 
 /* The label of a standing group (ISOMM_STANDING_NONE: the roles not placed). */
 const char *isomm__benchmark_standing_label(isomm_lang lang, isomm_standing s);
+
+/* The standing in one word for a table cell, "-" for ISOMM_STANDING_NONE. */
+const char *isomm__benchmark_standing_word(isomm_lang lang, isomm_standing s);
 
 /* A share as a percentage with one decimal ("12.5%"), or "-" without shares. */
 void isomm__benchmark_share(isomm_buf *b, int has, double share);

@@ -122,7 +122,7 @@ static void roles_table(isomm_buf *b, const isomm_benchmark *bm, isomm_lang lang
         isomm__buf_puts(b, "</td><td class=\"num\">");
         isomm__benchmark_share(b, rs->has_shares, rs->above);
         isomm__buf_printf(b, "</td><td>%s</td><td>%s</td></tr>\n",
-                          rs->standing ? isomm__benchmark_standing_label(lang, rs->standing) : "-",
+                          isomm__benchmark_standing_word(lang, rs->standing),
                           rs->common_sourcing ? isomm_sourcing_name(rs->common_sourcing, lang) : "-");
     }
     isomm__buf_puts(b, "</table>\n");

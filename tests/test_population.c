@@ -866,6 +866,10 @@ Test(population, text_markdown_html_and_svg_views)
     cr_expect(strstr(text, "Below most of the population (1): D-1") != NULL, "%s", text);
     md = render(b, ISOMM_FORMAT_MARKDOWN, ISOMM_LANG_EN);
     cr_expect(strstr(md, "| B | Real-time analysis | 2.4 | 33.3 | 2.4 | 2.4 | 3.0 |") != NULL, "%s", md);
+    /* B-1: rated 6, below 3 (2 3 3), same 3, above 0 */
+    cr_expect(strstr(md, " | Insource 4 | 6 | 50.0% | 50.0% | 0.0% | at | Insource |\n") != NULL, "%s", md);
+    cr_expect(strstr(md, "| I-1 | ") != NULL && strstr(md, " | unanswered | 6 | - | - | - | - | Insource |\n") != NULL,
+              "%s", md);
     html = render(b, ISOMM_FORMAT_HTML, ISOMM_LANG_EN);
     cr_expect(strncmp(html, "<!DOCTYPE html>", 15) == 0);
     cr_expect(strstr(html, "class=\"iqr-band\"") != NULL);
