@@ -439,7 +439,7 @@ static const char file_type[] = "isomm-population";
 
 static void put_count(isomm_buf *b, uint64_t v)
 {
-    isomm__buf_printf(b, "%llu", (unsigned long long)v);
+    isomm__buf_int(b, (long long)v); /* every count is at most ISOMM_POPULATION_COUNT_MAX */
 }
 
 int isomm_population_to_json(char **out, size_t *len, const isomm_population *p, isomm_error *err)
