@@ -525,6 +525,8 @@ int isomm_population_save(const isomm_population *p, const char *path, isomm_err
 
 /* ---- the file: reading -------------------------------------------------------------------- */
 
+#define STRING_MAX 256 /* longest text of a population file, its NUL included */
+
 /* A reader of exactly the documented layout over a buffer of at most ISOMM_POPULATION_FILE_MAX
  * bytes. The layout has a fixed depth, so the reader has no recursion: a hostile file can cost
  * neither stack nor heap. */
@@ -543,6 +545,7 @@ typedef struct reader {
     uint64_t function_sum[ISOMM_FUNCTION_COUNT], overall_sum, role_sum[ISOMM_ROLE_COUNT];
     pos function_at[ISOMM_FUNCTION_COUNT], overall_at, role_at[ISOMM_ROLE_COUNT];
     pos key_at; /* the last member name read, for messages about it */
+    char model[STRING_MAX]; /* the file's "model" member, "" until read */
 } reader;
 
 static pos mark(const reader *r)
@@ -560,8 +563,6 @@ static void seek(reader *r, pos p)
     r->line_start = p.line_start;
     r->line = p.line;
 }
-
-#define STRING_MAX 256
 
 static int fail_here(reader *r, int code, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -1084,16 +1085,16 @@ static int read_file(reader *r, isomm_population *p)
             }
             break;
         case 2:
-            rc = read_string(r, text, "as \"model\"");
+            rc = read_string(r, r->model, "as \"model\"");
             break;
         case 3:
             if ((rc = read_string(r, text, "as \"catalogue\"")) != 0)
                 return rc;
             if (strcmp(text, cat) != 0) /* a mix of models, not a fault at a place of the file */
                 return isomm__fail(r->err, ISOMM_EMODEL,
-                                 "the population was built on another catalogue (\"%.60s\"; the model '%.100s' is "
-                                 "\"%s\")",
-                                   text, isomm_model_name(p->model), cat);
+                                   "the population was built on another catalogue: '%.100s' (%.60s), not '%.100s' "
+                                   "(%s); load it with the model it was built on",
+                                   r->model[0] ? r->model : "unnamed", text, isomm_model_name(p->model), cat);
             break;
         case 4:
             rc = read_count(r, &p->count, "as \"assessments\"");
