@@ -657,18 +657,26 @@ static int read_string(reader *r, char *out, const char *context)
         if (c < 0x20)
             return fail_here(r, ISOMM_EPARSE, "control character 0x%02x in a string %s", c, context);
         if (c == '\\') {
-            static const char simple[] = "\"\\/bfnrt";
+            static const char simple[] = "\"\\/bfnrt", decoded[] = "\"\\/\b\f\n\r\t";
+            const char *at;
             if (r->end - r->at < 2)
                 return fail_here(r, ISOMM_EPARSE, "unterminated string %s", context);
             r->at++;
             if (*r->at == 'u') {
+                unsigned long cp = 0;
                 int i;
-                for (i = 1; i <= 4; i++)
-                    if (r->end - r->at <= i || !strchr("0123456789abcdefABCDEF", r->at[i]) || !r->at[i])
+                for (i = 1; i <= 4; i++) {
+                    const char *hex = "0123456789abcdef0123456789ABCDEF", *d;
+                    if (r->end - r->at <= i || !r->at[i] || !(d = strchr(hex, r->at[i])))
                         return fail_here(r, ISOMM_EPARSE, "expected four hex digits after \\u %s", context);
+                    cp = cp * 16 + (unsigned long)((d - hex) % 16);
+                }
                 r->at += 4;
-                c = '?';
-            } else if (!*r->at || !strchr(simple, *r->at)) {
+                /* texts compared here are ASCII; other characters only need to be skipped */
+                c = cp >= 0x20 && cp < 0x7f ? (unsigned char)cp : '?';
+            } else if (*r->at && (at = strchr(simple, *r->at)) != NULL) {
+                c = (unsigned char)decoded[at - simple];
+            } else {
                 return fail_here(r, ISOMM_EPARSE, "unknown escape in a string %s", context);
             }
         }

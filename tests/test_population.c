@@ -698,6 +698,12 @@ Test(population, hostile_structure)
     cr_expect(strstr(err.message, "overall maturity 501 in \"overall\" is out of range") != NULL, "%s", err.message);
     cr_expect_eq(load_edited("\"insource\": [0, 0, 3, 2, 0, 0]", "\"insource\": [0, 0, 3, 2, 0]", &err),
                  ISOMM_EPARSE);
+    /* escapes are decoded before texts are compared */
+    cr_expect_eq(load_edited("\"isomm-population\"", "\"\\u0069somm\\u002dpopulation\"", &err), ISOMM_OK,
+                 "%s", err.message);
+    cr_expect_eq(load_edited("\"A-1\"", "\"A\\u002d1\"", &err), ISOMM_OK, "%s", err.message);
+    cr_expect_eq(load_edited("\"A-1\"", "\"A\\q1\"", &err), ISOMM_EPARSE);
+    expect_at(&err, 16, 15, "unknown escape in a string in entry 1 of \"roles\"");
     cr_expect_eq(load_edited("\"type\": \"isomm-population\", ", "", &err), ISOMM_EPARSE);
     cr_expect(strstr(err.message, "member \"type\" missing in the population object") != NULL, "%s", err.message);
 }
