@@ -173,6 +173,35 @@ class Population(TempDir):
         self.assertEqual(out.count('<section class="benchmark"'), 6)
         self.assertEqual(out.count("break-before: page"), 5)
 
+    def test_population_streams_in_bounded_memory(self):
+        # 2,000 and then 20,000 assessments (1.08 million rows): the peak of the process must not
+        # grow with the input, as only one assessment is held at a time
+        roles = [r["role"] for r in example_rows()]
+
+        def write(path, count):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("assessment,role,sourcing,level\n")
+                for n in range(count):
+                    f.write("".join(f"a{n},{role},{'in' if (n + i) % 3 else 'out'},{(n * 7 + i) % 6}\n"
+                                    for i, role in enumerate(roles)))
+
+        peaks = []
+        for count in (2000, 20000):
+            path = self.path(f"big-{count}.csv")
+            write(path, count)
+            env = dict(os.environ, LANG="C.UTF-8", LC_ALL="", LC_MESSAGES="")
+            p = subprocess.Popen([ISOMM, "population", path, "-o", self.path("big.json")], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(p.pid, 0)
+            p.returncode = os.waitstatus_to_exitcode(status)
+            self.assertEqual(p.returncode, 0, p.stderr.read())
+            p.stderr.close()
+            with open(self.path("big.json"), encoding="utf-8") as f:
+                self.assertEqual(json.load(f)["assessments"], count)
+            peaks.append(usage.ru_maxrss)  # KiB
+            os.remove(path)
+        self.assertLess(peaks[1] - peaks[0], 2048, peaks)
+
     def test_usage_errors_exit_2(self):
         cases = [
             (("population",), "'population' takes at least one FILE.csv or POP.json"),
