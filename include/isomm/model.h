@@ -105,6 +105,34 @@ typedef struct isomm_pattern_info {
     int insourced_domains; /**< k: domains I..k are insourced */
 } isomm_pattern_info;
 
+/**
+ * Where the catalogue comes from and under which licence (static data).
+ *
+ * The role names and summaries in Japanese, the nine functions, the organisation patterns and
+ * the two 0-5 scales of ISOMM v2.1 are ISOG-J's material, licensed CC BY 4.0; anything that
+ * shows the catalogue shows this attribution with it. The English texts and the domain
+ * placements marked "default" are libisomm's own work.
+ *
+ * ABI: library-owned, may grow. Fields may be added at the end while the SONAME stays
+ * libisomm.so.1: read it through the pointer of isomm_model_attribution(), never allocate or
+ * copy it.
+ */
+typedef struct isomm_attribution {
+    const char *title;       /**< title of the source material, in Japanese as published */
+    const char *model;       /**< "ISOG-J SOC/CSIRT Maturity Model (ISOMM) v2.1" */
+    const char *author_ja;   /**< the author's name as published: "日本セキュリティオペレーション事業者協議会" */
+    const char *author_en;   /**< "ISOG-J (Information Security Operation providers Group Japan)" */
+    const char *licence;     /**< "CC BY 4.0" */
+    const char *licence_url; /**< "https://creativecommons.org/licenses/by/4.0/" */
+    const char *changes_ja;  /**< what this project changed and what is its own (Japanese) */
+    const char *changes_en;  /**< what this project changed and what is its own (English) */
+    const char *notice_ja;   /**< the whole attribution in one Japanese sentence, for footers and help texts */
+    const char *notice_en;   /**< the whole attribution in one English sentence, for footers and help texts */
+} isomm_attribution;
+
+/** The attribution of the ISOMM v2.1 material every model is built on. Static, never NULL. */
+ISOMM_EXPORT const isomm_attribution *isomm_model_attribution(void);
+
 /** The built-in ISOMM v2.1 model. Static, never NULL; passing it to isomm_model_free() does nothing. */
 ISOMM_EXPORT const isomm_model *isomm_model_default(void);
 

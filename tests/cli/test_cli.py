@@ -227,6 +227,8 @@ class Commands(TempDir):
         self.assertEqual([p["id"] for p in doc["patterns"]], PATTERNS)
         self.assertEqual([d["code"] for d in doc["domains"]], ["I", "II", "III", "IV"])
         self.assertEqual([s["level"] for s in doc["scales"]["outsource"]], [0, 1, 2, 3, 4, 5])
+        self.assertEqual((doc["attribution"]["licence"], doc["attribution"]["author_en"]),
+                         ("CC BY 4.0", "ISOG-J (Information Security Operation providers Group Japan)"))
 
     def test_custom_model(self):
         with open(os.path.join(DATA, "roles-v2.1.csv"), encoding="utf-8", newline="") as f:
