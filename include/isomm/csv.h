@@ -58,7 +58,12 @@ typedef enum isomm_encoding {
     ISOMM_ENCODING_CP932 = 1 /**< Shift_JIS / CP932, converted with iconv; no byte-order mark */
 } isomm_encoding;
 
-/** CSV options. Start from ::ISOMM_CSV_OPTIONS_INIT; a NULL options pointer means the defaults. */
+/**
+ * CSV options. Start from ::ISOMM_CSV_OPTIONS_INIT; a NULL options pointer means the defaults.
+ *
+ * ABI: caller may allocate, has a version field. Start from the INIT macro; fields are only
+ * added at the end, with the version and INIT macro bumped, and older versions stay accepted.
+ */
 typedef struct isomm_csv_options {
     unsigned int version;     /**< ::ISOMM_CSV_OPTIONS_VERSION */
     isomm_encoding encoding;  /**< input/output encoding (default UTF-8) */

@@ -65,7 +65,9 @@ typedef struct isomm_model isomm_model;
 
 /**
  * One role of a model. Borrowed from the model; valid while the model lives.
- * Fields may be added at the end in later minor versions: never allocate or copy this struct.
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
  */
 typedef struct isomm_role_info {
     int index;              /**< 0..53, catalogue order */
@@ -81,7 +83,10 @@ typedef struct isomm_role_info {
 
 /**
  * One function of a model, with the comments shown when it is a strength or a weakness.
- * Borrowed from the model; never allocate or copy this struct.
+ * Borrowed from the model; valid while the model lives.
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
  */
 typedef struct isomm_function_info {
     int index;               /**< 0..8 */
@@ -96,7 +101,12 @@ typedef struct isomm_function_info {
     const char *weakness_en; /**< comment when the function is a weakness (English) */
 } isomm_function_info;
 
-/** One organisation pattern (static data). */
+/**
+ * One organisation pattern (static data).
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
+ */
 typedef struct isomm_pattern_info {
     isomm_pattern pattern; /**< the enum value */
     const char *id;        /**< "full-outsource", "minimum-insource", "hybrid", "minimum-outsource", "full-insource" */
@@ -113,9 +123,8 @@ typedef struct isomm_pattern_info {
  * shows the catalogue shows this attribution with it. The English texts and the domain
  * placements marked "default" are libisomm's own work.
  *
- * ABI: library-owned, may grow. Fields may be added at the end while the SONAME stays
- * libisomm.so.1: read it through the pointer of isomm_model_attribution(), never allocate or
- * copy it.
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
  */
 typedef struct isomm_attribution {
     const char *title;       /**< title of the source material, in Japanese as published */
