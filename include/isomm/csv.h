@@ -48,7 +48,7 @@ extern "C" {
 /** Version of ::isomm_csv_options understood by this library. */
 #define ISOMM_CSV_OPTIONS_VERSION 1
 /** Default limit on one field's size in bytes (1 MiB); a longer field is ::ISOMM_ELIMIT. */
-#define ISOMM_CSV_DEFAULT_MAX_FIELD_BYTES ((size_t)1 << 20)
+#define ISOMM_CSV_DEFAULT_MAX_FIELD_BYTES (1024u * 1024u)
 /** Default number of problems collected by the validation functions. */
 #define ISOMM_CSV_DEFAULT_MAX_ERRORS 100
 
