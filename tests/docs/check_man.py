@@ -5,10 +5,10 @@
     check_man.py SOURCE_DIR PAGE... [--also NAME(SECTION)...]
 
 For each page: `mandoc -T lint` reports nothing (style messages included), `groff -ww -man -z`
-warns of nothing, the source is plain ASCII (other characters are written as groff escapes), and
-SEE ALSO names only pages this project installs (the PAGE arguments and those named after
---also). libisomm(3) also lists
-every public header and every isomm_code of include/isomm/common.h, so it cannot drift from them.
+warns of nothing, the source is plain ASCII (other characters are written as groff escapes),
+.TH gives the release date and version of CMakeLists.txt, and SEE ALSO names only pages this
+project installs (the PAGE arguments and those named after --also). libisomm(3) also lists every
+public header and every isomm_code of include/isomm/common.h, so it cannot drift from them.
 Needs mandoc and groff (Debian: mandoc, groff). Exit status 0 when all holds.
 """
 import glob
@@ -29,6 +29,10 @@ def main():
     source, pages = sys.argv[1], args[:len(args) - len(also) - (1 if also else 0)]
     problems = []
     installed = set(also)
+    with open(os.path.join(source, "CMakeLists.txt"), encoding="utf-8") as f:
+        cmake = f.read()
+    version = re.search(r"^project\(isomm VERSION (\S+)", cmake, re.M).group(1)
+    date = re.search(r"^set\(ISOMM_RELEASE_DATE (\S+)\)", cmake, re.M).group(1)
     for page in pages:
         name, section = os.path.basename(page).rsplit(".", 1)
         installed.add(f"{name}({section})")
@@ -45,6 +49,10 @@ def main():
         groff = run(["groff", "-ww", "-man", "-z", page])
         if groff:
             problems.append(f"{page}: groff -ww:\n{groff}")
+        th = re.search(r"^\.TH \S+ \d (\S+) \"libisomm (\S+)\"", text, re.M)
+        if not th or th.groups() != (date, version):
+            problems.append(f"{page}: .TH must give the date {date} and \"libisomm {version}\" of CMakeLists.txt"
+                            f" (found {th.groups() if th else 'no .TH'})")
         see_also = text.split(".SH SEE ALSO", 1)
         if len(see_also) != 2:
             problems.append(f"{page}: no SEE ALSO section")
