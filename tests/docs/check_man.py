@@ -19,7 +19,10 @@ import sys
 
 
 def run(cmd):
-    p = subprocess.run(cmd, capture_output=True, text=True)
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True)
+    except FileNotFoundError:
+        return f"{cmd[0]} is not installed (Debian package {cmd[0]}): the page cannot be checked"
     return (p.stdout + p.stderr).strip()
 
 
