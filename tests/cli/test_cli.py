@@ -368,7 +368,8 @@ class Json(unittest.TestCase):
         self.assertEqual((d["current_pattern"], d["target_pattern"]), ("hybrid", "minimum-outsource"))
         self.assertEqual(list(d.keys()), ["assessment", "organization", "assessor", "date", "current_pattern",
                                           "target_pattern", "unanswered", "functions", "overall_maturity", "roles",
-                                          "strengths", "weaknesses", "recommendations", "pattern_fit", "warnings"])
+                                          "strengths", "weaknesses", "recommendations", "action_plan", "pattern_fit",
+                                          "warnings"])
 
     def test_maturities_unrounded(self):
         d = self.doc[0]
