@@ -121,7 +121,8 @@ static int run(const context *ctx)
 const command cmd_benchmark = {
     "benchmark", CMD_BENCHMARK, "benchmark FILE.csv --population POP.json... [OPTIONS]",
     "percentiles of each assessment of a file within a population",
-    "  --population POP  a population file (isomm population); give it again, or\n"
+    "  --population POP.json\n"
+    "                    a population file (isomm population); give it again, or\n"
     "                    list more files after FILE, to merge several\n"
     "  --format F        text (default), markdown, json, html, svg (radar with the\n"
     "                    population's interquartile band; one assessment)\n"

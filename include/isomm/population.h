@@ -60,7 +60,7 @@ extern "C" {
 /** Opaque population handle. */
 typedef struct isomm_population isomm_population;
 
-/** One role's counts in a population (borrowed from the population; library-owned). */
+/** One role's counts in a population (borrowed from the population). ABI: library-owned, may grow. */
 typedef struct isomm_role_counts {
     int role;                                 /**< role index 0..53 */
     uint64_t insource[ISOMM_LEVEL_MAX + 1];   /**< assessments that answered insource at level 0..5 */
@@ -230,7 +230,10 @@ ISOMM_EXPORT int isomm_population_load(isomm_population **out, const char *path,
 /** Version of ::isomm_benchmark_options understood by this library. */
 #define ISOMM_BENCHMARK_OPTIONS_VERSION 1
 
-/** Benchmark options. Start from ::ISOMM_BENCHMARK_OPTIONS_INIT. */
+/**
+ * Benchmark options. Start from ::ISOMM_BENCHMARK_OPTIONS_INIT.
+ * ABI: caller may allocate, has a version field (new fields come at the end with a new version).
+ */
 typedef struct isomm_benchmark_options {
     unsigned int version; /**< ::ISOMM_BENCHMARK_OPTIONS_VERSION */
     uint64_t min_size;    /**< smallest population, and smallest count behind one figure; >= 1 (default 5) */
@@ -250,7 +253,7 @@ typedef enum isomm_standing {
     ISOMM_STANDING_ABOVE = 3  /**< more than half of the rated population is below the assessment's level */
 } isomm_standing;
 
-/** A function's or the overall line of a benchmark (borrowed from the benchmark). */
+/** A function's or the overall line of a benchmark (borrowed from the benchmark). ABI: library-owned, may grow. */
 typedef struct isomm_benchmark_value {
     int function;         /**< function index 0..8, or -1 for the overall maturity */
     int has_maturity;     /**< 1 when the assessment has this maturity */
@@ -262,7 +265,7 @@ typedef struct isomm_benchmark_value {
     double quartiles[3];  /**< lower quartile, median, upper quartile (nearest rank); 0.0 when none */
 } isomm_benchmark_value;
 
-/** A role's line of a benchmark (borrowed from the benchmark). */
+/** A role's line of a benchmark (borrowed from the benchmark). ABI: library-owned, may grow. */
 typedef struct isomm_role_standing {
     int role;                       /**< role index 0..53 */
     int level;                      /**< the assessment's level 0..5, ::ISOMM_UNANSWERED when unanswered */
