@@ -11,9 +11,10 @@
 
 static int check_options(const isomm_report_options *opts, isomm_error *err)
 {
-    if (opts->version != ISOMM_REPORT_OPTIONS_VERSION)
-        return isomm__fail(err, ISOMM_EOPTIONS, "report options version %u is not supported (expected %d)",
-                           opts->version, ISOMM_REPORT_OPTIONS_VERSION);
+    int rc = isomm__report_check_version(opts, err);
+
+    if (rc != ISOMM_OK)
+        return rc;
     if ((int)opts->format < ISOMM_FORMAT_TEXT || (int)opts->format > ISOMM_FORMAT_SVG_ROLES)
         return isomm__fail(err, ISOMM_EOPTIONS, "report format %d is not a format of a result report (expected 0..%d)", (int)opts->format,
                            (int)ISOMM_FORMAT_SVG_ROLES);
@@ -55,7 +56,8 @@ static int render(char **out, size_t *len, const isomm_result *const *results, s
         for (i = 0; i < count; i++) {
             if (i)
                 isomm__buf_puts(&b, opts->format == ISOMM_FORMAT_MARKDOWN ? "\n---\n\n" : "\n\n");
-            isomm__report_text(&b, results[i], opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN);
+            isomm__report_text(&b, results[i], opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN,
+                               isomm__report_width(opts));
         }
     } else if (opts->format == ISOMM_FORMAT_JSON) {
         isomm__buf_puts(&b, single ? "" : "[");

@@ -72,7 +72,7 @@ static int no_line_start(unsigned long cp)
 
 size_t isomm__utf8_wrap_line(const char *s, size_t n, size_t max_columns, size_t *next)
 {
-    size_t i = 0, width = 0, last_space = 0;
+    size_t i = 0, width = 0, last_space = 0, prev = 0;
     int have_space = 0;
     unsigned long cp;
 
@@ -83,19 +83,30 @@ size_t isomm__utf8_wrap_line(const char *s, size_t n, size_t max_columns, size_t
             *next = i + 1;
             return i;
         }
-        if (width + w > max_columns && i > 0 && !no_line_start(cp)) {
-            if (have_space && w == 1) {
+        if (width + w > max_columns && i > 0) {
+            if (cp == ' ') { /* break at this space: the line stays within max_columns */
+                *next = i + 1;
+                return i;
+            }
+            if (have_space && (w == 1 || no_line_start(cp))) {
                 *next = last_space + 1;
                 return last_space;
             }
-            *next = i;
-            return i;
+            if (!no_line_start(cp)) {
+                *next = i;
+                return i;
+            }
+            if (prev > 0) { /* a closing mark may not start a line: take the character before it along */
+                *next = prev;
+                return prev;
+            }
         }
         if (cp == ' ') {
             last_space = i;
             have_space = 1;
         }
         width += w;
+        prev = i;
         i += step;
     }
     *next = n;

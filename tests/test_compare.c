@@ -829,22 +829,34 @@ Test(render, comparison_text_and_markdown)
     char *ja = render_comparison(c, ISOMM_FORMAT_TEXT, ISOMM_LANG_JA);
 
     expect_contains(text, "Comparison: 2025 → 2026\n");
-    expect_contains(text, "Roles: 1 improved, 1 declined, 52 unchanged (51 of them not comparable");
+    expect_contains(text, "  Old: 2025 — Organisation: not set, Assessor: alice, Date: not set\n"
+                          "  New: 2026 — Organisation: not set, Assessor: bob, Date: not set\n");
+    expect_contains(text, "\n54 roles: 1 improved, 1 declined, 1 unchanged, 3 added, 2 dropped, 46 unrated\n");
+    expect_contains(text, "\nOverall maturity: 1.3 → 1.3 (0.0)\n");
+    expect_contains(text, "  A  1.0 → 1.0  0.0  Security response organisation management\n");
     expect_contains(text, "  C  1.0 → 1.8  +0.8  Deep analysis\n");
     expect_contains(text, "  B  2.8 → 2.6  -0.1  Real-time analysis\n");
     expect_contains(text, "  H  2.0 → -  -  ");
-    expect_contains(text, "  B-1  Insource 2 → Insource 4  (+2)  ");
-    expect_contains(text, "  B-2  Outsource 3 → Insource 3  [sourcing changed]  ");
-    expect_contains(text, "  B-4  Unanswered → Outsource 1  ");
+    expect_contains(text, "  B-1  Insource 2 → Insource 4  Improved (+2)  Real-time basic analysis\n");
+    expect_contains(text, "  B-2  Outsource 3 → Insource 3  Unchanged  [sourcing changed]  Real-time\n"
+                          "       advanced analysis\n");
+    expect_contains(text, "  B-4  Unanswered → Outsource 1  Added  ");
+    expect_contains(text, "  H-2  Outsource 4 → Outsource 0  Dropped  ");
+    expect_contains(text, "  H-3  Unanswered → Outsource 0  Unrated  ");
     cr_expect_null(strstr(text, "A-1 "), "an unchanged role is listed:\n%s", text);
 
     expect_contains(md, "# Comparison: 2025 → 2026\n");
     expect_contains(md, "| C Deep analysis | 1.0 | 1.8 | +0.8 |\n");
     expect_contains(md, "| B-5 | ");
-    expect_contains(md, " | Insource 5 | Insource 3 | -2 |  |\n");
+    expect_contains(md, " | Insource 5 | Insource 3 | -2 | Declined |  |\n");
+    expect_contains(md, "# Comparison: 2025 → 2026\n\n- **Old:** 2025 — Organisation: not set, Assessor: alice, "
+                        "Date: not set\n- **New:** 2026 — ");
+    expect_contains(md, "\n54 roles: 1 improved, 1 declined, 1 unchanged, 3 added, 2 dropped, 46 unrated\n");
+    expect_contains(md, "| Role | Name | Old | New | Change | Status | sourcing changed |\n");
 
     expect_contains(ja, "比較: 2025 → 2026\n");
-    expect_contains(ja, "役割: 向上 1、低下 1、変化なし 52");
+    expect_contains(ja, "役割 54: 向上 1、低下 1、変化なし 1、新たに評価 3、評価なしに 2、評価なし 46\n");
+    expect_contains(ja, "  前: 2025 — 組織: 未設定、評価者: alice、評価日: 未設定\n");
     isomm_free(text);
     isomm_free(md);
     isomm_free(ja);
@@ -912,8 +924,9 @@ Test(render, aggregate_text_and_markdown)
     expect_contains(text, "  B  2.6 (2.4–2.8)  Real-time analysis\n");
     expect_contains(text, "  H  2.0 (2.0–2.0)  ");
     expect_contains(text, "  B-1  1–4 (Spread 3), Mean 2.3, Insource 2 / Outsource 1  ");
-    expect_contains(text, "  Role  Count  Mean   Min   Max  Spread  Insource  Outsource  Unanswered  Level 0\n");
-    expect_contains(text, "  H-3       0     -     -     -       -         0          0           1        2\n");
+    /* 82 columns two spaces apart: one space apart to fit 80 */
+    expect_contains(text, "  Role Count Mean  Min  Max Spread Insource Outsource Unanswered Level 0\n");
+    expect_contains(text, "  H-3      0    -    -    -      -        0         0          1       2\n");
     cr_expect_lt(strstr(text, "  B-1  1–4"), strstr(text, "  B-4  1–3"), "disagreement order:\n%s", text);
     cr_expect_lt(strstr(text, "  H-1  1–3"), strstr(text, "  B-2  3–3"), "disagreement order:\n%s", text);
 

@@ -82,15 +82,33 @@ Test(report, text_english_has_every_section)
     cr_assert(strncmp(t, "ISOMM maturity report: example-1\n", 33) == 0);
     assert_has(t, "  Organisation     Example Corp\n");
     assert_has(t, "  Target pattern   Minimum outsource\n");
-    assert_has(t, "  B  Real-time analysis                                       2.7 / 5  ");
-    assert_has(t, "     Overall maturity                                         2.5 / 5  ");
+    /* at 80 columns the name column is 44 wide: longer names wrap below with a hanging indent */
+    assert_has(t, "  B  Real-time analysis                            2.7 / 5  ");
+    assert_has(t, "  F  Threat intelligence collection, analysis and  3.0 / 5  ");
+    assert_has(t, "\n     evaluation\n  G  ");
+    assert_has(t, "     Overall maturity                              2.5 / 5  ");
     assert_has(t, "\nStrengths\n  A  Security response organisation management  3.0 / 5\n");
     assert_has(t, "\nWeaknesses\n  D  Incident response  1.9 / 5\n");
     assert_has(t, "Recommendations (against the pattern: Minimum outsource)\n  Insourced roles to strengthen\n"
-                  "    I-6   Collaboration with security communities (Insource, level 1)\n");
+                  "    I-6   Collaboration with security communities (Insource, level 1)\n"
+                  "          next: level 2 — Done by the person in charge, undocumented\n"
+                  "    A-1   Overall policy management (Insource, level 2)\n"
+                  "          next: level 3 — Undocumented, but someone else can stand in for part\n"
+                  "            of it\n");
+    assert_has(t, "\nAction plan\n  The roles of the recommendation lists first, then the others in catalogue\n"
+                  "  order, each with its next step.\n"
+                  "   1. I-6   Collaboration with security communities (Insource, level 1)\n"
+                  "            next: level 2 — Done by the person in charge, undocumented\n");
+    assert_has(t, "  16. A-5   Security response effectiveness measurement (unanswered)\n"
+                  "            Assess this role (it is unanswered)\n");
+    assert_has(t, "  46. I-5   Collaboration with security vendors (Insource, level 2)\n");
+    cr_assert_null(strstr(t, "  47. "));
+    /* the comments of the bands: A at 3.0 (band 3), D at 1.9 (band 1) */
+    assert_has(t, "It works in practice,\n     but the know-how stays");
+    assert_has(t, "It is largely not done yet: name\n     someone responsible");
     assert_has(t, "  Roles to consider outsourcing\n    C-3   Malware sample analysis (Insource, level 1)\n");
-    assert_has(t, "closest to the recorded sourcing: Minimum outsource (19 mismatches)\n"
-                  "  Current pattern (Hybrid): 24 mismatches\n");
+    assert_has(t, "\nPattern fit\n  The pattern closest to the recorded sourcing: Minimum outsource (19\n"
+                  "    mismatches)\n  Current pattern (Hybrid): 24 mismatches\n");
     assert_has(t, "Unanswered roles (3, counted as level 1)\n    A-5   ");
     assert_has(t, "        SIEM, 2 admins\n        rotating\n");
     assert_has(t, "  ! Some roles are unanswered; they count as level 1.\n");
@@ -127,10 +145,24 @@ Test(report, markdown_has_tables_and_escapes_user_text)
     cr_assert_eq(isomm_assessment_set_meta(a1, ISOMM_META_ORGANIZATION, "R|D *team*", NULL), ISOMM_OK);
     t = render(r1, ISOMM_FORMAT_MARKDOWN, ISOMM_LANG_EN);
     cr_assert(strncmp(t, "# ISOMM maturity report: example-1\n", 35) == 0);
-    assert_has(t, "| Organisation | R\\|D \\*team\\* |\n");
-    assert_has(t, "| A | Security response organisation management | 3.0 / 5 | `");
+    assert_has(t, "# ISOMM maturity report: example-1\n\n- **Organisation:** R\\|D \\*team\\*\n");
+    cr_assert_null(strstr(t, "| |"), "no empty header cell");
+    assert_has(t, "\n| Code | Function | Maturity | Bar |\n|---|---|---:|---|\n"
+                  "| A | Security response organisation management | 3.0 / 5 | `");
+    assert_has(t, "\n## Roles\n\n| Role | Function | Sourcing | Level | Expected | Next step |\n"
+                  "|---|---|---|---:|---|---|\n"
+                  "| A-1 Overall policy management | A | Insource | 2 | Insource | 3 — Undocumented, but someone "
+                  "else can stand in for part of it |\n");
+    assert_has(t, "| A-5 Security response effectiveness measurement | A | unanswered | - | Insource | "
+                  "Assess this role (it is unanswered) |\n");
+    cr_assert_eq(count(t, "\n| A-"), 6);
+    cr_assert_eq(count(t, "\n| I-"), 6);
+    assert_has(t, "\n## Action plan\n\nThe roles of the recommendation lists first");
+    assert_has(t, "\n1. I-6 Collaboration with security communities (Insource, level 1): next: level 2 — Done by "
+                  "the person in charge, undocumented\n");
     assert_has(t, "\n## Strengths\n\n- **A Security response organisation management** (3.0 / 5): ");
-    assert_has(t, "\n### Insourced roles to strengthen\n\n- I-6 Collaboration with security communities (Insource, level 1)\n");
+    assert_has(t, "\n### Insourced roles to strengthen\n\n- I-6 Collaboration with security communities (Insource, level 1)"
+                  " — next: level 2 — Done by the person in charge, undocumented\n");
     assert_has(t, "- G-6 Analysis platform basic operation: SIEM, 2 admins rotating\n");
     isomm_free(t);
 }
@@ -388,7 +420,12 @@ Test(report, bad_arguments)
     o.version = 99;
     cr_assert_eq(isomm_report_render(&t, NULL, r1, &o, &err), ISOMM_EOPTIONS);
     cr_assert_eq(err.code, ISOMM_EOPTIONS);
-    cr_assert_str_eq(err.message, "report options version 99 is not supported (expected 1)");
+    cr_assert_str_eq(err.message, "report options version 99 is not supported (expected 1 or 2)");
+    o.version = ISOMM_REPORT_OPTIONS_VERSION;
+    o.width = -1;
+    cr_assert_eq(isomm_report_render(&t, NULL, r1, &o, &err), ISOMM_EOPTIONS);
+    cr_assert_str_eq(err.message, "report width -1 is negative (expected columns, or 0 for 80)");
+    o.width = 80;
     o.version = ISOMM_REPORT_OPTIONS_VERSION;
     o.format = (isomm_format)6;
     cr_assert_eq(isomm_report_render(&t, NULL, r1, &o, &err), ISOMM_EOPTIONS);
