@@ -135,9 +135,13 @@ void isomm__report_flow(isomm_buf *b, size_t width, size_t used, size_t indent, 
         }
         room = width - (at > 0 ? indent : used);
         len = isomm__utf8_wrap_line(s + at, n - at, room, &next);
+        while (len > 0 && s[at + len - 1] == ' ' && next < n - at) /* no trailing blank where a line breaks */
+            len--;
         isomm__buf_append(b, s + at, len);
         isomm__buf_putc(b, '\n');
         at += next;
+        while (at < n && s[at] == ' ' && s[at - 1] != '\n') /* a wrapped line starts at its text */
+            at++;
     }
     if (clean.failed)
         b->failed = 1;

@@ -300,6 +300,21 @@ static void aggregate_roles_text(isomm_buf *b, const isomm_aggregate *ag, isomm_
     }
     if (total > width)
         gap = 1;
+    if (total - ISOMM__ROLE_COLUMNS > width) { /* no table fits: one flowed line per role */
+        isomm__buf_printf(b, "\n%s\n", isomm__compare_label(lang, L_ROLES));
+        for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+            isomm_buf line = ISOMM_BUF_INIT;
+            isomm__compare_role_cells(isomm_aggregate_role(ag, i), cells);
+            for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
+                isomm__buf_printf(&line, "%s%s %s", j ? isomm__report_word(ISOMM__W_COMMA, lang) : "",
+                                  isomm__compare_label(lang, isomm__compare_role_columns[j]), cells[j]);
+            isomm__buf_printf(b, "  %-4s ", isomm_model_role(m, i)->code);
+            isomm__report_flow(b, width, 7, 7, line.data && !line.failed ? line.data : "");
+            b->failed |= line.failed;
+            isomm__buf_free(&line);
+        }
+        return;
+    }
     isomm__buf_printf(b, "\n%s\n  %-4s", isomm__compare_label(lang, L_ROLES), isomm__compare_label(lang, L_ROLE));
     for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
         put_cell(b, isomm__compare_label(lang, isomm__compare_role_columns[j]), widths[j], gap);
@@ -357,7 +372,7 @@ void isomm__aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
                           isomm__compare_label(lang, L_FUNCTION_STATS), isomm__compare_label(lang, L_FUNCTION), isomm__compare_label(lang, L_MEAN),
                           isomm__compare_label(lang, L_MIN), isomm__compare_label(lang, L_MAX), isomm__compare_label(lang, L_COUNT));
     else
-        isomm__buf_printf(b, "%s\n", isomm__compare_label(lang, L_FUNCTION_STATS));
+        isomm__report_flow(b, width, 0, 2, isomm__compare_label(lang, L_FUNCTION_STATS));
     for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
         const isomm_function_stats *fs = isomm_aggregate_function(ag, i);
         const isomm_function_info *fi = isomm_model_function(m, i);
@@ -388,7 +403,12 @@ void isomm__aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
         }
     }
 
-    isomm__buf_printf(b, markdown ? "\n## %s\n\n" : "\n%s\n", isomm__compare_label(lang, L_DISAGREEMENTS));
+    if (markdown) {
+        isomm__buf_printf(b, "\n## %s\n\n", isomm__compare_label(lang, L_DISAGREEMENTS));
+    } else {
+        isomm__buf_putc(b, '\n');
+        isomm__report_flow(b, width, 0, 2, isomm__compare_label(lang, L_DISAGREEMENTS));
+    }
     if (n == 0)
         isomm__buf_printf(b, markdown ? "%s\n" : "  %s\n", isomm__compare_label(lang, L_NO_DISAGREEMENTS));
     for (i = 0; i < n; i++) {

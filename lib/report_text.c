@@ -327,7 +327,12 @@ static void lists(const writer *w)
     isomm__buf_free(&title);
     for (l = 0; l < ISOMM_LIST_COUNT; l++) {
         int n = isomm_result_list_count(w->r, (isomm_list)l);
-        isomm__buf_printf(w->b, w->md ? "\n### %s\n\n" : "  %s\n", isomm_list_title((isomm_list)l, w->lang));
+        if (w->md) {
+            isomm__buf_printf(w->b, "\n### %s\n\n", isomm_list_title((isomm_list)l, w->lang));
+        } else {
+            isomm__report_pad(w->b, 2);
+            flow(w, 2, 4, isomm_list_title((isomm_list)l, w->lang));
+        }
         if (n == 0)
             isomm__buf_printf(w->b, w->md ? "%s\n" : "    %s\n", W(w, ISOMM__W_NONE));
         for (i = 0; i < n; i++)
@@ -437,10 +442,20 @@ static void unanswered(const writer *w)
 {
     int i, n = isomm_result_unanswered_count(w->r);
 
-    isomm__buf_printf(w->b, "\n%s%s%s%d", w->md ? "## " : "", W(w, ISOMM__W_UNANSWERED), W(w, ISOMM__W_OPEN), n);
+    isomm_buf title = ISOMM_BUF_INIT;
+
+    isomm__buf_printf(&title, "%s%s%d", W(w, ISOMM__W_UNANSWERED), W(w, ISOMM__W_OPEN), n);
     if (n)
-        isomm__buf_printf(w->b, "%s%s", W(w, ISOMM__W_COMMA), W(w, ISOMM__W_UNANSWERED_NOTE));
-    isomm__buf_printf(w->b, "%s\n%s", W(w, ISOMM__W_CLOSE), w->md ? "\n" : "");
+        isomm__buf_printf(&title, "%s%s", W(w, ISOMM__W_COMMA), W(w, ISOMM__W_UNANSWERED_NOTE));
+    isomm__buf_puts(&title, W(w, ISOMM__W_CLOSE));
+    if (w->md) {
+        isomm__buf_printf(w->b, "\n## %s\n\n", title.data ? title.data : "");
+    } else {
+        isomm__buf_putc(w->b, '\n');
+        flow(w, 0, 2, title.data ? title.data : "");
+    }
+    w->b->failed |= title.failed;
+    isomm__buf_free(&title);
     if (n == 0)
         isomm__buf_printf(w->b, w->md ? "%s\n" : "    %s\n", W(w, ISOMM__W_NONE));
     for (i = 0; i < n; i++)
