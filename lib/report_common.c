@@ -104,8 +104,10 @@ void isomm__report_term_text(isomm_buf *b, const char *s)
         size_t step = isomm__utf8_next(s + i, n - i, &cp);
         if (cp == 0xFFFD && step == 1 && (unsigned char)s[i] >= 0x80)
             escape_byte(b, (unsigned char)s[i]); /* not UTF-8: show the byte */
-        else if ((cp < 0x20 && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
+        else if ((cp < 0x20 && cp != '\n') || cp == 0x7F)
             escape_byte(b, cp);
+        else if (cp >= 0x80 && cp <= 0x9F) /* C1: as the messages show it (isomm__escape_controls) */
+            isomm__buf_printf(b, "\\u%04lx", cp);
         else
             isomm__buf_append(b, s + i, step);
         i += step;

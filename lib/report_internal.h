@@ -72,9 +72,9 @@ int isomm__report_check_version(const isomm_report_options *opts, isomm_error *e
 /* The text width of checked options: 80 for version 1 or width 0, at least ISOMM_REPORT_MIN_WIDTH. */
 size_t isomm__report_width(const isomm_report_options *opts);
 
-/* Append input text for a terminal: control characters (C0 but the newline, DEL, C1) and bytes
- * that are not UTF-8 become "\x1b"-style escapes, so that no input reaches a terminal as a
- * control sequence. */
+/* Append input text for a terminal: C0 controls but the newline, DEL and bytes that are not
+ * UTF-8 become "\x1b"-style escapes, C1 controls "\u009b" (as isomm__escape_controls() shows
+ * them in messages), so that no input reaches a terminal as a control sequence. */
 void isomm__report_term_text(isomm_buf *b, const char *s);
 
 /* Append text for a terminal of `width` columns: the first line continues a line that already

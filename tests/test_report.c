@@ -672,7 +672,7 @@ Test(report, text_escapes_control_characters_from_input)
     cr_assert_eq(isomm_assessment_set_note(a1, "A-2", "esc\x1b[2J bel\a del\x7f csi\xc2\x9b" "1m", NULL), ISOMM_OK);
     cr_assert_eq(isomm_assessment_set_meta(a1, ISOMM_META_ASSESSOR, "\x1b]0;title\a", NULL), ISOMM_OK);
     t = render(r1, ISOMM_FORMAT_TEXT, ISOMM_LANG_EN);
-    assert_has(t, "        esc\\x1b[2J bel\\x07 del\\x7f csi\\x9b1m\n");
+    assert_has(t, "        esc\\x1b[2J bel\\x07 del\\x7f csi\\u009b1m\n");
     assert_has(t, "  Assessor         \\x1b]0;title\\x07\n");
     cr_assert_null(strchr(t, '\x1b'));
     cr_assert_null(strchr(t, '\a'));

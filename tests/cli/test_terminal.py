@@ -132,7 +132,7 @@ class ControlCharacters(unittest.TestCase):
                         else:
                             self.assertIn("Evil\\x1b[2J Corp", out)
                         if args == ["report", path]:
-                            self.assertIn("title\\x1b]0;owned\\x07 bell\\x07 del\\x7f csi\\x9b2J", out)
+                            self.assertIn("title\\x1b]0;owned\\x07 bell\\x07 del\\x7f csi\\u009b2J", out)
 
 
 if __name__ == "__main__":
