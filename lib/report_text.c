@@ -133,6 +133,19 @@ static void header(const writer *w)
     }
 }
 
+/* Terminal columns of the first n bytes of s. */
+static size_t columns_of(const char *s, size_t n)
+{
+    size_t i = 0, cols = 0;
+    unsigned long cp;
+
+    while (i < n) {
+        i += isomm__utf8_next(s + i, n - i, &cp);
+        cols += (size_t)isomm__utf8_cp_width(cp);
+    }
+    return cols;
+}
+
 /* Layout of the maturity lines at the writer's width: name column and bar cells. */
 typedef struct layout {
     size_t name_columns;
@@ -156,7 +169,7 @@ static void maturity_line(const writer *w, const layout *l, const char *code, co
 {
     isomm_buf clean = ISOMM_BUF_INIT;
     const char *s;
-    size_t n, at, next, len;
+    size_t n, at, next, len, first;
 
     if (w->md) {
         isomm__buf_printf(w->b, "| %s | ", code);
@@ -179,12 +192,8 @@ static void maturity_line(const writer *w, const layout *l, const char *code, co
     len = isomm__utf8_wrap_line(s, n, l->name_columns, &next);
     isomm__buf_printf(w->b, "  %-2s ", code);
     isomm__buf_append(w->b, s, len);
-    {
-        isomm_buf first = ISOMM_BUF_INIT;
-        isomm__buf_append(&first, s, len);
-        isomm__report_pad(w->b, l->name_columns - (first.data ? isomm__utf8_width(first.data) : 0) + 2);
-        isomm__buf_free(&first);
-    }
+    first = columns_of(s, len);
+    isomm__report_pad(w->b, (first < l->name_columns ? l->name_columns - first : 0) + 2);
     if (has) {
         isomm__report_maturity(w->b, 1, v);
         isomm__buf_puts(w->b, " / 5  ");
