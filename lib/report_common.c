@@ -95,6 +95,30 @@ static void escape_byte(isomm_buf *b, unsigned long v)
     isomm__buf_append(b, e, 4);
 }
 
+/* Whether s can go to a terminal as it is: no byte isomm__report_term_text() would escape.
+ * Most text can, and then needs no copy. */
+static int term_clean(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned long cp;
+        size_t step;
+        if (c < 0x80) {
+            if (c < 0x20 ? c != '\n' : c == 0x7F)
+                return 0;
+            i++;
+            continue;
+        }
+        step = isomm__utf8_next(s + i, n - i, &cp);
+        if ((cp == 0xFFFD && step == 1) || (cp >= 0x80 && cp <= 0x9F))
+            return 0;
+        i += step;
+    }
+    return 1;
+}
+
 void isomm__report_term_text(isomm_buf *b, const char *s)
 {
     size_t n = strlen(s), i = 0;
@@ -117,12 +141,16 @@ void isomm__report_term_text(isomm_buf *b, const char *s)
 void isomm__report_flow(isomm_buf *b, size_t width, size_t used, size_t indent, const char *text)
 {
     isomm_buf clean = ISOMM_BUF_INIT;
-    const char *s;
+    const char *s = text;
     size_t n, at = 0, next, len, room;
 
-    isomm__report_term_text(&clean, text);
-    s = clean.data ? clean.data : "";
-    n = clean.failed ? 0 : clean.len;
+    if (term_clean(text)) {
+        n = strlen(text);
+    } else {
+        isomm__report_term_text(&clean, text);
+        s = clean.data ? clean.data : "";
+        n = clean.failed ? 0 : clean.len;
+    }
     if (indent + 10 > width)
         indent = width > 10 ? width - 10 : 0;
     if (n == 0)
@@ -186,10 +214,13 @@ void isomm__report_maturity(isomm_buf *b, int has, double value)
 void isomm__report_md_text(isomm_buf *b, const char *s)
 {
     isomm_buf clean = ISOMM_BUF_INIT;
-    const char *p;
+    const char *p = s;
 
-    isomm__report_term_text(&clean, s);
-    for (p = clean.failed || !clean.data ? "" : clean.data; *p; p++) {
+    if (!term_clean(s)) {
+        isomm__report_term_text(&clean, s);
+        p = clean.failed || !clean.data ? "" : clean.data;
+    }
+    for (; *p; p++) {
         if (strchr("\\`*_[]<>|#", *p))
             isomm__buf_putc(b, '\\');
         isomm__buf_putc(b, *p == '\n' ? ' ' : *p);

@@ -26,6 +26,30 @@ static const char *W(const writer *w, isomm__word word)
     return isomm__report_word(word, w->lang);
 }
 
+/* The hot paths (one line per role) append pieces without printf. */
+static void put_int(isomm_buf *b, int v)
+{
+    char digits[12];
+    size_t n = 0;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+    do
+        digits[sizeof digits - 1 - n++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        digits[sizeof digits - 1 - n++] = '-';
+    isomm__buf_append(b, digits + sizeof digits - n, n);
+}
+
+/* `indent` spaces, then s left-aligned in `width` columns and one more space (ASCII codes). */
+static void put_code(isomm_buf *b, size_t indent, const char *s, size_t width)
+{
+    size_t n = strlen(s);
+    isomm__report_pad(b, indent);
+    isomm__buf_append(b, s, n);
+    isomm__report_pad(b, (n < width ? width - n : 0) + 1);
+}
+
 static void flow(const writer *w, size_t used, size_t indent, const char *text)
 {
     isomm__report_flow(w->b, w->width, used, indent, text);
@@ -65,11 +89,15 @@ static void bar(isomm_buf *b, double value, long cells)
 /* "Insource, level 2" / "インソース、レベル 2", or the unanswered word. */
 static void answer_words(const writer *w, isomm_buf *out, const isomm_role_result *rr)
 {
-    if (rr->level == ISOMM_UNANSWERED)
+    if (rr->level == ISOMM_UNANSWERED) {
         isomm__buf_puts(out, W(w, ISOMM__W_UNANSWERED_WORD));
-    else
-        isomm__buf_printf(out, "%s%s%s %d", isomm_sourcing_name(rr->sourcing, w->lang), W(w, ISOMM__W_COMMA),
-                          W(w, ISOMM__W_LEVEL), rr->level);
+    } else {
+        isomm__buf_puts(out, isomm_sourcing_name(rr->sourcing, w->lang));
+        isomm__buf_puts(out, W(w, ISOMM__W_COMMA));
+        isomm__buf_puts(out, W(w, ISOMM__W_LEVEL));
+        isomm__buf_putc(out, ' ');
+        put_int(out, rr->level);
+    }
 }
 
 /* The next step of a role for people: "next: level 3 — <scale text>", the advice to assess an
@@ -81,10 +109,15 @@ static int next_step_words(const writer *w, isomm_buf *out, int role)
 
     if (!step)
         return 0;
-    if (rr->next_level > 0)
-        isomm__buf_printf(out, "%s: %s %d — %s", W(w, ISOMM__W_NEXT), W(w, ISOMM__W_LEVEL), rr->next_level, step);
-    else
-        isomm__buf_puts(out, step);
+    if (rr->next_level > 0) {
+        isomm__buf_puts(out, W(w, ISOMM__W_NEXT));
+        isomm__buf_puts(out, ": ");
+        isomm__buf_puts(out, W(w, ISOMM__W_LEVEL));
+        isomm__buf_putc(out, ' ');
+        put_int(out, rr->next_level);
+        isomm__buf_puts(out, " — ");
+    }
+    isomm__buf_puts(out, step);
     return 1;
 }
 
@@ -306,7 +339,7 @@ static void role_line(const writer *w, int role, int show_answer, int show_step)
         }
         isomm__buf_putc(w->b, '\n');
     } else {
-        isomm__buf_printf(w->b, "    %-5s ", ri->code);
+        put_code(w->b, 4, ri->code, 5);
         flow(w, ROLE_INDENT, ROLE_INDENT, line.data ? line.data : "");
         if (has_step) {
             isomm__report_pad(w->b, ROLE_INDENT);
@@ -391,7 +424,10 @@ static void action_plan(const writer *w)
             isomm__report_md_text(w->b, step.data ? step.data : "");
             isomm__buf_putc(w->b, '\n');
         } else {
-            isomm__buf_printf(w->b, "  %2d. %-5s ", i + 1, ri->code);
+            isomm__report_pad(w->b, i + 1 < 10 ? 3 : 2);
+            put_int(w->b, i + 1);
+            put_code(w->b, 0, ".", 1);
+            put_code(w->b, 0, ri->code, 5);
             flow(w, 12, 12, line.data ? line.data : "");
             isomm__report_pad(w->b, 12);
             flow(w, 12, 14, step.data ? step.data : "");
