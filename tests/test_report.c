@@ -718,3 +718,28 @@ Test(report, text_says_why_there_is_no_fit_and_no_contrast)
     isomm_result_free(r);
     isomm_assessment_free(a);
 }
+
+Test(report, text_fits_with_long_unbreakable_input)
+{
+    char id[201], org[20 * 30 + 1]; /* 20 times 10 characters of 3 bytes */
+    int width, lang, i;
+
+    for (i = 0; i < 200; i++)
+        id[i] = (char)('a' + i % 26);
+    id[200] = '\0';
+    org[0] = '\0';
+    for (i = 0; i < 20; i++)
+        strcat(org, "長い組織名（部署）、");
+    cr_assert_eq(isomm_assessment_set_meta(a1, ISOMM_META_ID, id, NULL), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_meta(a1, ISOMM_META_ORGANIZATION, org, NULL), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_note(a1, "B-1", "x\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b"
+                                                     "\x1b\x1b\x1b\x1b y。。。。。。。。。。。。。。。。。。。。。", NULL), ISOMM_OK);
+    for (lang = 0; lang <= 1; lang++) {
+        for (width = 40; width <= 90; width += 7) {
+            char *t = render_width(r1, (isomm_lang)lang, width);
+            cr_assert_leq(widest_line(t), (size_t)width, "lang %d width %d:\n%s", lang, width, t);
+            assert_has(t, "abcdefghij");
+            isomm_free(t);
+        }
+    }
+}
