@@ -489,6 +489,9 @@ Test(report, model_json_lists_the_catalogue)
     assert_has(t, "\"roles\": [\"G-1\", \"G-2\", \"G-3\", \"G-4\", \"G-5\", \"G-6\", \"G-7\", \"G-8\", \"G-9\", \"G-10\"]");
     assert_has(t, "{\"id\": \"hybrid\", \"name_ja\": \"ハイブリッド\", \"name_en\": \"Hybrid\", \"insourced_domains\": [\"I\", \"II\"]}");
     assert_has(t, "{\"code\": \"IV\", ");
+    cr_assert_eq(count(t, "{\"band\": "), 9 * 2 * 5);
+    assert_has(t, "\"comments\": {\"strength\": [\n    {\"band\": 1, \"ja\": \"セキュリティ対応組織運営は、");
+    assert_has(t, "{\"band\": 5, \"ja\": \"外部組織との連携は、");
     isomm_free(t);
 }
 

@@ -164,7 +164,8 @@ ISOMM_EXPORT void isomm_report_stream_free(isomm_report_stream *s);
 
 /**
  * The catalogue as JSON: `{"name", "functions": [{code, name_ja, name_en, roles: [codes],
- * strength_ja, strength_en, weakness_ja, weakness_en}], "roles": [{code, function, domain,
+ * strength_ja, strength_en, weakness_ja, weakness_en, comments: {strength: [{band, ja, en}], weakness:
+ * [...]}}] (the comments of the five maturity bands, isomm_function_band_comment()), "roles": [{code, function, domain,
  * domain_source, name_ja, name_en, summary_ja, summary_en}], "domains": [{code, stance}],
  * "patterns": [{id, name_ja, name_en, insourced_domains: [..]}], "scales": {"insource":
  * [{level, ja, en}], "outsource": [...]}}`.
