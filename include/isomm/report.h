@@ -41,7 +41,12 @@ typedef enum isomm_format {
 /** Narrowest text layout: a smaller ::isomm_report_options.width is rendered at this width. */
 #define ISOMM_REPORT_MIN_WIDTH 40
 
-/** Report options. Start from ::ISOMM_REPORT_OPTIONS_INIT. */
+/**
+ * Report options. Start from ::ISOMM_REPORT_OPTIONS_INIT.
+ *
+ * ABI: caller may allocate, has a version field. Start from the INIT macro; fields are only
+ * added at the end, with the version and INIT macro bumped, and older versions stay accepted.
+ */
 typedef struct isomm_report_options {
     unsigned int version;         /**< ::ISOMM_REPORT_OPTIONS_VERSION (1 is accepted: no width) */
     isomm_format format;          /**< output format */
