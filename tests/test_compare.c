@@ -1220,3 +1220,56 @@ Test(csv, a_bad_file_leaves_the_aggregate_unchanged)
     isomm_aggregate_free(ag);
     isomm_model_free(m);
 }
+
+/* Display columns of each line, counted independently of the library (CJK and fullwidth: 2). */
+static size_t widest_line(const char *t)
+{
+    size_t widest = 0, cols = 0;
+    const unsigned char *p = (const unsigned char *)t;
+    while (*p) {
+        unsigned long cp = *p;
+        size_t len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4, k;
+        if (len > 1)
+            cp &= len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07;
+        for (k = 1; k < len && p[k]; k++)
+            cp = (cp << 6) | (p[k] & 0x3F);
+        if (cp == '\n') {
+            cols = 0;
+        } else {
+            cols += (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xFF01 && cp <= 0xFF60) ? 2 : 1;
+            if (cols > widest)
+                widest = cols;
+        }
+        p += len;
+    }
+    return widest;
+}
+
+Test(render, comparison_and_aggregate_text_fit_the_width)
+{
+    isomm_assessment *x = build("2025", "alice", rows_x), *y = build("2026", "bob", rows_y);
+    isomm_comparison *c;
+    isomm_aggregate *ag = aggregate_xyz("alice");
+    int width, lang;
+
+    cr_assert_eq(isomm_assessment_set_meta(y, ISOMM_META_ORGANIZATION, "セキュリティ統括本部 CSIRT 運用グループ（東京・大阪）",
+                                           NULL), ISOMM_OK);
+    c = compare_ok(x, y);
+    for (lang = 0; lang <= 1; lang++) {
+        for (width = 40; width <= 100; width += 6) {
+            isomm_report_options o = options(ISOMM_FORMAT_TEXT, (isomm_lang)lang);
+            char *t = NULL;
+            o.width = width;
+            cr_assert_eq(isomm_comparison_render(&t, NULL, c, &o, NULL), ISOMM_OK);
+            cr_expect_leq(widest_line(t), (size_t)width, "comparison, lang %d, width %d:\n%s", lang, width, t);
+            isomm_free(t);
+            cr_assert_eq(isomm_aggregate_render(&t, NULL, ag, &o, NULL), ISOMM_OK);
+            cr_expect_leq(widest_line(t), (size_t)width, "aggregate, lang %d, width %d:\n%s", lang, width, t);
+            isomm_free(t);
+        }
+    }
+    isomm_comparison_free(c);
+    isomm_aggregate_free(ag);
+    isomm_assessment_free(x);
+    isomm_assessment_free(y);
+}
