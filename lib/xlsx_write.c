@@ -521,6 +521,9 @@ static void report_sheet(writer *w, const char *name, const isomm_result *r)
     check(w, worksheet_set_column(ws, 1, 1, 34, NULL));
     check(w, worksheet_set_column(ws, 2, 4, 12, NULL));
     check(w, worksheet_set_column(ws, 5, 5, 60, w->wrap));
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_fit_to_pages(ws, 1, 0);
     put_text(w, ws, 0, 0, rw(w, ISOMM__W_TITLE), w->title);
     write_meta(w, ws, 2, a, r);
 
@@ -596,8 +599,9 @@ static void report_sheet(writer *w, const char *name, const isomm_result *r)
     put_text(w, ws, row++, 2, isomm__report_pattern_name(isomm_result_list_pattern(r), w->lang), NULL);
     for (k = 0; k < ISOMM_LIST_COUNT; k++) {
         int n = isomm_result_list_count(r, (isomm_list)k);
-        put_text(w, ws, row, 0, isomm_list_title((isomm_list)k, w->lang), w->header);
-        put_text(w, ws, row, 1, rw(w, ISOMM__W_ROLE), w->header);
+        put_text(w, ws, row++, 0, isomm_list_title((isomm_list)k, w->lang), w->bold);
+        put_text(w, ws, row, 0, rw(w, ISOMM__W_ROLE), w->header);
+        put_text(w, ws, row, 1, xw(w, ISOMM__XW_NAME), w->header);
         put_text(w, ws, row, 2, rw(w, ISOMM__W_SOURCING), w->header);
         put_text(w, ws, row, 3, rw(w, ISOMM__W_LEVEL_COLUMN), w->header);
         row++;
