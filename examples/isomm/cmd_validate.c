@@ -19,6 +19,21 @@ static int run(const context *ctx)
         return status;
     path = c->files[0];
     name = cli_display_name(path);
+    if (cli_is_workbook(path)) {
+        /* the workbook reader stops at the first problem */
+        isomm_xlsx_options xo = ISOMM_XLSX_OPTIONS_INIT;
+        xo.model = ctx->csv.model;
+        if (isomm_xlsx_read_file(&list, &count, path, &xo, &err) != ISOMM_OK) {
+            cli_workbook_error(name, &err);
+            cli_put_safe(stderr, name);
+            fputs(": 1 problem found (a workbook is checked up to its first problem)\n", stderr);
+            return EXIT_INPUT;
+        }
+        cli_put_safe(stdout, name);
+        printf(": valid, %zu assessment%s\n", count, count == 1 ? "" : "s");
+        isomm_assessment_array_free(list, count);
+        return 0;
+    }
     problems = calloc(cap, sizeof *problems);
     if (!problems) {
         fputs("isomm: out of memory\n", stderr);
@@ -53,7 +68,7 @@ static int run(const context *ctx)
 }
 
 const command cmd_validate = {
-    "validate", CMD_VALIDATE, "validate FILE.csv [OPTIONS]",
+    "validate", CMD_VALIDATE, "validate FILE.csv|FILE.xlsx [OPTIONS]",
     "check a file and list every problem found, with lines",
     "  --encoding E      input encoding: utf-8 (default) or cp932 (Japanese Excel)\n",
     run

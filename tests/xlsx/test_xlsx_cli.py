@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The workbook through the isomm command, as a user runs it.
+
+    test_xlsx_cli.py ISOMM WORKBOOKS_DIR TEST_DATA Commands|LibreOffice
+
+Commands: filled templates (made by make_workbooks.py) give `isomm report --format json` output
+equal to the CSV's; errors name file, sheet and cell; the report workbook opened by
+python3-openpyxl holds the worked example's numbers and its zip holds a radar and a bar chart.
+LibreOffice: the filled workbooks converted by `soffice --headless --convert-to xlsx` read the
+same; the report workbook rendered to PDF by LibreOffice is not blank. Exits 77 (skipped) when
+soffice is missing (Debian package libreoffice-calc-nogui).
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+import openpyxl
+
+ISOMM, WB, DATA, SUITE = sys.argv[1:5]
+EXAMPLE = os.path.join(DATA, "example-1.csv")
+failures = []
+
+
+def run(*args):
+    p = subprocess.run([ISOMM, *args], capture_output=True)
+    return p.returncode, p.stdout, p.stderr.decode("utf-8")
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def json_of(path):
+    rc, out, err = run("report", "--format", "json", path)
+    check(rc == 0, f"report --format json {path}: {err}")
+    return json.loads(out) if rc == 0 else None
+
+
+def commands(tmp):
+    want = json_of(EXAMPLE)
+    for name in ("filled-en.xlsx", "filled-ja.xlsx", "filled-moved.xlsx"):
+        check(json_of(os.path.join(WB, name)) == want, f"{name} reports differently from example-1.csv")
+    for lang in ("en", "ja"):
+        rc, out, err = run("report", "--format", "json", "--lang", lang, os.path.join(WB, "filled-%s.xlsx" % lang))
+        rc2, out2, _ = run("report", "--format", "json", "--lang", lang, EXAMPLE)
+        check(rc == 0 and out == out2, f"--lang {lang}: the workbook's JSON differs from the CSV's")
+
+    bad = os.path.join(WB, "bad-level.xlsx")
+    rc, out, err = run("report", bad)
+    check(rc == 1 and err == f"{bad}:Input!G12: bad level '7' (expected a whole number 0-5)\n",
+          f"report of a bad level: {rc} {err!r}")
+    rc, out, err = run("validate", bad)
+    check(rc == 1 and err == (f"{bad}:Input!G12: bad level '7' (expected a whole number 0-5)\n"
+                              f"{bad}: 1 problem found (a workbook is checked up to its first problem)\n"),
+          f"validate of a bad level: {rc} {err!r}")
+    rc, out, err = run("validate", os.path.join(WB, "two-assessments.xlsx"))
+    check(rc == 0 and out.decode() == os.path.join(WB, "two-assessments.xlsx") + ": valid, 2 assessments\n",
+          f"validate of two assessments: {rc} {out!r}")
+    xls = os.path.join(WB, "old.xls")
+    rc, out, err = run("report", xls)
+    check(rc == 1 and err == f"{xls}: an Excel 97-2003 workbook (.xls), not .xlsx: save it as an Excel Workbook "
+          "(.xlsx)\n", f"report of an .xls: {rc} {err!r}")
+    rc, out, err = run("template", "--format", "xlsx", "--bom", "-o", os.path.join(tmp, "t.xlsx"))
+    check(rc == 2 and "--bom is for CSV" in err, f"template --format xlsx --bom: {rc} {err!r}")
+
+    # the report workbook: numbers, charts, an overview for several
+    expected = json.load(open(os.path.join(DATA, "example-1.expected.json"), encoding="utf-8"))
+    result = os.path.join(tmp, "result.xlsx")
+    rc, out, err = run("report", "--format", "xlsx", "--lang", "en", os.path.join(WB, "filled-en.xlsx"), "-o", result)
+    check(rc == 0 and out == b"", f"report --format xlsx: {rc} {err}")
+    ws = openpyxl.load_workbook(result).worksheets[0]
+    rows = {r[0].value: r for r in ws.iter_rows() if isinstance(r[0].value, str)}
+    for code, maturity in expected["function_maturity"].items():
+        got = rows[code][2].value
+        check(isinstance(got, (int, float)) and abs(got - maturity) < 1e-14, f"function {code}: {got!r} != {maturity}")
+    overall = [r for r in ws.iter_rows() if r[1].value == "Overall maturity"]
+    check(overall and abs(overall[0][2].value - expected["overall_maturity"]) < 1e-14, "overall maturity")
+    strengths = [r for r in ws.iter_rows() if r[0].value == "Strengths"]
+    first = strengths[0][0].row
+    check([ws.cell(row=first + 1 + i, column=1).value for i in range(2)] == expected["strengths"],
+          "strengths in the workbook")
+    check(isinstance(ws.cell(row=first + 1, column=6).value, str), "a strength without its comment")
+    with zipfile.ZipFile(result) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/")]
+        formulas = [n for n in z.namelist() if n.startswith("xl/worksheets/") and b"<f>" in z.read(n)]
+    check(any("<c:radarChart>" in c for c in charts), "no c:radarChart in the report workbook")
+    check(any("<c:barChart>" in c for c in charts), "no c:barChart in the report workbook")
+    check(formulas == [], f"formulas in {formulas}")
+    both = os.path.join(tmp, "both.xlsx")
+    rc, out, err = run("report", "--format", "xlsx", "--lang", "ja", os.path.join(WB, "two-assessments.xlsx"), "-o",
+                      both)
+    check(rc == 0 and openpyxl.load_workbook(both).sheetnames == ["一覧", "example-1", "example-2"],
+          f"two assessments: {rc} {err}")
+
+
+def soffice(tmp, fmt, source, outdir):
+    profile = "file://" + os.path.join(tmp, "lo-profile")
+    p = subprocess.run(["soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to", fmt,
+                        "--outdir", outdir, source], capture_output=True, timeout=180)
+    check(p.returncode == 0, f"soffice --convert-to {fmt} {source}: {p.stderr.decode()}")
+
+
+def libreoffice(tmp):
+    if not shutil.which("soffice"):
+        print("soffice not found (Debian package libreoffice-calc-nogui): LibreOffice tests skipped")
+        sys.exit(77)
+    want = json_of(EXAMPLE)
+    for name in ("filled-en.xlsx", "filled-ja.xlsx", "filled-moved.xlsx"):
+        outdir = os.path.join(tmp, "lo-" + name)
+        os.makedirs(outdir)
+        soffice(tmp, "xlsx", os.path.join(WB, name), outdir)
+        check(json_of(os.path.join(outdir, name)) == want, f"{name} saved by LibreOffice reports differently")
+    result = os.path.join(tmp, "result.xlsx")
+    rc, out, err = run("report", "--format", "xlsx", "--lang", "ja", os.path.join(WB, "filled-ja.xlsx"), "-o", result)
+    check(rc == 0, f"report --format xlsx: {err}")
+    soffice(tmp, "pdf", result, tmp)
+    pdf = os.path.join(tmp, "result.pdf")
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True).stdout.decode()
+    check("ISOMM" in text and "セキュリティ対応組織運営" in text, "the PDF lacks the report's text")
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "1", pdf, os.path.join(tmp, "page")],
+                   check=True)
+    page = [n for n in os.listdir(tmp) if n.startswith("page") and n.endswith(".pgm")][0]
+    with open(os.path.join(tmp, page), "rb") as f:
+        data = f.read()
+    pixels = data[data.index(b"255\n") + 4:]
+    dark = sum(1 for b in pixels if b < 128)
+    check(dark > len(pixels) // 200, f"the PDF's first page is nearly blank ({dark} dark pixels of {len(pixels)})")
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        {"Commands": commands, "LibreOffice": libreoffice}[SUITE](tmp)
+    if failures:
+        print(f"{len(failures)} failure(s)")
+        return 1
+    print("ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
