@@ -50,6 +50,8 @@ typedef enum isomm__xlsx_word_id {
     ISOMM__XW_REPORT_MISMATCHES,
     ISOMM__XW_REPORT_CURRENT_MISMATCHES,
     ISOMM__XW_REPORT_ANSWERS,
+    ISOMM__XW_REPORT_NEXT_LEVEL,
+    ISOMM__XW_REPORT_NEXT_STEP,
     ISOMM__XW_COUNT
 } isomm__xlsx_word_id;
 

@@ -75,6 +75,8 @@ static const char *const template_words[ISOMM__XW_COUNT][2] = {
     [ISOMM__XW_REPORT_MISMATCHES] = { "不一致の数", "Mismatches" },
     [ISOMM__XW_REPORT_CURRENT_MISMATCHES] = { "現在のパターンの不一致", "Mismatches of the current pattern" },
     [ISOMM__XW_REPORT_ANSWERS] = { "回答", "Answers" },
+    [ISOMM__XW_REPORT_NEXT_LEVEL] = { "次のレベル", "Next level" },
+    [ISOMM__XW_REPORT_NEXT_STEP] = { "次の一歩", "Next step" },
 };
 
 const char *isomm__xlsx_word(isomm__xlsx_word_id w, isomm_lang lang)
@@ -604,11 +606,19 @@ static void report_sheet(writer *w, const char *name, const isomm_result *r)
         put_text(w, ws, row, 1, xw(w, ISOMM__XW_NAME), w->header);
         put_text(w, ws, row, 2, rw(w, ISOMM__W_SOURCING), w->header);
         put_text(w, ws, row, 3, rw(w, ISOMM__W_LEVEL_COLUMN), w->header);
+        put_text(w, ws, row, 4, xw(w, ISOMM__XW_REPORT_NEXT_LEVEL), w->header);
+        put_text(w, ws, row, 5, xw(w, ISOMM__XW_REPORT_NEXT_STEP), w->header);
         row++;
         if (n == 0)
             put_text(w, ws, row++, 1, rw(w, ISOMM__W_NONE), NULL);
-        for (i = 0; i < n; i++)
-            role_line(w, ws, row++, m, r, isomm_result_list_role(r, (isomm_list)k, i));
+        for (i = 0; i < n; i++, row++) {
+            int role = isomm_result_list_role(r, (isomm_list)k, i);
+            const isomm_role_result *rr = isomm_result_role(r, role);
+            role_line(w, ws, row, m, r, role);
+            if (rr->next_level > 0)
+                put_number(w, ws, row, 4, rr->next_level, NULL);
+            put_text(w, ws, row, 5, isomm_result_next_step(r, role, w->lang), w->wrap);
+        }
     }
     row++;
 

@@ -87,6 +87,15 @@ def commands(tmp):
     check([ws.cell(row=first + 1 + i, column=1).value for i in range(2)] == expected["strengths"],
           "strengths in the workbook")
     check(isinstance(ws.cell(row=first + 1, column=6).value, str), "a strength without its comment")
+    rc, out, err = run("report", "--format", "json", "--lang", "en", EXAMPLE)
+    steps = {role["code"]: role["next_step"] for role in json.loads(out)[0]["roles"]}
+    listed = [ws.cell(row=r[0].row + 1, column=1).value for r in ws.iter_rows() if r[5].value == "Next step"]
+    check(len(listed) == 4, f"four lists with a next-step column, got {len(listed)}")
+    start = [r[0].row for r in ws.iter_rows() if r[0].value == "Recommendations"][0]
+    end = [r[0].row for r in ws.iter_rows() if r[0].value == "Pattern fit"][0]
+    for r in ws.iter_rows(min_row=start, max_row=end):
+        if r[0].value in steps:
+            check(r[5].value == steps[r[0].value], f"next step of {r[0].value}: {r[5].value!r}")
     with zipfile.ZipFile(result) as z:
         charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/")]
         formulas = [n for n in z.namelist() if n.startswith("xl/worksheets/") and b"<f>" in z.read(n)]
