@@ -17,12 +17,13 @@
  *    a role code.
  *  - a preparation sheet is a worksheet without such a header that holds metadata labels
  *    (`Assessment ID`, `Organisation`, `Assessor`, `Date`, `Current pattern`, `Target pattern`
- *    or their Japanese texts, or the CSV names); each value is the first non-empty cell right of
- *    its label. A date may be text (YYYY-MM-DD) or an Excel date number.
+ *    or their Japanese texts, or the CSV names); each value is the cell right of its label. A date
+ *    may be text (YYYY-MM-DD) or an Excel date number.
  *  - several assessments in one workbook are several input sheets: with as many preparation
  *    sheets as input sheets, the n-th belongs to the n-th; one preparation sheet belongs to every
  *    input sheet. An assessment without an id takes its input sheet's name when the workbook has
- *    several input sheets, else "default".
+ *    several input sheets, else "default"; with one preparation sheet for several input sheets, each
+ *    assessment's id is its input sheet's name.
  *  - values: shared and inline strings, numbers typed as 3, text "3" or chosen from the list;
  *    sourcing and pattern values in either language.
  *
@@ -58,13 +59,13 @@ extern "C" {
 /** Version of ::isomm_xlsx_options understood by this library. */
 #define ISOMM_XLSX_OPTIONS_VERSION 1
 /** Default budget of inflated bytes (all parts of a workbook read together): 64 MiB. */
-#define ISOMM_XLSX_DEFAULT_MAX_INFLATED ((size_t)64 << 20)
+#define ISOMM_XLSX_DEFAULT_MAX_INFLATED (64u * 1024u * 1024u)
 /** Default limit on XML elements in all the parts read: 1,000,000. */
-#define ISOMM_XLSX_DEFAULT_MAX_ELEMENTS ((size_t)1000000)
+#define ISOMM_XLSX_DEFAULT_MAX_ELEMENTS 1000000u
 /** Deepest XML nesting accepted (an .xlsx part nests about 6 deep). */
 #define ISOMM_XLSX_MAX_DEPTH 64
 /** Longest text of one cell or shared string, in bytes (1 MiB). */
-#define ISOMM_XLSX_MAX_TEXT_BYTES ((size_t)1 << 20)
+#define ISOMM_XLSX_MAX_TEXT_BYTES (1024u * 1024u)
 
 /** Workbook options. Start from ::ISOMM_XLSX_OPTIONS_INIT; a NULL options pointer means the defaults. */
 typedef struct isomm_xlsx_options {
@@ -83,6 +84,7 @@ typedef struct isomm_xlsx_options {
  * Write the self-check template (see the file comment) to @p path.
  * @param path target file (NULL or "-": standard output)
  * @param opts options or NULL (lang, model)
+ * @param err  receives the error, or NULL
  * @return ::ISOMM_OK; ::ISOMM_EOPTIONS (unknown version or language); ::ISOMM_EIO (the message
  *         names the path and the reason; the target is unchanged); ::ISOMM_ENOMEM.
  */
@@ -94,8 +96,11 @@ ISOMM_EXPORT int isomm_xlsx_write_template(const char *path, const isomm_xlsx_op
  * weaknesses with their comments, the four recommendation lists, the pattern fit, and the answers
  * of every role with a role bar chart (one series per sourcing); with several results an overview
  * sheet comes first (one row per result: metadata, maturities).
- * @param results @p count results (borrowed, none NULL), count >= 1
+ * @param path    target file (NULL or "-": standard output)
+ * @param results @p count results (borrowed, none NULL)
+ * @param count   number of results, at least 1
  * @param opts    options or NULL (lang)
+ * @param err     receives the error, or NULL
  * @return ::ISOMM_OK; ::ISOMM_EINVAL (no results, a NULL result); ::ISOMM_EOPTIONS; ::ISOMM_EIO;
  *         ::ISOMM_ENOMEM.
  */
@@ -110,6 +115,7 @@ ISOMM_EXPORT int isomm_xlsx_write_report(const char *path, const isomm_result *c
  * @param count receives the number of assessments (>= 1 on success)
  * @param path  the workbook
  * @param opts  options or NULL (model, limits)
+ * @param err   receives the error (code, cell's row and column, message), or NULL
  * @return ::ISOMM_OK; ::ISOMM_EIO (cannot open or read); ::ISOMM_EPARSE (not an .xlsx workbook,
  *         a broken zip or XML part, a missing part); ::ISOMM_ELIMIT; ::ISOMM_EEMPTY (no input
  *         sheet); ::ISOMM_EHEADER (a header column twice); ::ISOMM_EROLE, ::ISOMM_ESOURCING,
@@ -121,7 +127,16 @@ ISOMM_EXPORT int isomm_xlsx_write_report(const char *path, const isomm_result *c
 ISOMM_EXPORT int isomm_xlsx_read_file(isomm_assessment ***out, size_t *count, const char *path,
                                       const isomm_xlsx_options *opts, isomm_error *err);
 
-/** isomm_xlsx_read_file() on @p len bytes in memory (borrowed for the call). */
+/**
+ * isomm_xlsx_read_file() on a workbook in memory.
+ * @param out   receives the assessments (free with isomm_assessment_array_free())
+ * @param count receives their number
+ * @param data  the workbook's bytes (borrowed for the call; NULL only with @p len 0)
+ * @param len   number of bytes
+ * @param opts  options or NULL
+ * @param err   receives the error, or NULL
+ * @return as isomm_xlsx_read_file(), without ::ISOMM_EIO
+ */
 ISOMM_EXPORT int isomm_xlsx_read_buffer(isomm_assessment ***out, size_t *count, const void *data, size_t len,
                                         const isomm_xlsx_options *opts, isomm_error *err);
 
