@@ -144,6 +144,8 @@ Test(xlsx_read, bad_cells_are_named_by_sheet_and_cell)
                "Input!G12: bad level '3.5' (expected a whole number 0-5)");
     read_fails("bad-level-text.xlsx", NULL, ISOMM_ELEVEL, 12, 7,
                "入力!G12: bad level '高い' (expected a whole number 0-5)");
+    read_fails("bad-level-second-sheet.xlsx", NULL, ISOMM_ELEVEL, 12, 7,
+               "'Input Copy'!G12: bad level '9' (expected a whole number 0-5)");
     read_fails("bad-sourcing.xlsx", NULL, ISOMM_ESOURCING, 16, 6,
                "Input!F16: bad sourcing 'both' (expected insource or outsource, インソース or アウトソース)");
     read_fails("bad-role.xlsx", NULL, ISOMM_EROLE, 23, 1,

@@ -189,6 +189,7 @@ def spoiled(out):
         wb.copy_worksheet(wb["Input"])
         prep2.cell(row=row_of(prep2, "Assessment ID"), column=2, value="example-2")
     spoil(out, "two-assessments.xlsx", "filled-en.xlsx", two_assessments)
+    spoil(out, "bad-level-second-sheet.xlsx", "two-assessments.xlsx", cell("B-2", 7, 9, sheet=4))
 
 
 def main(argv):
