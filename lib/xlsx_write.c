@@ -590,7 +590,7 @@ static void report_sheet(writer *w, const char *name, const isomm_result *r)
             put_text(w, ws, row, 0, fi->code, NULL);
             put_text(w, ws, row, 1, isomm_function_name(fi, w->lang), NULL);
             put_number(w, ws, row, 2, isomm_result_function(r, f)->maturity, w->one_decimal);
-            put_text(w, ws, row, 5, isomm_function_comment(fi, k, w->lang), w->wrap);
+            put_text(w, ws, row, 5, isomm_result_highlight_comment(r, k, i, w->lang), w->wrap);
         }
         row++;
     }

@@ -86,9 +86,14 @@ def commands(tmp):
     first = strengths[0][0].row
     check([ws.cell(row=first + 1 + i, column=1).value for i in range(2)] == expected["strengths"],
           "strengths in the workbook")
-    check(isinstance(ws.cell(row=first + 1, column=6).value, str), "a strength without its comment")
     rc, out, err = run("report", "--format", "json", "--lang", "en", EXAMPLE)
-    steps = {role["code"]: role["next_step"] for role in json.loads(out)[0]["roles"]}
+    report = json.loads(out)[0]
+    for kind in ("Strengths", "Weaknesses"):
+        top = [r for r in ws.iter_rows() if r[0].value == kind][0][0].row
+        for i, h in enumerate(report[kind.lower()]):
+            check(ws.cell(row=top + 1 + i, column=1).value == h["function"], f"{kind} {i}: function")
+            check(ws.cell(row=top + 1 + i, column=6).value == h["comment"], f"{kind} {i}: comment differs from JSON")
+    steps = {role["code"]: role["next_step"] for role in report["roles"]}
     listed = [ws.cell(row=r[0].row + 1, column=1).value for r in ws.iter_rows() if r[5].value == "Next step"]
     check(len(listed) == 4, f"four lists with a next-step column, got {len(listed)}")
     start = [r[0].row for r in ws.iter_rows() if r[0].value == "Recommendations"][0]
