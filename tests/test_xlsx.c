@@ -6,9 +6,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -285,6 +287,30 @@ Test(xlsx_write, a_link_at_the_target_is_replaced_and_a_failure_leaves_nothing)
     unlink(link);
     unlink(target);
     rmdir(dir);
+}
+
+Test(xlsx_write, a_failed_write_leaves_the_old_file_and_no_temporary_file)
+{
+    char *dir = scratch(), path[512], buf[32] = { 0 };
+    struct rlimit lim = { 4096, 4096 };
+    isomm_error err;
+    FILE *f;
+
+    snprintf(path, sizeof path, "%s/answers.xlsx", dir);
+    f = fopen(path, "w");
+    fputs("old content\n", f);
+    fclose(f);
+    setenv("TMPDIR", dir, 1); /* libxlsxwriter's own temporary files go there too */
+    signal(SIGXFSZ, SIG_IGN);
+    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &lim), 0);
+    cr_assert_eq(isomm_xlsx_write_template(path, NULL, &err), ISOMM_EIO);
+    cr_assert_eq(strncmp(err.message, "writing the workbook failed: ", 29), 0, "%s", err.message);
+    f = fopen(path, "r");
+    cr_assert_eq(fread(buf, 1, sizeof buf - 1, f), 12);
+    fclose(f);
+    cr_assert_str_eq(buf, "old content\n");
+    unlink(path);
+    cr_assert_eq(rmdir(dir), 0, "a temporary file was left in %s", dir);
 }
 
 /* The text of one part of a workbook (caller frees). */
