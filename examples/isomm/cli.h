@@ -78,6 +78,8 @@ int cli_binary_output_ok(const cli *c, const char *path);
 int cli_render_error(const isomm_error *err);
 /* Print text from input or the library with control characters shown escaped (\x1b). */
 void cli_put_safe(FILE *fp, const char *s);
+/* fmt (one %s) with text shown safely, in a new string (free()); NULL when out of memory. */
+char *cli_safe_printf(const char *fmt, const char *text, size_t *len);
 const char *cli_display_name(const char *path);
 /* Whether path names a workbook: a .xlsx, .xlsm or .xls name, or a regular file that starts with
  * a zip or an OLE2 (.xls) signature. Standard input ("-") is read as CSV. */
