@@ -350,11 +350,12 @@ static void col_name(char *out, uint32_t col)
 }
 
 /* "Input", or 'Input (2)' quoted as Excel quotes it: any character other than an ASCII letter,
- * digit, '_' or '.' (or any non-ASCII one) asks for quotes; a control character is shown as \xNN. */
+ * digit, '_' or '.' (or any non-ASCII one), or a digit first, asks for quotes; a control character is
+ * shown as \xNN. */
 static void sheet_ref(char *out, size_t cap, const char *name)
 {
     const unsigned char *p;
-    int quote = 0;
+    int quote = name[0] >= '0' && name[0] <= '9';
     size_t o = 0;
 
     for (p = (const unsigned char *)name; *p; p++)
@@ -601,8 +602,8 @@ static const cell *cell_at(const sheet *s, uint32_t row, uint32_t col)
             hi = mid;
         }
     }
-    while (lo < s->ncells && s->cells[lo].row == row && s->cells[lo].col == col)
-        found = &s->cells[lo++];
+    if (lo < s->ncells && s->cells[lo].row == row && s->cells[lo].col == col)
+        found = &s->cells[lo];
     return found;
 }
 
@@ -1087,8 +1088,19 @@ static int load_parts(book *b)
         ws.b = b;
         ws.s = &b->sheets[i];
         rc = isomm__xml_parse_part(b->z, ws.s->part, &b->budget, &wsh, &ws, b->err);
-        if (rc == ISOMM_OK && ws.s->ncells > 1)
+        if (rc == ISOMM_OK && ws.s->ncells > 1) {
+            /* in address order; of two cells at one address the later wins, so that each address
+             * holds one cell and a lookup costs log n however the file repeats itself */
+            size_t k, kept = 0;
             qsort(ws.s->cells, ws.s->ncells, sizeof *ws.s->cells, cell_order);
+            for (k = 0; k < ws.s->ncells; k++) {
+                if (kept > 0 && ws.s->cells[kept - 1].row == ws.s->cells[k].row &&
+                    ws.s->cells[kept - 1].col == ws.s->cells[k].col)
+                    kept--;
+                ws.s->cells[kept++] = ws.s->cells[k];
+            }
+            ws.s->ncells = kept;
+        }
     }
     return rc;
 }

@@ -148,6 +148,8 @@ Test(xlsx_read, bad_cells_are_named_by_sheet_and_cell)
                "入力!G12: bad level '高い' (expected a whole number 0-5)");
     read_fails("bad-level-second-sheet.xlsx", NULL, ISOMM_ELEVEL, 12, 7,
                "'Input Copy'!G12: bad level '9' (expected a whole number 0-5)");
+    read_fails("bad-level-sheet-2026.xlsx", NULL, ISOMM_ELEVEL, 12, 7,
+               "'2026'!G12: bad level '6' (expected a whole number 0-5)");
     read_fails("bad-sourcing.xlsx", NULL, ISOMM_ESOURCING, 16, 6,
                "Input!F16: bad sourcing 'both' (expected insource or outsource, インソース or アウトソース)");
     read_fails("bad-role.xlsx", NULL, ISOMM_EROLE, 23, 1,
@@ -180,6 +182,8 @@ Test(xlsx_hostile, each_is_refused_with_its_reason)
                "xl/worksheets/sheet1.xml: more than the limit of 1000000 XML elements per workbook");
     read_fails("billion-laughs.xlsx", NULL, ISOMM_EPARSE, 0, 0,
                "xl/worksheets/sheet1.xml:1: a document type declaration (DTD) is not allowed in a workbook part");
+    read_fails("repeated-cells.xlsx", NULL, ISOMM_EEMPTY, 0, 0,
+               "no input sheet: no worksheet has a header row with role, sourcing and level columns");
     read_fails("huge-text.xlsx", NULL, ISOMM_ELIMIT, 0, 0,
                "xl/sharedStrings.xml: a text longer than the limit of 1048576 bytes");
     read_fails("csv-renamed.xlsx", NULL, ISOMM_EPARSE, 0, 0,

@@ -115,6 +115,10 @@ def hostile(out, example_csv):
               + b']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
                 b'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>' + SHEET_TAIL)
     write(os.path.join(out, "billion-laughs.xlsx"), workbook(laughs))
+    # one label and its value written 225,000 times at the same two addresses
+    repeated = b'<c r="A1" t="str"><v>Date</v></c><c r="B1" t="str"><v>2026-01-01</v></c>' * 225000
+    write(os.path.join(out, "repeated-cells.xlsx"), workbook(SHEET_HEAD + b'<row r="1">' + repeated + b"</row>"
+                                                             + SHEET_TAIL))
     big = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
            b'main"><si><t>' + b"x" * (2 << 20) + b"</t></si></sst>")
     write(os.path.join(out, "huge-text.xlsx"), workbook(SMALL_SHEET, sst=big))
@@ -189,6 +193,10 @@ def spoiled(out):
         wb.copy_worksheet(wb["Input"])
         prep2.cell(row=row_of(prep2, "Assessment ID"), column=2, value="example-2")
     spoil(out, "two-assessments.xlsx", "filled-en.xlsx", two_assessments)
+    def renamed(wb):
+        cell("B-2", 7, 6)(wb)
+        wb["Input"].title = "2026"
+    spoil(out, "bad-level-sheet-2026.xlsx", "filled-en.xlsx", renamed)
     spoil(out, "bad-level-second-sheet.xlsx", "two-assessments.xlsx", cell("B-2", 7, 9, sheet=4))
 
 
