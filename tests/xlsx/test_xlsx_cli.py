@@ -63,6 +63,12 @@ def commands(tmp):
     rc, out, err = run("validate", os.path.join(WB, "two-assessments.xlsx"))
     check(rc == 0 and out.decode() == os.path.join(WB, "two-assessments.xlsx") + ": valid, 2 assessments\n",
           f"validate of two assessments: {rc} {out!r}")
+    two = os.path.join(WB, "two-assessments.xlsx")
+    rc, out, err = run("aggregate", "--format", "json", two, EXAMPLE)
+    check(rc == 0 and json.loads(out)["assessments"] == 3, f"aggregate of a workbook and a CSV: {rc} {err}")
+    rc, out, err = run("compare", "--format", "json", "--old", "example-2", "--new", "example-1", two, EXAMPLE)
+    check(rc == 0 and json.loads(out)["unchanged"] + json.loads(out)["unrated"] == 54,
+          f"compare of a workbook with the CSV: {rc} {err}")
     xls = os.path.join(WB, "old.xls")
     rc, out, err = run("report", xls)
     check(rc == 1 and err == f"{xls}: an Excel 97-2003 workbook (.xls), not .xlsx: save it as an Excel Workbook "
