@@ -21,7 +21,8 @@
 #define MAX_ROW 1048576UL
 #define MAX_COL 16384UL
 
-enum cell_kind { CELL_STRING, CELL_SHARED, CELL_NUMBER, CELL_OTHER };
+/* CELL_FORMULA: a formula whose result was never saved (a script wrote it; no spreadsheet ran it) */
+enum cell_kind { CELL_STRING, CELL_SHARED, CELL_NUMBER, CELL_OTHER, CELL_FORMULA };
 
 typedef struct cell {
     uint32_t row, col; /* 1-based */
@@ -332,7 +333,7 @@ typedef struct ws_run {
     uint32_t row, next_col;
     uint32_t crow, ccol;
     char type[12];
-    int in_cell, in_v, in_is, in_t, rph, has_value;
+    int in_cell, in_v, in_is, in_t, rph, has_value, has_formula;
 } ws_run;
 
 static void col_name(char *out, uint32_t col)
@@ -475,8 +476,10 @@ static int ws_start(void *ud, const char *name, const char **attrs, isomm_error 
         w->next_col = w->ccol + 1;
         snprintf(w->type, sizeof w->type, "%s", t ? t : "n");
         w->in_cell = 1;
-        w->has_value = 0;
+        w->has_value = w->has_formula = 0;
         b->cur.len = 0;
+    } else if (w->in_cell && strcmp(name, "f") == 0) {
+        w->has_formula = 1;
     } else if (w->in_cell && strcmp(name, "v") == 0) {
         w->in_v = 1;
         w->has_value = 1;
@@ -509,7 +512,10 @@ static int store_cell(ws_run *w)
     const char *text = b->cur.data ? b->cur.data : "";
     size_t len = b->cur.len;
 
-    if (!w->has_value || len == 0)
+    /* a formula without a result: no <v>, or an empty one that is not a text result */
+    int unsaved = w->has_formula && (!w->has_value || (len == 0 && strcmp(w->type, "str") != 0));
+
+    if ((!w->has_value || len == 0) && !unsaved)
         return ISOMM_OK;
     if (!grow((void **)&s->cells, &s->cap, s->ncells + 1, sizeof *s->cells))
         return oom(b);
@@ -517,7 +523,13 @@ static int store_cell(ws_run *w)
     c->row = w->crow;
     c->col = w->ccol;
     c->seq = (uint32_t)s->ncells;
-    if (strcmp(w->type, "s") == 0) {
+    if (unsaved) {
+        c->kind = CELL_FORMULA;
+        c->off = isomm__buf_add_text(&s->text, "", 0);
+        c->len = 0;
+        if (c->off == ISOMM__BUF_FAILED)
+            return oom(b);
+    } else if (strcmp(w->type, "s") == 0) {
         unsigned long idx = 0;
         size_t i;
         for (i = 0; i < len && text[i] >= '0' && text[i] <= '9' && idx <= b->nsst; i++)
@@ -607,6 +619,16 @@ static const cell *cell_at(const sheet *s, uint32_t row, uint32_t col)
     return found;
 }
 
+/* A value read from a formula cell that has no saved result is refused: its value is unknown. */
+static int no_result(book *b, const sheet *s, const cell *c)
+{
+    if (!c || c->kind != CELL_FORMULA)
+        return ISOMM_OK;
+    return fail_cell(b, ISOMM_EPARSE, s, c->row, c->col,
+                     "a formula without a saved result (expected a value: let Excel or LibreOffice calculate "
+                     "the workbook and save it)");
+}
+
 /* Trimmed view of a text (spaces, tabs, CR, LF, and U+3000 ideographic spaces). */
 static const char *trim(const char *s, size_t *len)
 {
@@ -675,6 +697,7 @@ typedef struct prep_sheet {
     const cell *value[FIELD_COUNT]; /* NULL = not given */
 } prep_sheet;
 
+
 /* Look for the header row. Returns 1 and fills in when found, 0 when the sheet has none, or a
  * negative error code. */
 static int find_header(book *b, const sheet *s, input_sheet *in)
@@ -719,7 +742,7 @@ static int find_header(book *b, const sheet *s, input_sheet *in)
 static int find_labels(book *b, const sheet *s, prep_sheet *p)
 {
     size_t i;
-    int found = 0;
+    int found = 0, rc;
 
     p->s = s;
     for (i = 0; i < FIELD_COUNT; i++)
@@ -739,6 +762,8 @@ static int find_labels(book *b, const sheet *s, prep_sheet *p)
             continue;
         found++;
         v = cell_at(s, c->row, c->col + 1);
+        if ((rc = no_result(b, s, v)) != ISOMM_OK)
+            return rc;
         if (v) {
             size_t vl = v->len;
             trim(cell_text(b, s, v), &vl);
@@ -915,6 +940,9 @@ static int read_answers(book *b, const input_sheet *in, isomm_assessment *a)
 
         while (i < s->ncells && s->cells[i].row == row)
             i++;
+        if ((rc = no_result(b, s, code)) != ISOMM_OK || (rc = no_result(b, s, src)) != ISOMM_OK ||
+            (rc = no_result(b, s, lvl)) != ISOMM_OK || (rc = no_result(b, s, note)) != ISOMM_OK)
+            return rc;
         if (src) {
             sl = src->len;
             st = trim(cell_text(b, s, src), &sl);

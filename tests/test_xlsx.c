@@ -150,6 +150,9 @@ Test(xlsx_read, bad_cells_are_named_by_sheet_and_cell)
                "'Input Copy'!G12: bad level '9' (expected a whole number 0-5)");
     read_fails("bad-level-sheet-2026.xlsx", NULL, ISOMM_ELEVEL, 12, 7,
                "'2026'!G12: bad level '6' (expected a whole number 0-5)");
+    read_fails("formula-level.xlsx", NULL, ISOMM_EPARSE, 12, 7,
+               "Input!G12: a formula without a saved result (expected a value: let Excel or LibreOffice "
+               "calculate the workbook and save it)");
     read_fails("bad-sourcing.xlsx", NULL, ISOMM_ESOURCING, 16, 6,
                "Input!F16: bad sourcing 'both' (expected insource or outsource, インソース or アウトソース)");
     read_fails("bad-role.xlsx", NULL, ISOMM_EROLE, 23, 1,

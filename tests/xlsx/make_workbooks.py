@@ -166,6 +166,7 @@ def spoiled(out):
     spoil(out, "bad-level.xlsx", "filled-en.xlsx", cell("B-2", 7, 7))
     spoil(out, "bad-level-fraction.xlsx", "filled-en.xlsx", cell("B-2", 7, 3.5))
     spoil(out, "bad-level-text.xlsx", "filled-ja.xlsx", cell("B-2", 7, "高い"))
+    spoil(out, "formula-level.xlsx", "filled-en.xlsx", cell("B-2", 7, "=1+2"))
     spoil(out, "bad-sourcing.xlsx", "filled-en.xlsx", cell("C-1", 6, "both"))
     spoil(out, "bad-role.xlsx", "filled-en.xlsx", cell("D-3", 1, "Z-9"))
     spoil(out, "duplicate-role.xlsx", "filled-en.xlsx", cell("A-2", 1, "A-1"))
