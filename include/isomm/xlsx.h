@@ -25,7 +25,9 @@
  *    several input sheets, else "default"; with one preparation sheet for several input sheets, each
  *    assessment's id is its input sheet's name.
  *  - values: shared and inline strings, numbers typed as 3, text "3" or chosen from the list;
- *    sourcing and pattern values in either language.
+ *    sourcing and pattern values in either language. A formula cell counts by the result a
+ *    spreadsheet saved with it; one without a saved result (as scripts write formulas) is an
+ *    ::ISOMM_EPARSE error at its cell, never an empty answer.
  *
  * Errors name the sheet and the cell: isomm_error::message starts with `Sheet!G12: ` (a sheet
  * name with spaces or punctuation quoted as Excel does, `'Input (2)'!G12: `), isomm_error::line is
