@@ -52,6 +52,31 @@ def commands(tmp):
         rc2, out2, _ = run("report", "--format", "json", "--lang", lang, EXAMPLE)
         check(rc == 0 and out == out2, f"--lang {lang}: the workbook's JSON differs from the CSV's")
 
+    # the templates: protected sheets, only answer cells unlocked, drop-down lists with prompts
+    for lang, sourcings, patterns in (
+            ("en", '"insource,outsource"',
+             '"Full outsource,Minimum insource,Hybrid,Minimum outsource,Full insource"'),
+            ("ja", '"インソース,アウトソース"', '"フルアウトソース,ミニマムインソース,ハイブリッド,ミニマムアウトソース,フルインソース"')):
+        wb = openpyxl.load_workbook(os.path.join(WB, "template-%s.xlsx" % lang))
+        check([ws.protection.sheet for ws in wb] == [True, True, True], f"{lang}: every sheet protected")
+        prep, inp = wb.worksheets[0], wb.worksheets[1]
+        unlocked = {(ws.title, c.coordinate) for ws in wb for row in ws.iter_rows() for c in row
+                    if c.protection.locked is False}
+        want = {(prep.title, "B%d" % r) for r in range(4, 10)}
+        want |= {(inp.title, "%s%d" % (col, r)) for col in "FGH" for r in range(5, 59)}
+        check(unlocked == want, f"{lang}: unlocked cells {sorted(unlocked ^ want)[:5]}")
+        lists = {str(dv.sqref): (dv.formula1, dv.promptTitle, dv.prompt) for ws in wb
+                 for dv in ws.data_validations.dataValidation if dv.type == "list"}
+        check(lists.get("B8", (None,))[0] == patterns and lists.get("B9", (None,))[0] == patterns,
+              f"{lang}: pattern lists {lists.get('B8')}")
+        check(lists.get("F5:F58", (None,))[0] == sourcings, f"{lang}: sourcing list {lists.get('F5:F58')}")
+        level = lists.get("G5:G58", (None, None, None))
+        check(level[0] == '"0,1,2,3,4,5"' and level[1] and len(level[2]) <= 255 and
+              ("0 decided not to" in level[2] if lang == "en" else "0 実施しないと判断" in level[2]),
+              f"{lang}: level list and its scales message {level}")
+        check(inp["A5"].value == "A-1", f"{lang}: A-1 on row 5")
+        check(inp["A58"].value == "I-6", f"{lang}: I-6 on row 58")
+
     bad = os.path.join(WB, "bad-level.xlsx")
     rc, out, err = run("report", bad)
     check(rc == 1 and err == f"{bad}:Input!G12: bad level '7' (expected a whole number 0-5)\n",
