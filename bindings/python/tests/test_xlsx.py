@@ -85,3 +85,14 @@ def test_several_results_get_an_overview(filled, tmp_path):
     assert names[0] == "一覧" and len(names) == 3
     with pytest.raises(isomm.InvalidValueError):
         isomm.write_xlsx_report(tmp_path / "none.xlsx", [])
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    a = isomm.Assessment(current_pattern="hybrid")
+    a.id = "=HYPERLINK(\"http://x\")"
+    a.set("A-1", "insource", 3, note="=1+2")
+    a.evaluate().to_xlsx(tmp_path / "r.xlsx", lang="en")
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets[0]
+    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert sorted(c.value for c in cells) == ["=1+2", "=HYPERLINK(\"http://x\")"]
+    assert all(c.data_type == "s" for c in cells)
