@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: MIT
 """The Excel workbook: reading assessments from it, the self-check template, the report workbook."""
 
+from __future__ import annotations
+
 import os
+import typing
 
 from . import _capi
 from .assessment import Assessment
@@ -9,6 +12,11 @@ from .errors import ErrorCode, ParseError, _from_c
 from .model import _lang_value, _model_or_default
 
 __all__ = ["read_xlsx", "xlsx_template", "write_xlsx_report"]
+
+
+if typing.TYPE_CHECKING:
+    from .model import Model
+    from .result import Result
 
 
 def _limit(value, name):
@@ -21,7 +29,8 @@ def _limit(value, name):
     return value
 
 
-def read_xlsx(source, *, model=None, max_inflated_bytes=None, max_elements=None):
+def read_xlsx(source: str | os.PathLike[str] | typing.BinaryIO, *, model: Model | None = None,
+              max_inflated_bytes: int | None = None, max_elements: int | None = None) -> list[Assessment]:
     """Read every assessment of a workbook: the template of :func:`xlsx_template` filled in and saved
     by Excel, LibreOffice or a script (one input sheet per assessment).
 
@@ -55,7 +64,7 @@ def read_xlsx(source, *, model=None, max_inflated_bytes=None, max_elements=None)
     return [Assessment._wrap(h, model) for h in handles]
 
 
-def xlsx_template(path, *, lang="ja", model=None):
+def xlsx_template(path: str | os.PathLike[str], *, lang: str = "ja", model: Model | None = None) -> None:
     """Write the self-check workbook to fill in: a preparation sheet (id, organisation, assessor,
     date, current and target pattern from drop-down lists), an input sheet with one row per role
     (sourcing and level drop-downs, the scales as the level's input message, a note) and the scales.
@@ -63,7 +72,8 @@ def xlsx_template(path, *, lang="ja", model=None):
     _capi.isommpy_xlsx_write_template(os.fsdecode(path), _model_or_default(model)._h, _lang_value(lang))
 
 
-def write_xlsx_report(path, results, *, lang="ja"):
+def write_xlsx_report(path: str | os.PathLike[str], results: Result | typing.Iterable[Result], *,
+                      lang: str = "ja") -> None:
     """Write the report workbook of one :class:`Result` or a list of them: per result the function
     maturities as numbers with a radar chart, strengths and weaknesses with their comments, the four
     lists, the pattern fit and the answers with a role bar chart; an overview sheet when there are
