@@ -61,9 +61,6 @@ const char *isomm__xlsx_word(isomm__xlsx_word_id w, isomm_lang lang);
 /* Bytes of a sheet name buffer: Excel's 31 characters of up to 4 UTF-8 bytes, and a NUL. */
 #define ISOMM__XLSX_SHEET_NAME_SIZE 128
 
-/* Whether two sheet names are equal the way Excel compares them (ASCII letters without case). */
-int isomm__xlsx_name_eq(const char *a, const char *b);
-
 /* ---- budgets shared by every part read from one workbook ---- */
 
 typedef struct isomm__xlsx_budget {

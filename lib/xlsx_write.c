@@ -125,9 +125,11 @@ static const char *rw(const writer *w, isomm__word id)
 
 static lxw_worksheet *add_sheet(writer *w, const char *name)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
+    lxw_error e = workbook_validate_sheet_name(w->wb, name);
+    lxw_worksheet *ws = e == LXW_NO_ERROR ? workbook_add_worksheet(w->wb, name) : NULL;
+
     if (!ws)
-        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        check(w, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED);
     return ws;
 }
 
@@ -427,6 +429,8 @@ typedef struct report_ctx {
     char (*names)[ISOMM__XLSX_SHEET_NAME_SIZE];
 } report_ctx;
 
+static int same_name(const char *a, const char *b);
+
 /* A sheet name from an assessment id: characters Excel refuses ([ ] : * ? / \) become '_', at
  * most 25 characters (Excel allows 31; the rest is room for " (2)"), made unique; never empty
  * and never starting or ending with an apostrophe. */
@@ -441,7 +445,7 @@ static void sheet_name(char *out, const char *id, char (*taken)[ISOMM__XLSX_SHEE
         size_t step = isomm__utf8_next(id, strlen(id), &cp);
         if (len + step + 8 > ISOMM__XLSX_SHEET_NAME_SIZE)
             break;
-        if (cp < 0x20 || strchr("[]:*?/\\", (int)cp) != NULL || (cp == '\'' && chars == 0)) {
+        if (cp < 0x20 || (cp < 0x80 && strchr("[]:*?/\\", (int)cp) != NULL) || (cp == '\'' && chars == 0)) {
             out[len++] = '_';
         } else if (cp == 0xFFFD && step == 1) {
             out[len++] = '_';
@@ -463,13 +467,43 @@ static void sheet_name(char *out, const char *id, char (*taken)[ISOMM__XLSX_SHEE
             snprintf(candidate, sizeof candidate, "%s", out);
         else
             snprintf(candidate, sizeof candidate, "%.*s (%d)", (int)len, out, n);
-        clash = reserved && isomm__xlsx_name_eq(candidate, reserved);
+        clash = reserved && same_name(candidate, reserved);
         for (k = 0; k < ntaken && !clash; k++)
-            clash = isomm__xlsx_name_eq(candidate, taken[k]);
+            clash = same_name(candidate, taken[k]);
         if (!clash)
             memcpy(out, candidate, strlen(candidate) + 1);
         n++;
     } while (clash);
+}
+
+/* A code point with the case of the letters Excel (and openpyxl, with Python's lower()) fold when
+ * they compare sheet names: ASCII, Latin-1, Greek, Cyrillic and the fullwidth forms. */
+static unsigned long fold(unsigned long cp)
+{
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+        (cp >= 0x410 && cp <= 0x42F))
+        return cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F)
+        return cp + 0x50;
+    if (cp >= 0xFF21 && cp <= 0xFF3A)
+        return cp + 0x20;
+    return cp;
+}
+
+/* Whether two sheet names are the same to Excel. */
+static int same_name(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+
+    while (na > 0 && nb > 0) {
+        unsigned long ca, cb;
+        size_t sa = isomm__utf8_next(a, na, &ca), sb = isomm__utf8_next(b, nb, &cb);
+        if (fold(ca) != fold(cb))
+            return 0;
+        a += sa, na -= sa;
+        b += sb, nb -= sb;
+    }
+    return na == 0 && nb == 0;
 }
 
 static const char *maybe(const char *s)

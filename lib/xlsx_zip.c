@@ -14,11 +14,6 @@ struct isomm__zip {
     zip_t *za;
 };
 
-int isomm__xlsx_name_eq(const char *a, const char *b)
-{
-    return isomm__ascii_ieq(a, strlen(a), b);
-}
-
 int isomm__zip_open(isomm__zip **out, const void *data, size_t len, isomm_error *err)
 {
     zip_error_t ze;

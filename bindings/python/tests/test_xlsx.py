@@ -96,3 +96,18 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
     assert sorted(c.value for c in cells) == ["=1+2", "=HYPERLINK(\"http://x\")"]
     assert all(c.data_type == "s" for c in cells)
+
+
+def test_sheet_names_are_unique_the_way_excel_compares_them(tmp_path):
+    ids = ["Ａbc", "ａbc", "x" * 40, "x" * 40, "Overview", "'quoted'", "a[b]:c*?/\\", "一覧", "Ärger", "ärger", "Жук",
+           "жук"]
+    results = []
+    for i in ids:
+        a = isomm.Assessment()
+        a.id = i
+        results.append(a.evaluate())
+    isomm.write_xlsx_report(tmp_path / "names.xlsx", results, lang="en")
+    # openpyxl renames a sheet whose name repeats another's without case; none may need it
+    assert openpyxl.load_workbook(tmp_path / "names.xlsx").sheetnames == [
+        "Overview", "Ａbc", "ａbc (2)", "x" * 25, "x" * 25 + " (2)", "Overview (2)", "_quoted", "a_b__c____", "一覧",
+        "Ärger", "ärger (2)", "Жук", "жук (2)"]
