@@ -68,11 +68,12 @@ static void read_fails(const char *name, const isomm_xlsx_options *opts, int cod
 
 Test(xlsx_read, filled_templates_read_as_the_csv)
 {
-    static const char *const names[] = { "filled-en.xlsx", "filled-ja.xlsx", "filled-moved.xlsx" };
+    static const char *const names[] = { "filled-en.xlsx", "filled-ja.xlsx", "filled-moved.xlsx",
+                                         "filled-en-swapped.xlsx", "filled-ja-swapped.xlsx" };
     isomm_assessment *want = example();
     size_t i;
 
-    for (i = 0; i < 3; i++) {
+    for (i = 0; i < sizeof names / sizeof names[0]; i++) {
         isomm_assessment **list;
         size_t n;
         read_ok(names[i], &list, &n);

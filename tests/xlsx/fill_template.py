@@ -9,6 +9,7 @@ type the answers, choose patterns by name.
 --insert-rows   insert two rows above the input header and one column before it (as a user
                 might), so that the reader has to find the header rather than trust addresses
 --text-levels   type every other level as the text "3" instead of the number 3
+--swap-language choose sourcing and pattern values in the other language than the template's
 """
 import csv
 import sys
@@ -28,16 +29,17 @@ def main(argv):
     template, answers, out = argv[1:4]
     insert_rows = "--insert-rows" in argv
     text_levels = "--text-levels" in argv
+    swap = "--swap-language" in argv
     with open(answers, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     wb = openpyxl.load_workbook(template)
     prep, inp = wb.worksheets[0], wb.worksheets[1]
-    ja = prep.title == "準備"
+    ja = (prep.title == "準備") != swap
     first = rows[0]
     for row in prep.iter_rows():
         for cell in row:
             for key, names in LABELS.items():
-                if cell.value in names and first.get(key):
+                if cell.value in names and first.get(key) and cell.column == 1:
                     value = first[key]
                     if key.endswith("_pattern"):
                         value = (PATTERNS_JA if ja else PATTERNS_EN)[value]

@@ -210,6 +210,9 @@ def main(argv):
         fill_template.main(["", template, example_csv, os.path.join(out, "filled-%s.xlsx" % lang)])
     fill_template.main(["", os.path.join(out, "template-en.xlsx"), example_csv,
                         os.path.join(out, "filled-moved.xlsx"), "--insert-rows", "--text-levels"])
+    for lang in ("en", "ja"):
+        fill_template.main(["", os.path.join(out, "template-%s.xlsx" % lang), example_csv,
+                            os.path.join(out, "filled-%s-swapped.xlsx" % lang), "--swap-language"])
     spoiled(out)
     hostile(out, example_csv)
 
