@@ -156,6 +156,9 @@ def libreoffice(tmp):
     if not shutil.which("soffice"):
         print("soffice not found (Debian package libreoffice-calc-nogui): LibreOffice tests skipped")
         sys.exit(77)
+    if not shutil.which("pdftotext") or not shutil.which("pdftoppm"):
+        print("pdftotext/pdftoppm not found (Debian package poppler-utils): LibreOffice tests skipped")
+        sys.exit(77)
     want = json_of(EXAMPLE)
     # formula-level.xlsx has =1+2 for B-2's level 3, which only a spreadsheet calculates
     for name in ("filled-en.xlsx", "filled-ja.xlsx", "filled-moved.xlsx", "formula-level.xlsx"):
