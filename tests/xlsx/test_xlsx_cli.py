@@ -4,12 +4,14 @@
 
     test_xlsx_cli.py ISOMM WORKBOOKS_DIR TEST_DATA Commands|LibreOffice
 
-Commands: filled templates (made by make_workbooks.py) give `isomm report --format json` output
-equal to the CSV's; errors name file, sheet and cell; the report workbook opened by
-python3-openpyxl holds the worked example's numbers and its zip holds a radar and a bar chart.
+Commands: the templates' protection and drop-down lists; filled templates (made by
+make_workbooks.py) give `isomm report --format json` output equal to the CSV's; errors name file,
+sheet and cell; the report workbook opened by python3-openpyxl holds the worked example's numbers,
+comments and next steps, and its zip holds a radar and a bar chart and no formula.
 LibreOffice: the filled workbooks converted by `soffice --headless --convert-to xlsx` read the
-same (a level given as a formula too, once LibreOffice has saved its result); the report workbook rendered to PDF by LibreOffice is not blank. Exits 77 (skipped) when
-soffice is missing (Debian package libreoffice-calc-nogui).
+same (a level given as a formula too, once LibreOffice has saved its result); the report workbook
+rendered to PDF by LibreOffice is not blank. Exits 77 (skipped) when soffice (Debian package
+libreoffice-calc-nogui) or pdftotext/pdftoppm (poppler-utils) is missing.
 """
 import json
 import os
