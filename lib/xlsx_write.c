@@ -625,6 +625,7 @@ static void report_sheet(writer *w, const char *name, const isomm_result *r)
             put_text(w, ws, row, 1, isomm_function_name(fi, w->lang), NULL);
             put_number(w, ws, row, 2, isomm_result_function(r, f)->maturity, w->one_decimal);
             put_text(w, ws, row, 5, isomm_result_highlight_comment(r, k, i, w->lang), w->wrap);
+            check(w, worksheet_set_row(ws, (lxw_row_t)row, 48, NULL)); /* room for the wrapped comment */
         }
         row++;
     }
@@ -718,6 +719,13 @@ static void report_sheet(writer *w, const char *name, const isomm_result *r)
         chart_series_set_values(s, name, (lxw_row_t)answers_row, (lxw_col_t)(6 + k), (lxw_row_t)(row - 1),
                                 (lxw_col_t)(6 + k));
         chart_series_set_name(s, rw(w, k == 0 ? ISOMM__W_INSOURCE : ISOMM__W_OUTSOURCE));
+        {
+            /* the colours of the HTML report's role chart */
+            lxw_chart_fill fill;
+            memset(&fill, 0, sizeof fill);
+            fill.color = k == 0 ? 0x1F5FA8 : 0xE8590C;
+            chart_series_set_fill(s, &fill);
+        }
     }
     chart_set_series_overlap(bars, 100);
     chart_set_series_gap(bars, 40);
