@@ -41,6 +41,8 @@ typedef struct sheet {
 
 typedef struct rel {
     size_t id, type, target; /* offsets in book.rel_text */
+    size_t seq;              /* position in the file */
+    const char *key;         /* the id's text, once the file is read */
 } rel;
 
 typedef struct book {
@@ -140,11 +142,25 @@ static int rels_start(void *ud, const char *name, const char **attrs, isomm_erro
         return ISOMM_OK;
     if (!grow((void **)&b->rels, &b->rels_cap, b->nrels + 1, sizeof *b->rels))
         return oom(b);
-    r = &b->rels[b->nrels++];
+    r = &b->rels[b->nrels];
+    r->seq = b->nrels++;
     r->id = isomm__buf_add_text(&b->rel_text, id, strlen(id));
     r->type = isomm__buf_add_text(&b->rel_text, type, strlen(type));
     r->target = isomm__buf_add_text(&b->rel_text, target, strlen(target));
     return b->rel_text.failed ? oom(b) : ISOMM_OK;
+}
+
+static const char *rel_str(const book *b, size_t off)
+{
+    return b->rel_text.data + off;
+}
+
+/* Relationships sorted by id, then file order (rel.key is set once the file is read). */
+static int rel_order(const void *pa, const void *pb)
+{
+    const rel *x = pa, *y = pb;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
 }
 
 /* Read the relationships of a part ("" = the package). A missing file means none. */
@@ -154,34 +170,56 @@ static int read_rels(book *b, const char *part)
     const char *slash = strrchr(part, '/');
     size_t dir = slash ? (size_t)(slash - part) + 1 : 0;
     char name[1024];
+    size_t i;
+    int rc;
 
     b->nrels = 0;
     b->rel_text.len = 0;
     if ((size_t)snprintf(name, sizeof name, "%.*s_rels/%s.rels", (int)dir, part, part + dir) >= sizeof name)
         return isomm__fail(b->err, ISOMM_EPARSE, "part name too long: '%.200s'", part);
+
     if (!isomm__zip_has(b->z, name))
         return ISOMM_OK;
-    return isomm__xml_parse_part(b->z, name, &b->budget, &h, b, b->err);
+    if ((rc = isomm__xml_parse_part(b->z, name, &b->budget, &h, b, b->err)) != ISOMM_OK)
+        return rc;
+    for (i = 0; i < b->nrels; i++)
+        b->rels[i].key = rel_str(b, b->rels[i].id);
+    if (b->nrels > 1)
+        qsort(b->rels, b->nrels, sizeof *b->rels, rel_order);
+    return ISOMM_OK;
 }
 
-static const char *rel_str(const book *b, size_t off)
+/* The first relationship (in file order) whose type ends in "/suffix". */
+static const rel *find_rel(const book *b, const char *type_suffix)
 {
-    return b->rel_text.data + off;
-}
-
-/* The first relationship whose type ends in "/suffix" (NULL = by id) or whose id is id. */
-static const rel *find_rel(const book *b, const char *type_suffix, const char *id)
-{
-    size_t i, n = type_suffix ? strlen(type_suffix) : 0;
+    size_t i, n = strlen(type_suffix), first = 0;
+    const rel *found = NULL;
 
     for (i = 0; i < b->nrels; i++) {
         const char *type = rel_str(b, b->rels[i].type);
         size_t tl = strlen(type);
-        if (type_suffix ? tl > n && type[tl - n - 1] == '/' && strcmp(type + tl - n, type_suffix) == 0
-                        : strcmp(rel_str(b, b->rels[i].id), id) == 0)
-            return &b->rels[i];
+        if (tl > n && type[tl - n - 1] == '/' && strcmp(type + tl - n, type_suffix) == 0 &&
+            (!found || b->rels[i].seq < first)) {
+            found = &b->rels[i];
+            first = found->seq;
+        }
     }
-    return NULL;
+    return found;
+}
+
+/* The first relationship with this id, by bisection of the sorted relationships. */
+static const rel *find_rel_id(const book *b, const char *id)
+{
+    size_t lo = 0, hi = b->nrels;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(b->rels[mid].key, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < b->nrels && strcmp(b->rels[lo].key, id) == 0 ? &b->rels[lo] : NULL;
 }
 
 /* Resolve a relationship target against the folder of the part it came from: "/xl/a.xml" is
@@ -248,6 +286,9 @@ static int workbook_start(void *ud, const char *name, const char **attrs, isomm_
         sheet *s;
         if (!sheet_name || !id)
             return isomm__fail(b->err, ISOMM_EPARSE, "xl/workbook.xml: a sheet without a name or relationship id");
+        if (b->nsheets >= ISOMM_XLSX_MAX_SHEETS)
+            return isomm__fail(b->err, ISOMM_ELIMIT, "xl/workbook.xml: more than the limit of %d sheets",
+                               ISOMM_XLSX_MAX_SHEETS);
         if (!grow((void **)&b->sheets, &b->sheets_cap, b->nsheets + 1, sizeof *b->sheets) ||
             !grow((void **)&w->id_off, &w->cap, b->nsheets + 1, sizeof *w->id_off))
             return oom(b);
@@ -1075,7 +1116,7 @@ static int load_parts(book *b)
 
     if ((rc = read_rels(b, "")) != ISOMM_OK)
         return rc;
-    r = find_rel(b, "officeDocument", NULL);
+    r = find_rel(b, "officeDocument");
     workbook = r ? resolve("", rel_str(b, r->target)) : isomm__strdup("xl/workbook.xml");
     if (!workbook)
         return oom(b);
@@ -1091,7 +1132,7 @@ static int load_parts(book *b)
     if (rc == ISOMM_OK)
         rc = read_rels(b, workbook);
     for (i = 0; rc == ISOMM_OK && i < b->nsheets; i++) {
-        const rel *sr = find_rel(b, NULL, w.ids.data + w.id_off[i]);
+        const rel *sr = find_rel_id(b, w.ids.data + w.id_off[i]);
         const char *type = sr ? rel_str(b, sr->type) : "";
         size_t tl = strlen(type);
         /* worksheets only: chart sheets and dialog sheets hold no cells */
@@ -1099,7 +1140,7 @@ static int load_parts(book *b)
             !(b->sheets[i].part = resolve(workbook, rel_str(b, sr->target))))
             rc = oom(b);
     }
-    if (rc == ISOMM_OK && (r = find_rel(b, "sharedStrings", NULL)) != NULL) {
+    if (rc == ISOMM_OK && (r = find_rel(b, "sharedStrings")) != NULL) {
         char *part = resolve(workbook, rel_str(b, r->target));
         text_run t = { b, part, 0, 0 };
         rc = part ? isomm__xml_parse_part(b->z, part, &b->budget, &sst, &t, b->err) : oom(b);

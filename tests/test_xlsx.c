@@ -188,6 +188,7 @@ Test(xlsx_hostile, each_is_refused_with_its_reason)
                "xl/worksheets/sheet1.xml:1: a document type declaration (DTD) is not allowed in a workbook part");
     read_fails("repeated-cells.xlsx", NULL, ISOMM_EEMPTY, 0, 0,
                "no input sheet: no worksheet has a header row with role, sourcing and level columns");
+    read_fails("too-many-sheets.xlsx", NULL, ISOMM_ELIMIT, 0, 0, "xl/workbook.xml: more than the limit of 4096 sheets");
     read_fails("huge-text.xlsx", NULL, ISOMM_ELIMIT, 0, 0,
                "xl/sharedStrings.xml: a text longer than the limit of 1048576 bytes");
     read_fails("csv-renamed.xlsx", NULL, ISOMM_EPARSE, 0, 0,
@@ -202,6 +203,18 @@ Test(xlsx_hostile, each_is_refused_with_its_reason)
                "without a password");
     read_fails("truncated.xlsx", NULL, ISOMM_EPARSE, 0, 0,
                "not a readable .xlsx workbook: broken zip archive (Not a zip archive)");
+}
+
+Test(xlsx_hostile, the_most_sheets_are_each_an_assessment)
+{
+    isomm_assessment **list;
+    size_t n;
+
+    read_ok("most-sheets.xlsx", &list, &n);
+    cr_assert_eq(n, ISOMM_XLSX_MAX_SHEETS);
+    cr_assert_str_eq(isomm_assessment_meta(list[0], ISOMM_META_ID), "S1");
+    cr_assert_str_eq(isomm_assessment_meta(list[n - 1], ISOMM_META_ID), "S4096");
+    isomm_assessment_array_free(list, n);
 }
 
 Test(xlsx_hostile, the_limits_are_options)

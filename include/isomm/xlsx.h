@@ -37,8 +37,9 @@
  * Hostile input: the reader never processes a DTD (a document type declaration is an error, so
  * entity expansion cannot happen), inflates with a running byte budget
  * (isomm_xlsx_options::max_inflated_bytes), counts XML elements
- * (isomm_xlsx_options::max_elements), limits nesting to ::ISOMM_XLSX_MAX_DEPTH and one cell's text
- * to ::ISOMM_XLSX_MAX_TEXT_BYTES; each limit hit is ::ISOMM_ELIMIT with the limit in the message.
+ * (isomm_xlsx_options::max_elements), limits nesting to ::ISOMM_XLSX_MAX_DEPTH, one cell's text
+ * to ::ISOMM_XLSX_MAX_TEXT_BYTES and the sheets to ::ISOMM_XLSX_MAX_SHEETS; each limit hit is
+ * ::ISOMM_ELIMIT with the limit in the message.
  * A CSV file, an Excel 97-2003 .xls file and a password-protected (encrypted) workbook are each
  * recognised and refused with ::ISOMM_EPARSE and a message that says what the file is.
  *
@@ -66,6 +67,8 @@ extern "C" {
 #define ISOMM_XLSX_DEFAULT_MAX_ELEMENTS 1000000u
 /** Deepest XML nesting accepted (an .xlsx part nests about 6 deep). */
 #define ISOMM_XLSX_MAX_DEPTH 64
+/** Most sheets a workbook read may list (the template has three; one input sheet per assessment). */
+#define ISOMM_XLSX_MAX_SHEETS 4096
 /** Longest text of one cell or shared string, in bytes (1 MiB). */
 #define ISOMM_XLSX_MAX_TEXT_BYTES (1024u * 1024u)
 

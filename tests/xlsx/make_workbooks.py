@@ -74,10 +74,17 @@ def raw_zip(entries):
     return bytes(out + central + end)
 
 
-def workbook(sheet, sst=EMPTY_SST, sheet_opt=None):
+def workbook(sheet, sst=EMPTY_SST, sheet_opt=None, book=WORKBOOK, rels=WORKBOOK_RELS):
     return raw_zip([("[Content_Types].xml", CONTENT_TYPES, {}), ("_rels/.rels", ROOT_RELS, {}),
-                    ("xl/workbook.xml", WORKBOOK, {}), ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS, {}),
+                    ("xl/workbook.xml", book, {}), ("xl/_rels/workbook.xml.rels", rels, {}),
                     ("xl/sharedStrings.xml", sst, {}), ("xl/worksheets/sheet1.xml", sheet, sheet_opt or {})])
+
+
+def many_sheets(n):
+    """workbook.xml listing n sheets, all the one worksheet part."""
+    return (WORKBOOK.split(b"<sheets>")[0] + b"<sheets>"
+            + b"".join(b'<sheet name="S%d" sheetId="%d" r:id="rId1"/>' % (i, i) for i in range(1, n + 1))
+            + b"</sheets></workbook>")
 
 
 def deflated(size, head=b"", fill=b"\0"):
@@ -122,6 +129,12 @@ def hostile(out, example_csv):
     big = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
            b'main"><si><t>' + b"x" * (2 << 20) + b"</t></si></sst>")
     write(os.path.join(out, "huge-text.xlsx"), workbook(SMALL_SHEET, sst=big))
+    write(os.path.join(out, "too-many-sheets.xlsx"), workbook(SMALL_SHEET, book=many_sheets(4097)))
+    # the most sheets, each an input sheet, beside 100,000 other relationships to look through
+    extra = b"".join(b'<Relationship Id="x%d" Type="t" Target="x"/>' % i for i in range(100000))
+    write(os.path.join(out, "most-sheets.xlsx"),
+          workbook(SMALL_SHEET, book=many_sheets(4096), rels=WORKBOOK_RELS.replace(b"</Relationships>", extra
+                                                                                    + b"</Relationships>")))
     write(os.path.join(out, "small.xlsx"), workbook(SMALL_SHEET))
     write(os.path.join(out, "encrypted-entry.xlsx"), raw_zip([
         ("[Content_Types].xml", CONTENT_TYPES, {}), ("_rels/.rels", ROOT_RELS, {}),
