@@ -38,8 +38,8 @@ static int run(const context *ctx)
 const command cmd_template = {
     "template", CMD_TEMPLATE, "template [OPTIONS]",
     "an empty assessment CSV (or workbook) of all 54 roles, to fill in",
-    "  --format F        csv (default), or xlsx: the self-check workbook with\n"
-    "                    drop-down lists and the scales (with -o FILE.xlsx)\n"
+    "  --format F        csv (default) or xlsx (the self-check workbook with\n"
+    "                    drop-down lists and the scales, with -o FILE.xlsx)\n"
     "  --bom             start the CSV with a UTF-8 byte-order mark (for Excel)\n",
     run
 };

@@ -72,7 +72,11 @@ extern "C" {
 /** Longest text of one cell or shared string, in bytes (1 MiB). */
 #define ISOMM_XLSX_MAX_TEXT_BYTES (1024u * 1024u)
 
-/** Workbook options. Start from ::ISOMM_XLSX_OPTIONS_INIT; a NULL options pointer means the defaults. */
+/**
+ * Workbook options. Start from ::ISOMM_XLSX_OPTIONS_INIT; a NULL options pointer means the defaults.
+ * ABI: caller may allocate, has a version field (fields are added only at the end, with a new
+ * ::ISOMM_XLSX_OPTIONS_VERSION; older versions stay accepted).
+ */
 typedef struct isomm_xlsx_options {
     unsigned int version;      /**< ::ISOMM_XLSX_OPTIONS_VERSION */
     isomm_lang lang;           /**< writers: language of sheet names, headers and texts */
