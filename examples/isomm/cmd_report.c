@@ -196,9 +196,10 @@ static int run(const context *ctx)
     if (j.xlsx && (status = cli_binary_output_ok(c, c->output)) != 0)
         return status;
     j.report.format = j.xlsx ? ISOMM_FORMAT_TEXT : (isomm_format)format;
+    j.report.width = cli_text_width();
     /* a workbook is read whole: it is no stream */
-    if (j.xlsx || cli_is_workbook(c->files[0]) || c->html_out || format == ISOMM_FORMAT_HTML || format == ISOMM_FORMAT_SVG_RADAR ||
-        format == ISOMM_FORMAT_SVG_ROLES)
+    if (j.xlsx || cli_is_workbook(c->files[0]) || c->html_out || format == ISOMM_FORMAT_HTML ||
+        format == ISOMM_FORMAT_SVG_RADAR || format == ISOMM_FORMAT_SVG_ROLES)
         return report_whole(&j);
     return report_streaming(&j);
 }
