@@ -306,6 +306,11 @@ class Result:
         with open(path, "w", encoding="utf-8") as f:
             f.write(self.render(format, lang))
 
+    def to_xlsx(self, path, lang="ja") -> None:
+        """Write the report workbook of this result (see :func:`isomm.write_xlsx_report`)."""
+        from .xlsxio import write_xlsx_report
+        write_xlsx_report(path, self, lang=lang)
+
     def _repr_html_(self):
         esc = html.escape
         a = self._assessment
