@@ -26,6 +26,20 @@ static int load_populations(const context *ctx, const char *const *paths, size_t
     return 0;
 }
 
+/* The next assessment of the input: from the CSV reader, or handed over from a workbook's list
+ * (the list's slot is emptied). 1 = one, 0 = none left, negative = an error of the reader. */
+static int next_assessment(isomm_csv_reader *rd, isomm_assessment **sheets, size_t nsheets, size_t *taken,
+                           isomm_assessment **out, isomm_error *err)
+{
+    if (rd)
+        return isomm_csv_reader_next(rd, out, err);
+    if (*taken == nsheets)
+        return 0;
+    *out = sheets[*taken];
+    sheets[(*taken)++] = NULL;
+    return 1;
+}
+
 static int run(const context *ctx)
 {
     static const char *const names[] = { "text", "markdown", "json", "html", "svg" };
@@ -37,6 +51,8 @@ static int run(const context *ctx)
     const char **pops = NULL;
     isomm_population *pop = NULL;
     isomm_csv_reader *rd = NULL;
+    isomm_assessment **sheets = NULL; /* the assessments of a workbook */
+    size_t nsheets = 0, taken = 0;
     isomm_benchmark **list = NULL;
     isomm_assessment *a;
     isomm_error err;
@@ -69,7 +85,9 @@ static int run(const context *ctx)
             status = cli_usage_error(c, "%s", "standard input can be read only once");
     if (status == 0)
         status = load_populations(ctx, pops, npops, &pop);
-    if (status == 0) {
+    if (status == 0 && cli_is_workbook(c->files[0])) {
+        status = cli_read_all(ctx, c->files[0], &sheets, &nsheets); /* a workbook is read whole */
+    } else if (status == 0) {
         if (strcmp(c->files[0], "-") == 0)
             rc = isomm_csv_reader_open_fp(&rd, stdin, &ctx->csv, &err);
         else
@@ -77,8 +95,8 @@ static int run(const context *ctx)
         if (rc != ISOMM_OK)
             status = cli_input_error(cli_display_name(c->files[0]), &err);
     }
-    /* one assessment in memory at a time; a benchmark is a few kilobytes */
-    while (status == 0 && (rc = isomm_csv_reader_next(rd, &a, &err)) == 1) {
+    /* a CSV is read one assessment at a time; a benchmark is a few kilobytes */
+    while (status == 0 && (rc = next_assessment(rd, sheets, nsheets, &taken, &a, &err)) == 1) {
         if (count == cap) {
             isomm_benchmark **grown = realloc(list, (cap = cap ? 2 * cap : 16) * sizeof *list);
             if (!grown) {
@@ -113,6 +131,7 @@ static int run(const context *ctx)
         isomm_benchmark_free(list[i]);
     free(list);
     isomm_csv_reader_free(rd);
+    isomm_assessment_array_free(sheets, nsheets);
     isomm_population_free(pop);
     free(pops);
     return status;
@@ -128,6 +147,7 @@ const command cmd_benchmark = {
     "                    population's interquartile band; one assessment)\n"
     "  --min-size N      refuse populations below N assessments, and leave out\n"
     "                    figures resting on fewer (default 5)\n"
-    "  --encoding E      input encoding: utf-8 (default) or cp932 (Japanese Excel)\n",
+    "  --encoding E      input encoding: utf-8 (default) or cp932 (Japanese Excel)\n"
+    "FILE may also be a workbook (FILE.xlsx).\n",
     run
 };

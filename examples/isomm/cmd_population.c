@@ -12,8 +12,8 @@ static int is_population_file(const char *path)
     return n > 5 && strcmp(path + n - 5, ".json") == 0;
 }
 
-/* Add one input: a CSV streamed into the population (all of it or nothing), or a population file
- * merged into it. */
+/* Add one input, all of it or nothing: a CSV streamed into the population, a workbook, or a
+ * population file merged into it. */
 static int add_file(const context *ctx, isomm_population *pop, const char *path)
 {
     isomm_error err;
@@ -25,6 +25,21 @@ static int add_file(const context *ctx, isomm_population *pop, const char *path)
         if (rc == ISOMM_OK)
             rc = isomm_population_merge(pop, other, &err);
         isomm_population_free(other);
+    } else if (cli_is_workbook(path)) {
+        /* a workbook is read whole (it is small); its assessments count only when all were read */
+        isomm_assessment **list = NULL;
+        isomm_population *part = NULL;
+        size_t count = 0, i;
+        int status = cli_read_all(ctx, path, &list, &count);
+        if (status != 0)
+            return status;
+        rc = isomm_population_new(&part, cli_model(ctx), &err);
+        for (i = 0; rc == ISOMM_OK && i < count; i++)
+            rc = isomm_population_add(part, list[i], &err);
+        if (rc == ISOMM_OK)
+            rc = isomm_population_merge(pop, part, &err);
+        isomm_population_free(part);
+        isomm_assessment_array_free(list, count);
     } else {
         isomm_csv_reader *rd = NULL;
         if (strcmp(path, "-") == 0)
@@ -72,7 +87,8 @@ static int run(const context *ctx)
 const command cmd_population = {
     "population", CMD_POPULATION, "population FILE.csv|POP.json... [-o POP.json] [OPTIONS]",
     "a population file (counts only) of many assessments, for benchmarks",
-    "  FILE.csv          assessments, read as a stream ('-' = standard input)\n"
+    "  FILE.csv          assessments, read as a stream ('-' = standard input), or a\n"
+    "                    workbook (FILE.xlsx)\n"
     "  POP.json          a population file (name ending in .json), merged in\n"
     "  --encoding E      input encoding: utf-8 (default) or cp932 (Japanese Excel)\n"
     "The file holds counts only: no id, organisation, assessor, date or note.\n",

@@ -202,6 +202,21 @@ class Population(TempDir):
             os.remove(path)
         self.assertLess(peaks[1] - peaks[0], 2048, peaks)
 
+    @unittest.skipUnless(os.environ.get("ISOMM_XLSX_DIR"), "needs the workbooks of tests/xlsx/make_workbooks.py")
+    def test_workbooks_as_input(self):
+        # filled-ja.xlsx is the worked example typed into the template: it counts and benchmarks as its CSV
+        workbook = os.path.join(os.environ["ISOMM_XLSX_DIR"], "filled-ja.xlsx")
+        self.assertEqual(run("population", EXAMPLE, EXAMPLE, "-o", self.path("csv.json"))[0], 0)
+        code, out, err = run("population", workbook, EXAMPLE, "-o", self.path("mixed.json"))
+        self.assertEqual((code, out, err), (0, "", ""))
+        with open(self.path("csv.json"), "rb") as f, open(self.path("mixed.json"), "rb") as g:
+            self.assertEqual(f.read(), g.read())
+        from_csv = run("benchmark", EXAMPLE, "--population", self.path("csv.json"), "--min-size", "1", "--format", "json")
+        from_workbook = run("benchmark", workbook, "--population", self.path("csv.json"), "--min-size", "1",
+                            "--format", "json")
+        self.assertEqual(from_csv[0], 0)
+        self.assertEqual(from_workbook, from_csv)
+
     def test_usage_errors_exit_2(self):
         cases = [
             (("population",), "'population' takes at least one FILE.csv or POP.json"),
