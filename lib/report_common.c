@@ -102,10 +102,11 @@ static void escape_byte(isomm_buf *b, unsigned long v)
 
 /* Whether s can go to a terminal as it is: no byte isomm__report_term_text() would escape.
  * Most text can, and then needs no copy. */
-static int term_clean(const char *s)
+static int term_clean(const char *s, size_t *len)
 {
     size_t n = strlen(s), i = 0;
 
+    *len = n;
     while (i < n) {
         unsigned char c;
         unsigned long cp;
@@ -165,9 +166,7 @@ void isomm__report_flow(isomm_buf *b, size_t width, size_t used, size_t indent, 
     const char *s = text;
     size_t n, at = 0, next, len, room;
 
-    if (term_clean(text)) {
-        n = strlen(text);
-    } else {
+    if (!term_clean(text, &n)) {
         isomm__report_term_text(&clean, text);
         s = clean.data ? clean.data : "";
         n = clean.failed ? 0 : clean.len;
@@ -236,8 +235,9 @@ void isomm__report_md_text(isomm_buf *b, const char *s)
 {
     isomm_buf clean = ISOMM_BUF_INIT;
     const char *p = s;
+    size_t n;
 
-    if (!term_clean(s)) {
+    if (!term_clean(s, &n)) {
         isomm__report_term_text(&clean, s);
         p = clean.failed || !clean.data ? "" : clean.data;
     }
