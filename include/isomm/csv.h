@@ -201,9 +201,11 @@ typedef struct isomm_csv_summary {
 
 /**
  * Check an input in one pass and hand every problem to @p fn as it is found, with the number of
- * assessments from the same pass: a FIFO or pipe is read once, and memory does not grow with
- * the input (it holds the row being read and the ids of the assessments met, to report one that
- * comes back). Problems are those of isomm_csv_validate_file(); opts->max_errors is not used.
+ * assessments from the same pass: a FIFO or pipe is read once, and no assessment is kept. Memory
+ * holds the row being read and, to report any id that comes back however late, the id of every
+ * assessment met (about 70 bytes each plus the id's text): it grows with the number of
+ * assessments only, never with rows, notes or problems. Problems are those of
+ * isomm_csv_validate_file(); opts->max_errors is not used.
  * @param path       file to check (a regular file, FIFO or device)
  * @param opts       options or NULL
  * @param max_errors problems to hand over at most; 0 = no limit. When one more is found the check
