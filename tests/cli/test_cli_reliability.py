@@ -204,6 +204,25 @@ class Output(TempDir):
         finally:
             shutil.rmtree(elsewhere)
 
+    def test_html_out_replaces_a_planted_link(self):
+        elsewhere = tempfile.mkdtemp(prefix="isomm-victim-")
+        try:
+            victim, never = os.path.join(elsewhere, "victim"), os.path.join(elsewhere, "never")
+            with open(victim, "wb") as f:
+                f.write(self.OLD)
+            for target, points_to in ((self.path("a.html"), victim), (self.path("b.html"), never)):
+                os.symlink(points_to, target)
+                code, _, err = run("report", EXAMPLE, "--html-out", target)
+                self.assertEqual((code, err), (0, f"isomm: HTML report written to {target}\n"))
+                self.assertFalse(os.path.islink(target))
+                with open(target, "rb") as f:
+                    self.assertEqual(f.read(), expected_output("report-html"))
+            with open(victim, "rb") as f:
+                self.assertEqual(f.read(), self.OLD)
+            self.assertFalse(os.path.lexists(never))
+        finally:
+            shutil.rmtree(elsewhere)
+
     def test_planted_dangling_link_creates_nothing(self):
         elsewhere = tempfile.mkdtemp(prefix="isomm-victim-")
         try:
