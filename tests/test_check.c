@@ -6,12 +6,11 @@
 
 #include <criterion/criterion.h>
 #include <fcntl.h>
-#include <signal.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <isomm/isomm.h>
@@ -160,29 +159,40 @@ Test(check, null_input_is_einval)
     cr_assert_eq(isomm_csv_check_fp(NULL, NULL, 0, NULL, NULL, NULL, &err), ISOMM_EINVAL);
 }
 
+/* The writer of the FIFO test: opens it (which waits for the reader), writes, closes. */
+struct fifo_writer {
+    const char *path, *text;
+    int ok;
+};
+
+static void *write_fifo(void *arg)
+{
+    struct fifo_writer *w = arg;
+    size_t n = strlen(w->text);
+    int fd = open(w->path, O_WRONLY);
+    w->ok = fd >= 0 && write(fd, w->text, n) == (ssize_t)n;
+    if (fd >= 0)
+        close(fd);
+    return NULL;
+}
+
 /* A FIFO is read once: the check ends (the timeout fails a check that blocks reopening it) and
  * counts the assessments that went through it. */
 Test(check, fifo_is_read_once, .timeout = 10)
 {
     char dir[] = "/tmp/isomm-fifo-XXXXXX", path[64];
-    static const char csv[] = HEADER "x,A-1,insource,1\ny,A-1,insource,2\n";
+    struct fifo_writer w = { path, HEADER "x,A-1,insource,1\ny,A-1,insource,2\n", 0 };
     isomm_csv_summary sum;
     isomm_error err;
-    pid_t child;
-    int status;
+    pthread_t writer;
 
     cr_assert_not_null(mkdtemp(dir));
     snprintf(path, sizeof path, "%s/in.csv", dir);
     cr_assert_eq(mkfifo(path, 0600), 0);
-    child = fork();
-    cr_assert_geq(child, 0);
-    if (child == 0) {
-        int fd = open(path, O_WRONLY);
-        _exit(fd >= 0 && write(fd, csv, sizeof csv - 1) == (ssize_t)(sizeof csv - 1) ? 0 : 1);
-    }
+    cr_assert_eq(pthread_create(&writer, NULL, write_fifo, &w), 0);
     cr_assert_eq(isomm_csv_check_file(path, NULL, 0, NULL, NULL, &sum, &err), ISOMM_OK, "%s", err.message);
-    cr_assert_eq(waitpid(child, &status, 0), child);
-    cr_assert_eq(status, 0);
+    cr_assert_eq(pthread_join(writer, NULL), 0);
+    cr_assert(w.ok, "the writer could not write the FIFO");
     cr_assert_eq(sum.assessments, 2);
     cr_assert_eq(sum.problems, 0);
     unlink(path);
