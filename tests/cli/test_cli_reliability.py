@@ -92,6 +92,16 @@ class TempDir(unittest.TestCase):
         return sorted(set(os.listdir(self.dir)) - set(keep))
 
 
+class Coverage(unittest.TestCase):
+    def test_every_command_is_in_writers(self):
+        """A new command must be added to WRITERS, so that its output is tested here too."""
+        code, out, _ = run("--help")
+        self.assertEqual(code, 0)
+        listed = out.decode().split("\nCommands:\n", 1)[1].split("\n\n", 1)[0].split("\n")
+        commands = {line.split()[0] for line in listed if line.strip()} - {"help"}
+        self.assertEqual(commands, {args[0] for args in WRITERS.values()})
+
+
 class Validate(TempDir):
     def test_fifo_is_read_once(self):
         fifo = self.path("in.csv")
