@@ -43,8 +43,9 @@ typedef struct row_state {
 
 /* An assessment id met before: its fingerprint (two independent 64-bit hashes of its text; the
  * text itself is not kept, so memory does not depend on how long ids are) and the line where its
- * rows began (0 marks an empty slot: data rows start on line 2 or later). Two different ids
- * would be taken for one with a probability of about 2^-128 per pair. */
+ * rows began (0 marks an empty slot: data rows start on line 2 or later). Two different ids that
+ * nobody crafted to collide would be taken for one with a probability of about 2^-128 per pair.
+ * Slots are chosen by the second, fully mixed hash. */
 typedef struct seen_id {
     uint64_t h1, h2;
     long line;
@@ -126,7 +127,7 @@ static long set_find(const id_set *set, const seen_id *e)
     size_t i;
     if (!set->cap)
         return 0;
-    for (i = (size_t)e->h1 & (set->cap - 1); set->slot[i].line; i = (i + 1) & (set->cap - 1))
+    for (i = (size_t)e->h2 & (set->cap - 1); set->slot[i].line; i = (i + 1) & (set->cap - 1))
         if (set->slot[i].h1 == e->h1 && set->slot[i].h2 == e->h2)
             return set->slot[i].line;
     return 0;
@@ -135,7 +136,7 @@ static long set_find(const id_set *set, const seen_id *e)
 static void set_put_slot(seen_id *slot, size_t cap, seen_id e)
 {
     size_t i;
-    for (i = (size_t)e.h1 & (cap - 1); slot[i].line; i = (i + 1) & (cap - 1))
+    for (i = (size_t)e.h2 & (cap - 1); slot[i].line; i = (i + 1) & (cap - 1))
         ;
     slot[i] = e;
 }

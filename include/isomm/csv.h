@@ -214,8 +214,8 @@ typedef struct isomm_csv_summary {
  * assessments from the same pass: a FIFO or pipe is read once, and no assessment is kept. Memory
  * holds the row being read and, to report any id that comes back however late, a fingerprint of
  * the id of every assessment met (32 to 64 bytes each, whatever the id's length): it grows with
- * the number of assessments only, never with rows, notes, ids' lengths or problems. Problems are those of
- * isomm_csv_validate_file(); opts->max_errors is not used.
+ * the number of assessments only, never with rows, notes, ids' lengths or problems. Problems
+ * are those of isomm_csv_validate_file(); opts->max_errors is not used.
  * @param path       file to check (a regular file, FIFO or device)
  * @param opts       options or NULL
  * @param max_errors problems to hand over at most; 0 = no limit. When one more is found the check
