@@ -83,8 +83,13 @@ size_t isomm__report_width(const isomm_report_options *opts)
 
 void isomm__report_pad(isomm_buf *b, size_t n)
 {
-    while (n-- > 0)
-        isomm__buf_putc(b, ' ');
+    static const char spaces[] = "                                                                ";
+
+    while (n > sizeof spaces - 1) {
+        isomm__buf_append(b, spaces, sizeof spaces - 1);
+        n -= sizeof spaces - 1;
+    }
+    isomm__buf_append(b, spaces, n);
 }
 
 /* Append one escape "\xNN" for a byte value. */
@@ -102,9 +107,14 @@ static int term_clean(const char *s)
     size_t n = strlen(s), i = 0;
 
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c;
         unsigned long cp;
         size_t step;
+        if (isomm__utf8_printable8(s + i, n - i)) {
+            i += 8;
+            continue;
+        }
+        c = (unsigned char)s[i];
         if (c < 0x80) {
             if (c < 0x20 ? c != '\n' : c == 0x7F)
                 return 0;

@@ -308,6 +308,11 @@ class Result:
         ``path`` is replaced, never written through. A failure raises :class:`FileError`."""
         _capi.isommpy_write_file(os.fsdecode(path), self.render(format, lang).encode("utf-8"))
 
+    def to_xlsx(self, path, lang="ja") -> None:
+        """Write the report workbook of this result (see :func:`isomm.write_xlsx_report`)."""
+        from .xlsxio import write_xlsx_report
+        write_xlsx_report(path, self, lang=lang)
+
     def _repr_html_(self):
         esc = html.escape
         a = self._assessment
