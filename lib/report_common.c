@@ -135,7 +135,18 @@ void isomm__report_term_text(isomm_buf *b, const char *s)
 
     while (i < n) {
         unsigned long cp;
-        size_t step = isomm__utf8_next(s + i, n - i, &cp);
+        size_t step, run = i;
+        /* printable ASCII goes out as it is, a run at a time */
+        while (isomm__utf8_printable8(s + run, n - run))
+            run += 8;
+        while (run < n && (unsigned char)(s[run] - 0x20) < 0x5F)
+            run++;
+        if (run > i) {
+            isomm__buf_append(b, s + i, run - i);
+            i = run;
+            continue;
+        }
+        step = isomm__utf8_next(s + i, n - i, &cp);
         if (cp == 0xFFFD && step == 1 && (unsigned char)s[i] >= 0x80)
             escape_byte(b, (unsigned char)s[i]); /* not UTF-8: show the byte */
         else if ((cp < 0x20 && cp != '\n') || cp == 0x7F)
