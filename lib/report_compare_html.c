@@ -19,10 +19,10 @@ static void th_row(isomm_buf *b, isomm_lang lang, const enum isomm__compare_labe
     isomm__buf_puts(b, "</tr>\n");
 }
 
-/* <td><b>code</b></td><td>name</td> */
+/* <tr><td class="code">code</td><td>name</td> */
 static void name_cells(isomm_buf *b, const char *code, const char *name)
 {
-    isomm__buf_printf(b, "<tr><td><b>%s</b></td><td>", code);
+    isomm__buf_printf(b, "<tr><td class=\"code\">%s</td><td>", code);
     isomm__buf_xml(b, name);
     isomm__buf_puts(b, "</td>");
 }

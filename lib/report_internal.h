@@ -52,6 +52,13 @@ typedef enum isomm__word {
     ISOMM__W_OPEN,
     ISOMM__W_CLOSE,
     ISOMM__W_COMMA,
+    ISOMM__W_SCALE_KEY,
+    ISOMM__W_CAPTION_STRENGTHEN_INSOURCE,
+    ISOMM__W_CAPTION_STRENGTHEN_OUTSOURCE,
+    ISOMM__W_CAPTION_SWITCH_TO_INSOURCE,
+    ISOMM__W_CAPTION_SWITCH_TO_OUTSOURCE,
+    ISOMM__W_ATTRIBUTION,
+    ISOMM__W_SUMMARY,
     ISOMM__W_COUNT
 } isomm__word;
 
@@ -82,6 +89,11 @@ void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang);
 void isomm__report_svg_radar(isomm_buf *b, const isomm_result *const *results, size_t count,
                              const isomm_report_options *opts);
 void isomm__report_svg_roles(isomm_buf *b, const isomm_result *r, isomm_lang lang);
+/* Pieces of the role chart for the HTML page: the group of function f as one <svg>, and the
+ * legend's marks drawn from y into an <svg> the caller opens (ROLES_LEGEND_W x 30). */
+void isomm__report_svg_roles_group(isomm_buf *b, const isomm_result *r, int f, isomm_lang lang);
+void isomm__report_svg_roles_legend(isomm_buf *b, double y, isomm_lang lang);
+#define ISOMM__ROLES_LEGEND_W 720
 void isomm__report_html(isomm_buf *b, const isomm_result *const *results, size_t count,
                         const isomm_report_options *opts);
 

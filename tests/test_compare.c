@@ -898,7 +898,15 @@ Test(render, aggregate_heatmap)
     expect_contains(svg, "<g><title>B-1 · carol: Outsource 1</title>");
     expect_contains(svg, "<g><title>B-4 · alice &lt;CISO&gt;: Unanswered</title>");
     /* outsourced answers carry a corner mark: X 2, Y 4, Z 1, plus the legend */
-    cr_expect_eq(occurrences(svg, "fill=\"#e8590c\"/>"), 8);
+    cr_expect_eq(occurrences(svg, "h-8 l8,8 z\" fill=\"#b84a00\" stroke=\"#ffffff\""), 8);
+    /* each cell shows its value: dark on levels 1-3, white on 4-5, "?" unanswered, 0 crossed out */
+    expect_contains(svg, "<g><title>B-1 · carol: Outsource 1</title><rect x=\"124.0\" y=\"254.0\" width=\"30.0\" height=\"16.0\" "
+                         "fill=\"#e7f0fa\"");
+    expect_contains(svg, "<g><title>A-1 · alice &lt;CISO&gt;: Unanswered</title><rect x=\"64.0\" y=\"150.0\" width=\"30.0\" "
+                         "height=\"16.0\" fill=\"#ffffff\" stroke=\"#dee2e6\" stroke-width=\"0.5\"/><text x=\"79.0\" "
+                         "y=\"162.0\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5c636a\">?</text></g>");
+    /* five answers at level 0 and the key's cell are crossed out */
+    cr_expect_eq(occurrences(svg, "stroke=\"#868e96\" stroke-width=\"1\"/>"), 5 + 1);
     /* disagreements are drawn in red: code and spread of B-1, B-2, B-4, B-5, H-1 */
     cr_expect_eq(occurrences(svg, "font-weight=\"bold\" fill=\"#c92a2a\""), 10);
     cr_expect_null(strstr(svg, "shown"));
@@ -945,10 +953,12 @@ Test(render, comparison_radar)
     expect_contains(svg, "<title>Maturity: 2025 → 2026</title>");
     expect_contains(svg, ">2025</text>"); /* legend */
     expect_contains(svg, ">2026</text>");
-    /* one point per function with a maturity: 9 old, 8 new (H has none) */
-    cr_expect_eq(occurrences(svg, "<circle class=\"point\""), 17);
-    /* the values under the H axis: old 2.0, new missing */
-    expect_contains(svg, ">2.0</tspan><tspan dx=\"4\" fill=\"#868e96\">/</tspan><tspan dx=\"4\" fill=\"#e8590c\">-</tspan>");
+    /* one point per function with a maturity: 9 old (circles), 8 new (squares; H has none) */
+    cr_expect_eq(occurrences(svg, "<circle class=\"point\""), 9);
+    cr_expect_eq(occurrences(svg, "<rect class=\"point\""), 8);
+    /* the legend table's H column: old 2.0, new missing */
+    expect_contains(svg, "<text x=\"676.0\" y=\"640.0\" text-anchor=\"middle\" fill=\"#1f5fa8\">2.0</text>");
+    expect_contains(svg, "<text x=\"676.0\" y=\"664.0\" text-anchor=\"middle\" fill=\"#b84a00\">-</text>");
     isomm_free(svg);
     isomm_comparison_free(c);
 }
@@ -962,10 +972,16 @@ Test(render, aggregate_radar_band)
     expect_contains(svg, ">Min</text>");
     expect_contains(svg, ">Mean</text>");
     expect_contains(svg, ">Max</text>");
-    cr_expect_eq(occurrences(svg, "<circle class=\"point\""), 27);
-    /* function B: min 2.4, mean 31/12, max 2.75 */
-    expect_contains(svg, ">2.4</tspan><tspan dx=\"4\" fill=\"#868e96\">/</tspan><tspan dx=\"4\" fill=\"#e8590c\">2.6</tspan>"
-                         "<tspan dx=\"4\" fill=\"#868e96\">/</tspan><tspan dx=\"4\" fill=\"#2b8a3e\">2.8</tspan>");
+    /* min, mean and max differ in marker, dash and lightness, not only in hue */
+    cr_expect_eq(occurrences(svg, "<circle class=\"point\""), 9);
+    cr_expect_eq(occurrences(svg, "<rect class=\"point\""), 9);
+    cr_expect_eq(occurrences(svg, "<path class=\"point\""), 9);
+    expect_contains(svg, "stroke=\"#b84a00\" stroke-width=\"2.5\" stroke-dasharray=\"9 4\"");
+    expect_contains(svg, "stroke=\"#343a40\" stroke-width=\"2.5\" stroke-dasharray=\"2 4\"");
+    /* function B in the legend table: min 2.4, mean 31/12, max 2.75 */
+    expect_contains(svg, "<text x=\"328.0\" y=\"640.0\" text-anchor=\"middle\" fill=\"#1f5fa8\">2.4</text>");
+    expect_contains(svg, "<text x=\"328.0\" y=\"664.0\" text-anchor=\"middle\" fill=\"#b84a00\">2.6</text>");
+    expect_contains(svg, "<text x=\"328.0\" y=\"688.0\" text-anchor=\"middle\" fill=\"#343a40\">2.8</text>");
     isomm_free(svg);
     isomm_aggregate_free(ag);
 }
@@ -980,11 +996,11 @@ Test(render, comparison_html)
     expect_contains(html, "<title>Comparison: &lt;2025&gt; → 2026 &amp; after</title>");
     expect_contains(html, "<h1>Comparison: &lt;2025&gt; → 2026 &amp; after</h1>");
     cr_expect_eq(occurrences(html, "class=\"isomm-radar\""), 1);
-    expect_contains(html, "<tr><td><b>C</b></td><td>Deep analysis</td><td class=\"num\">1.0</td>"
+    expect_contains(html, "<tr><td class=\"code\">C</td><td>Deep analysis</td><td class=\"num\">1.0</td>"
                           "<td class=\"num\">1.8</td><td class=\"num\">+0.8</td></tr>");
-    expect_contains(html, "<tr><td><b>B-2</b></td><td>");
+    expect_contains(html, "<tr><td class=\"code\">B-2</td><td>");
     expect_contains(html, "<td>Outsource 3</td><td>Insource 3</td><td class=\"num\">+0</td><td class=\"num\">yes</td></tr>");
-    cr_expect_null(strstr(html, "<td><b>A-1</b>"), "an unchanged role is listed");
+    cr_expect_null(strstr(html, "<td class=\"code\">A-1</td>"), "an unchanged role is listed");
     cr_expect_str_eq(html + strlen(html) - 8, "</html>\n");
     isomm_free(html);
     isomm_comparison_free(c);
@@ -1002,12 +1018,12 @@ Test(render, aggregate_html)
     cr_expect_eq(occurrences(html, "class=\"isomm-radar\""), 1);
     cr_expect_eq(occurrences(html, "class=\"isomm-heatmap\""), 1);
     /* disagreements first (B-1 spread 3 first), then all 54 roles */
-    cr_expect_eq(occurrences(html, "<tr><td><b>B-1</b></td>"), 2);
-    cr_expect_eq(occurrences(html, "<tr><td><b>A-1</b></td>"), 1);
+    cr_expect_eq(occurrences(html, "<tr><td class=\"code\">B-1</td>"), 2);
+    cr_expect_eq(occurrences(html, "<tr><td class=\"code\">A-1</td>"), 1);
     expect_contains(html, "<td class=\"num\">3</td><td class=\"num\">2.3</td><td class=\"num\">1</td>"
                           "<td class=\"num\">4</td><td class=\"num\">3</td><td class=\"num\">2</td>"
                           "<td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td></tr>");
-    cr_expect_lt(strstr(html, "<tr><td><b>B-1</b></td>"), strstr(html, "<tr><td><b>B-4</b></td>"));
+    cr_expect_lt(strstr(html, "<tr><td class=\"code\">B-1</td>"), strstr(html, "<tr><td class=\"code\">B-4</td>"));
     cr_expect_str_eq(html + strlen(html) - 8, "</html>\n");
     isomm_free(html);
     isomm_aggregate_free(ag);
