@@ -153,6 +153,11 @@ int isomm_output_write(isomm_output *o, const void *data, size_t len, isomm_erro
     return ISOMM_OK;
 }
 
+int isomm_output_sink(void *sink, const void *data, size_t len, isomm_error *err)
+{
+    return isomm_output_write(sink, data, len, err);
+}
+
 /* Make the rename itself durable. A directory that cannot be opened or synced (some file systems
  * refuse) does not undo a write that already took place. */
 static void sync_directory(const char *path)

@@ -23,6 +23,38 @@ static int check_options(const isomm_report_options *opts, isomm_error *err)
     return ISOMM_OK;
 }
 
+/* Whether a format needs every result before it can write anything (the page and the charts). */
+static int keeps_results(isomm_format f)
+{
+    return f == ISOMM_FORMAT_HTML || f == ISOMM_FORMAT_SVG_RADAR || f == ISOMM_FORMAT_SVG_ROLES;
+}
+
+/* The part of result number `index` in a text, Markdown or JSON list, with its separator. */
+static void report_part(isomm_buf *b, const isomm_result *r, size_t index, const isomm_report_options *opts)
+{
+    if (opts->format == ISOMM_FORMAT_JSON) {
+        if (index)
+            isomm__buf_puts(b, ",\n ");
+        isomm__report_json(b, r, opts->lang);
+        return;
+    }
+    if (index)
+        isomm__buf_puts(b, opts->format == ISOMM_FORMAT_MARKDOWN ? "\n---\n\n" : "\n\n");
+    isomm__report_text(b, r, opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN);
+}
+
+/* The page or chart of `count` results (count >= 1; one for the role chart). */
+static void report_whole(isomm_buf *b, const isomm_result *const *results, size_t count,
+                                const isomm_report_options *opts)
+{
+    if (opts->format == ISOMM_FORMAT_HTML)
+        isomm__report_html(b, results, count, opts);
+    else if (opts->format == ISOMM_FORMAT_SVG_RADAR)
+        isomm__report_svg_radar(b, results, count, opts);
+    else
+        isomm__report_svg_roles(b, results[0], opts->lang);
+}
+
 /* Render `count` results; `single` asks for one JSON object instead of an array. Arguments are
  * checked here for both public entry points. */
 static int render(char **out, size_t *len, const isomm_result *const *results, size_t count, int single,
@@ -51,26 +83,18 @@ static int render(char **out, size_t *len, const isomm_result *const *results, s
     if (count > 1 && opts->format == ISOMM_FORMAT_SVG_ROLES)
         return isomm__fail(err, ISOMM_EINVAL, "report: a role chart shows one assessment, got %zu", count);
 
-    if (opts->format == ISOMM_FORMAT_TEXT || opts->format == ISOMM_FORMAT_MARKDOWN) {
-        for (i = 0; i < count; i++) {
-            if (i)
-                isomm__buf_puts(&b, opts->format == ISOMM_FORMAT_MARKDOWN ? "\n---\n\n" : "\n\n");
-            isomm__report_text(&b, results[i], opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN);
-        }
-    } else if (opts->format == ISOMM_FORMAT_JSON) {
-        isomm__buf_puts(&b, single ? "" : "[");
-        for (i = 0; i < count; i++) {
-            if (i)
-                isomm__buf_puts(&b, ",\n ");
-            isomm__report_json(&b, results[i], opts->lang);
-        }
-        isomm__buf_puts(&b, single ? "\n" : "]\n");
-    } else if (opts->format == ISOMM_FORMAT_HTML) {
-        isomm__report_html(&b, results, count, opts);
-    } else if (opts->format == ISOMM_FORMAT_SVG_RADAR) {
-        isomm__report_svg_radar(&b, results, count, opts);
-    } else { /* ISOMM_FORMAT_SVG_ROLES: check_options admits nothing else */
-        isomm__report_svg_roles(&b, results[0], opts->lang);
+    if (single && opts->format == ISOMM_FORMAT_JSON) {
+        isomm__report_json(&b, results[0], opts->lang);
+        isomm__buf_putc(&b, '\n');
+    } else if (keeps_results(opts->format)) {
+        report_whole(&b, results, count, opts);
+    } else {
+        if (opts->format == ISOMM_FORMAT_JSON)
+            isomm__buf_putc(&b, '[');
+        for (i = 0; i < count; i++)
+            report_part(&b, results[i], i, opts);
+        if (opts->format == ISOMM_FORMAT_JSON)
+            isomm__buf_puts(&b, "]\n");
     }
     *out = isomm__buf_take(&b, len);
     if (!*out)
@@ -129,4 +153,123 @@ int isomm_report_write_list(FILE *fp, const isomm_result *const *results, size_t
     if ((rc = isomm_report_render_list(&doc, &len, results, count, opts, err)) != ISOMM_OK)
         return rc;
     return write_out(fp, doc, len, err);
+}
+
+/* ---- streaming: each part handed to the caller's write function as soon as it is rendered ---- */
+
+struct isomm_report_stream {
+    isomm_report_options opts;
+    isomm_write_fn write;
+    void *sink;
+    isomm_buf b;                  /* the part being rendered, emptied after each write */
+    size_t count;                 /* results added */
+    const isomm_result **kept;    /* HTML and SVG: the results, rendered at the end */
+    size_t kept_cap;
+    int failed;                   /* sticky: the first failure's code */
+};
+
+/* Hand the rendered part to the sink and empty the buffer. */
+static int flush(isomm_report_stream *s, isomm_error *err)
+{
+    int rc;
+
+    if (s->b.failed)
+        return s->failed = isomm__fail(err, ISOMM_ENOMEM, "report: out of memory");
+    if (s->b.len == 0)
+        return ISOMM_OK;
+    rc = s->write(s->sink, s->b.data, s->b.len, err);
+    s->b.len = 0;
+    if (rc != ISOMM_OK) {
+        s->failed = rc < 0 ? rc : ISOMM_EIO;
+        if (rc > 0)
+            isomm__fail(err, ISOMM_EIO, "report: the write function failed (returned %d)", rc);
+    }
+    return s->failed;
+}
+
+int isomm_report_stream_open(isomm_report_stream **out, const isomm_report_options *opts, isomm_write_fn write,
+                             void *sink, isomm_error *err)
+{
+    static const isomm_report_options defaults = ISOMM_REPORT_OPTIONS_INIT;
+    isomm_report_stream *s;
+    int rc;
+
+    if (out)
+        *out = NULL;
+    if (!out || !write)
+        return isomm__fail(err, ISOMM_EINVAL, "report stream: out and write must not be NULL");
+    if (!opts)
+        opts = &defaults;
+    if ((rc = check_options(opts, err)) != ISOMM_OK)
+        return rc;
+    if (!(s = calloc(1, sizeof *s)))
+        return isomm__fail(err, ISOMM_ENOMEM, "report stream: out of memory");
+    s->opts = *opts;
+    s->write = write;
+    s->sink = sink;
+    if (opts->format == ISOMM_FORMAT_JSON) {
+        isomm__buf_putc(&s->b, '[');
+        if ((rc = flush(s, err)) != ISOMM_OK) {
+            isomm_report_stream_free(s);
+            return rc;
+        }
+    }
+    *out = s;
+    return ISOMM_OK;
+}
+
+int isomm_report_stream_add(isomm_report_stream *s, const isomm_result *r, isomm_error *err)
+{
+    if (!s || !r)
+        return isomm__fail(err, ISOMM_EINVAL, "report stream: stream and result must not be NULL");
+    if (s->failed)
+        return isomm__fail(err, s->failed, "report stream: an earlier write failed");
+    if (keeps_results(s->opts.format)) {
+        if (s->count == s->kept_cap) {
+            size_t cap = s->kept_cap ? s->kept_cap * 2 : 16;
+            const isomm_result **kept = realloc(s->kept, cap * sizeof *kept);
+            if (!kept)
+                return isomm__fail(err, ISOMM_ENOMEM, "report stream: out of memory");
+            s->kept = kept;
+            s->kept_cap = cap;
+        }
+        s->kept[s->count++] = r;
+        return ISOMM_OK;
+    }
+    report_part(&s->b, r, s->count, &s->opts);
+    s->count++;
+    return flush(s, err);
+}
+
+int isomm_report_stream_finish(isomm_report_stream *s, isomm_error *err)
+{
+    int rc;
+
+    if (!s)
+        return isomm__fail(err, ISOMM_EINVAL, "report stream: stream must not be NULL");
+    if (s->failed) {
+        rc = isomm__fail(err, s->failed, "report stream: an earlier write failed");
+    } else if (s->opts.format == ISOMM_FORMAT_JSON) {
+        isomm__buf_puts(&s->b, "]\n");
+        rc = flush(s, err);
+    } else if (s->count == 0) {
+        rc = isomm__fail(err, ISOMM_EEMPTY, "report: no result to render");
+    } else if (s->count > 1 && s->opts.format == ISOMM_FORMAT_SVG_ROLES) {
+        rc = isomm__fail(err, ISOMM_EINVAL, "report: a role chart shows one assessment, got %zu", s->count);
+    } else {
+        if (keeps_results(s->opts.format))
+            report_whole(&s->b, (const isomm_result *const *)s->kept, s->count, &s->opts);
+        rc = flush(s, err);
+    }
+    isomm_report_stream_free(s);
+    return rc;
+}
+
+void isomm_report_stream_free(isomm_report_stream *s)
+{
+    if (!s)
+        return;
+    isomm__buf_free(&s->b);
+    free(s->kept);
+    free(s);
 }

@@ -122,16 +122,40 @@ void isomm__comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
         isomm__buf_printf(b, markdown ? "%s\n" : "  %s\n", isomm__compare_label(lang, L_NO_CHANGED_ROLES));
 }
 
+static void json_string_or_null(isomm_buf *b, const char *s)
+{
+    if (s)
+        isomm__buf_json_string(b, s);
+    else
+        isomm__buf_puts(b, "null");
+}
+
+/* {"organization": ..., "assessor": ..., "date": ...} of one side */
+static void json_meta(isomm_buf *b, const isomm_comparison *c, int old)
+{
+    isomm__buf_puts(b, "{\"organization\": ");
+    json_string_or_null(b, isomm_comparison_meta(c, old, ISOMM_META_ORGANIZATION));
+    isomm__buf_puts(b, ", \"assessor\": ");
+    json_string_or_null(b, isomm_comparison_meta(c, old, ISOMM_META_ASSESSOR));
+    isomm__buf_puts(b, ", \"date\": ");
+    json_string_or_null(b, isomm_comparison_meta(c, old, ISOMM_META_DATE));
+    isomm__buf_putc(b, '}');
+}
+
 void isomm__comparison_json(isomm_buf *b, const isomm_comparison *c)
 {
     const isomm_model *m = isomm_comparison_model(c);
-    int improved, declined, unchanged, i;
+    const isomm_function_change *overall = isomm_comparison_overall(c);
+    int i, sourcing_changed = 0;
 
-    isomm_comparison_counts(c, &improved, &declined, &unchanged, NULL);
     isomm__buf_puts(b, "{\"old\": ");
     isomm__buf_json_string(b, isomm_comparison_id(c, 1));
     isomm__buf_puts(b, ", \"new\": ");
     isomm__buf_json_string(b, isomm_comparison_id(c, 0));
+    isomm__buf_puts(b, ",\n \"old_meta\": ");
+    json_meta(b, c, 1);
+    isomm__buf_puts(b, ",\n \"new_meta\": ");
+    json_meta(b, c, 0);
     isomm__buf_puts(b, ",\n \"roles\": [");
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
         const isomm_role_change *rc = isomm_comparison_role(c, i);
@@ -144,6 +168,8 @@ void isomm__comparison_json(isomm_buf *b, const isomm_comparison *c)
             isomm__buf_printf(b, "%d", rc->level_change);
         else
             isomm__buf_puts(b, "null");
+        isomm__buf_printf(b, ", \"status\": \"%s\"", isomm_change_status_id(rc->status));
+        sourcing_changed += rc->sourcing_changed;
         isomm__buf_puts(b, ", \"old_sourcing\": ");
         json_sourcing(b, rc->old_sourcing);
         isomm__buf_puts(b, ", \"new_sourcing\": ");
@@ -162,8 +188,17 @@ void isomm__comparison_json(isomm_buf *b, const isomm_comparison *c)
         json_maturity(b, fc->has_change, fc->change);
         isomm__buf_putc(b, '}');
     }
-    isomm__buf_printf(b, "],\n \"improved\": %d, \"declined\": %d, \"unchanged\": %d}\n", improved, declined,
-                      unchanged);
+    isomm__buf_puts(b, "],\n \"overall\": {\"old\": ");
+    json_maturity(b, overall->has_old, overall->old_maturity);
+    isomm__buf_puts(b, ", \"new\": ");
+    json_maturity(b, overall->has_new, overall->new_maturity);
+    isomm__buf_puts(b, ", \"change\": ");
+    json_maturity(b, overall->has_change, overall->change);
+    isomm__buf_puts(b, "},\n ");
+    for (i = 0; i < ISOMM_CHANGE_STATUS_COUNT; i++)
+        isomm__buf_printf(b, "\"%s\": %d, ", isomm_change_status_id((isomm_change_status)i),
+                          isomm_comparison_status_count(c, (isomm_change_status)i));
+    isomm__buf_printf(b, "\"sourcing_changed\": %d}\n", sourcing_changed);
 }
 
 /* ---- aggregate ------------------------------------------------------------------------ */
