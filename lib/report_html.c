@@ -91,7 +91,7 @@ static void highlight_cards(const page *p, int strength)
         isomm__buf_printf(p->b, "<div class=\"card %s\"><h3>%s %s <span class=\"muted\">%.1f / 5</span></h3><p class=\"prose\">",
                           strength ? "strength" : "weakness", fi->code, isomm_function_name(fi, p->opts->lang),
                           isomm_result_function(p->r, f)->maturity);
-        text(p, isomm_function_comment(fi, strength, p->opts->lang));
+        text(p, isomm_result_highlight_comment(p->r, strength, i, p->opts->lang));
         isomm__buf_puts(p->b, "</p></div>\n");
     }
     isomm__buf_puts(p->b, "</div>\n");
@@ -104,6 +104,22 @@ static void sourcing_span(const page *p, isomm_sourcing s)
     else
         isomm__buf_printf(p->b, "<span class=\"%s\">%s</span>", s == ISOMM_INSOURCE ? "in" : "out",
                           isomm_sourcing_name(s, p->opts->lang));
+}
+
+/* "→ level 3: documented …" under a role that has a next step (section 7.1), nothing otherwise */
+static void next_step(const page *p, int role, const isomm_role_result *rr)
+{
+    const char *step = isomm_result_next_step(p->r, role, p->opts->lang);
+
+    if (!step)
+        return;
+    isomm__buf_puts(p->b, "<span class=\"step\">");
+    if (rr->next_level > 0)
+        isomm__buf_printf(p->b, "<b>\xE2\x86\x92 %s %d</b>%s", W(p, ISOMM__W_LEVEL), rr->next_level, W(p, ISOMM__W_COLON));
+    else
+        isomm__buf_puts(p->b, "<b>\xE2\x86\x92</b> ");
+    text(p, step);
+    isomm__buf_puts(p->b, "</span>");
 }
 
 static const isomm__word list_captions[ISOMM_LIST_COUNT] = {
@@ -134,8 +150,10 @@ static void list_cards(const page *p)
             isomm__buf_xml(p->b, isomm_role_name(ri, p->opts->lang));
             isomm__buf_printf(p->b, "<span class=\"muted\">%s", W(p, ISOMM__W_OPEN));
             sourcing_span(p, rr->sourcing);
-            isomm__buf_printf(p->b, "%s%s %d%s</span></li>\n", W(p, ISOMM__W_COMMA), W(p, ISOMM__W_LEVEL), rr->level,
+            isomm__buf_printf(p->b, "%s%s %d%s</span>", W(p, ISOMM__W_COMMA), W(p, ISOMM__W_LEVEL), rr->level,
                               W(p, ISOMM__W_CLOSE));
+            next_step(p, role, rr);
+            isomm__buf_puts(p->b, "</li>\n");
         }
         isomm__buf_puts(p->b, n ? "</ul></div>\n" : "</div>\n");
     }
@@ -148,9 +166,12 @@ static void fit_and_warnings(const page *p)
     isomm_pattern best = isomm_result_pattern_fit(p->r, &mismatches, &current);
     isomm_lang lang = p->opts->lang;
 
-    isomm__buf_printf(p->b, "<h2>%s</h2>\n<p>%s: <b>%s</b> ", W(p, ISOMM__W_PATTERN_FIT), W(p, ISOMM__W_FIT_SENTENCE),
-                      isomm__report_pattern_name(best, lang));
-    isomm__buf_printf(p->b, lang == ISOMM_LANG_JA ? "（不一致 %d）" : "(%d mismatches)", mismatches);
+    isomm__buf_printf(p->b, "<h2>%s</h2>\n", W(p, ISOMM__W_PATTERN_FIT));
+    if (best == ISOMM_PATTERN_NONE)
+        isomm__buf_printf(p->b, "<p><span class=\"muted\">%s</span>", isomm_warning_text(ISOMM_WARNING_NO_FIT, lang));
+    else
+        isomm__buf_printf(p->b, lang == ISOMM_LANG_JA ? "<p>%s: <b>%s</b>（不一致 %d）" : "<p>%s: <b>%s</b> (%d mismatches)",
+                          W(p, ISOMM__W_FIT_SENTENCE), isomm__report_pattern_name(best, lang), mismatches);
     if (current >= 0)
         isomm__buf_printf(p->b, lang == ISOMM_LANG_JA ? "<br>現在のパターン（%s）との不一致: %d" :
                                                         "<br>Current pattern (%s): %d mismatches",
@@ -179,36 +200,60 @@ static void fit_and_warnings(const page *p)
                           isomm_warning_text((isomm_warning)isomm_result_warning(p->r, i), lang));
 }
 
+/* One row of the role table: code, name (domain), sourcing, expected, level (→ next), next step, note. */
+static void role_row(const page *p, int role)
+{
+    const isomm_role_info *ri = isomm_model_role(p->m, role);
+    const isomm_role_result *rr = isomm_result_role(p->r, role);
+    const char *step = isomm_result_next_step(p->r, role, p->opts->lang);
+    isomm_answer ans;
+
+    if (isomm_assessment_get_index(p->a, role, &ans, NULL) != ISOMM_OK)
+        ans.note = NULL;
+    isomm__buf_printf(p->b, "<tr><td class=\"code\">%s</td><td>", ri->code);
+    text(p, isomm_role_name(ri, p->opts->lang));
+    isomm__buf_printf(p->b, "<span class=\"muted\">%s%s%s</span></td><td>", W(p, ISOMM__W_OPEN), isomm_domain_name(ri->domain),
+                      W(p, ISOMM__W_CLOSE));
+    sourcing_span(p, rr->sourcing);
+    isomm__buf_puts(p->b, "</td><td>");
+    sourcing_span(p, rr->expected);
+    isomm__buf_puts(p->b, "</td><td class=\"num\">");
+    if (rr->level == ISOMM_UNANSWERED) /* the next step says so in words */
+        isomm__buf_puts(p->b, "<span class=\"muted\">?</span>");
+    else if (rr->next_level > 0)
+        isomm__buf_printf(p->b, "%d \xE2\x86\x92 %d", rr->level, rr->next_level);
+    else
+        isomm__buf_printf(p->b, "%d", rr->level);
+    isomm__buf_puts(p->b, "</td><td class=\"prose\">");
+    if (step)
+        text(p, step);
+    else
+        isomm__buf_puts(p->b, "<span class=\"muted\">-</span>");
+    isomm__buf_puts(p->b, "</td><td class=\"note\">");
+    if (ans.note)
+        text(p, ans.note);
+    isomm__buf_puts(p->b, "</td></tr>\n");
+}
+
+/* Every role once, in the order of the action plan (section 7.1: the roles of the four lists
+ * first, then the others with a next step in catalogue order), then those without one. */
 static void role_table(const page *p)
 {
-    int role;
+    int i, n = isomm_result_plan_count(p->r), role;
+    char listed[ISOMM_ROLE_COUNT] = { 0 };
 
-    isomm__buf_printf(p->b, "<h2>%s</h2>\n<table class=\"long\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"num\">%s</th>"
-                      "<th>%s</th><th>%s</th></tr></thead>\n", W(p, ISOMM__W_ROLES), W(p, ISOMM__W_ROLE), "",
-                      W(p, ISOMM__W_SOURCING), W(p, ISOMM__W_LEVEL_COLUMN), W(p, ISOMM__W_EXPECTED), W(p, ISOMM__W_NOTE));
-    for (role = 0; role < ISOMM_ROLE_COUNT; role++) {
-        const isomm_role_info *ri = isomm_model_role(p->m, role);
-        const isomm_role_result *rr = isomm_result_role(p->r, role);
-        isomm_answer ans;
-        if (isomm_assessment_get_index(p->a, role, &ans, NULL) != ISOMM_OK)
-            ans.note = NULL;
-        isomm__buf_printf(p->b, "<tr><td class=\"code\">%s</td><td>", ri->code);
-        isomm__buf_xml(p->b, isomm_role_name(ri, p->opts->lang));
-        isomm__buf_printf(p->b, "<span class=\"muted\">%s%s%s</span></td><td>", W(p, ISOMM__W_OPEN),
-                          isomm_domain_name(ri->domain), W(p, ISOMM__W_CLOSE));
-        sourcing_span(p, rr->sourcing);
-        isomm__buf_puts(p->b, "</td><td class=\"num\">");
-        if (rr->level == ISOMM_UNANSWERED)
-            isomm__buf_printf(p->b, "<span class=\"muted\">%s</span>", W(p, ISOMM__W_UNANSWERED_SHORT));
-        else
-            isomm__buf_printf(p->b, "%d", rr->level);
-        isomm__buf_puts(p->b, "</td><td>");
-        sourcing_span(p, rr->expected);
-        isomm__buf_puts(p->b, "</td><td class=\"note\">");
-        if (ans.note)
-            text(p, ans.note);
-        isomm__buf_puts(p->b, "</td></tr>\n");
+    isomm__buf_printf(p->b, "<h2>%s</h2>\n<p class=\"caption\">%s</p>\n<table class=\"long plan\">\n<thead><tr><th>%s</th>"
+                      "<th></th><th>%s</th><th>%s</th><th class=\"num\">%s</th><th>%s</th><th>%s</th></tr></thead>\n",
+                      W(p, ISOMM__W_ACTION_PLAN), W(p, ISOMM__W_ACTION_PLAN_NOTE), W(p, ISOMM__W_ROLE), W(p, ISOMM__W_SOURCING),
+                      W(p, ISOMM__W_EXPECTED), W(p, ISOMM__W_LEVEL_COLUMN), W(p, ISOMM__W_NEXT_STEP), W(p, ISOMM__W_NOTE));
+    for (i = 0; i < n; i++) {
+        role = isomm_result_plan_role(p->r, i);
+        listed[role] = 1;
+        role_row(p, role);
     }
+    for (role = 0; role < ISOMM_ROLE_COUNT; role++)
+        if (!listed[role])
+            role_row(p, role);
     isomm__buf_puts(p->b, "</table>\n");
 }
 
@@ -256,9 +301,9 @@ static void section(const page *p, int brief)
     isomm__buf_puts(p->b, "</div>\n");
     list_cards(p);
     isomm__buf_puts(p->b, "<div class=\"detail\">\n");
-    role_chart(p);
     fit_and_warnings(p);
     role_table(p);
+    role_chart(p);
     isomm__buf_puts(p->b, "</div>\n</section>\n");
 }
 

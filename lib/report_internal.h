@@ -59,6 +59,10 @@ typedef enum isomm__word {
     ISOMM__W_CAPTION_SWITCH_TO_OUTSOURCE,
     ISOMM__W_ATTRIBUTION,
     ISOMM__W_SUMMARY,
+    ISOMM__W_NEXT_STEP,
+    ISOMM__W_ACTION_PLAN,
+    ISOMM__W_ACTION_PLAN_NOTE,
+    ISOMM__W_COLON,
     ISOMM__W_COUNT
 } isomm__word;
 
@@ -79,7 +83,8 @@ void isomm__report_maturity(isomm_buf *b, int has, double value);
 void isomm__report_md_text(isomm_buf *b, const char *s);
 
 /* The frame of every HTML page: doctype, head with the title (escaped here) and the shared
- * style, up to the opened <main>; and its end, from </main> with the footer. */
+ * style, up to the opened <main>; and its end: the footer (inside <main>, so that print keeps it
+ * with the last section rather than alone on a page), then </main>. */
 void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title);
 void isomm__report_html_end(isomm_buf *b, isomm_lang lang);
 

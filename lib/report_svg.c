@@ -83,8 +83,8 @@ out:
 #define BAR_X 424.0
 #define LEVEL_PX 48.0
 #define BAR_H 12.0
-#define HEAD_H 26.0
-#define ROW_H 20.0
+#define HEAD_H 24.0
+#define ROW_H 18.0
 #define GROUP_PAD 6.0
 #define ROLES_TOP 82.0
 #define LEVEL0_COLOR "#868e96" /* a mark, 3.3:1 on white */

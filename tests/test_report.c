@@ -218,6 +218,13 @@ Test(report, json_nulls_for_values_that_do_not_exist)
     assert_has(t, "\"pattern_fit\": {\"pattern\": null, \"mismatches\": 0, \"current_pattern_mismatches\": null}");
     assert_has(t, "\"warnings\": [\"no_pattern\", \"unanswered\", \"function_no_maturity\", \"no_contrast\", \"no_fit\"]");
     isomm_free(t);
+    /* the HTML page says why there is no pattern fit instead of naming one */
+    t = render(r, ISOMM_FORMAT_HTML, ISOMM_LANG_EN);
+    assert_has(t, "<h2>Pattern fit</h2>\n<p><span class=\"muted\">");
+    assert_has(t, isomm_warning_text(ISOMM_WARNING_NO_FIT, ISOMM_LANG_EN));
+    cr_assert_null(strstr(t, "mismatches)"));
+    cr_assert_eq(count(t, "<div class=\"card strength\">"), 0);
+    isomm_free(t);
     isomm_result_free(r);
     isomm_assessment_free(a);
 }
@@ -359,8 +366,8 @@ Test(report, role_chart_draws_every_role_by_kind)
     cr_assert_eq(count(t, "<g class=\"function\">"), 9);
     assert_has(t, "<title>C-3 Malware sample analysis: Insource, level 1</title>");
     /* a horizontal bar per role with its code and name beside it, the level after the bar */
-    assert_has(t, ">C-3</text><text x=\"46.0\" y=\"446.5\" font-size=\"12\" fill=\"#212529\">Malware sample analysis</text>"
-                  "<rect class=\"bar insource\" x=\"424.0\" y=\"436.0\" width=\"48.0\" height=\"12.0\" fill=\"#1f5fa8\">");
+    assert_has(t, ">C-3</text><text x=\"46.0\" y=\"413.5\" font-size=\"12\" fill=\"#212529\">Malware sample analysis</text>"
+                  "<rect class=\"bar insource\" x=\"424.0\" y=\"403.0\" width=\"48.0\" height=\"12.0\" fill=\"#1f5fa8\">");
     /* outsourced bars carry a dashed white line, to be told apart without colour */
     cr_assert_eq(count(t, "stroke=\"#ffffff\" stroke-width=\"2\" stroke-dasharray=\"4 3\""), 21 + 1);
     /* the key to both scales, in the model's words */
@@ -388,7 +395,17 @@ Test(report, html_is_one_self_contained_page)
     cr_assert_eq(count(t, "<script"), 0);
     cr_assert_eq(count(t, "url("), 0);
     assert_has(t, "<dd>R&amp;D &lt;SOC&gt;</dd>");
-    assert_has(t, "<li><b>I-6</b> セキュリティ関連団体との連携<span class=\"muted\">（<span class=\"in\">インソース</span>、レベル 1）</span></li>");
+    /* each role of a list with its next step (section 7.1) */
+    assert_has(t, "<li><b>I-6</b> セキュリティ関連団体との連携<span class=\"muted\">（<span class=\"in\">インソース</span>、レベル 1）</span>"
+                  "<span class=\"step\"><b>→ レベル 2</b>：運用が明文化されておらず、担当者が業務を実施できる</span></li>");
+    /* the table of all roles in action-plan order: the lists' roles first (I-6 heads the first
+     * list), an unanswered role's step is to assess it */
+    cr_assert(strstr(t, "<tr><td class=\"code\">I-6</td>") < strstr(t, "<tr><td class=\"code\">A-1</td>"));
+    assert_has(t, "<tr><td class=\"code\">I-6</td><td>セキュリティ関連団体との連携<span class=\"muted\">（II）</span></td>"
+                  "<td><span class=\"in\">インソース</span></td><td><span class=\"in\">インソース</span></td><td class=\"num\">1 → 2</td>"
+                  "<td class=\"prose\">運用が明文化されておらず、担当者が業務を実施できる</td><td class=\"note\"></td></tr>");
+    assert_has(t, "<td class=\"num\"><span class=\"muted\">?</span></td><td class=\"prose\">この役割を評価しましょう（未回答）</td>");
+    cr_assert_eq(count(t, "<td class=\"prose\">"), 54);
     assert_has(t, "<td class=\"note\">vendor &quot;X&quot;, sandbox only</td>");
     /* the four lists carry the sheet's one-line captions */
     assert_has(t, "<h3>より強化すべきインソースの役割</h3>\n<p class=\"caption\">自組織での能力をより高めるべきもの</p>");
