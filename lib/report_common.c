@@ -72,6 +72,8 @@ static const char *const words[ISOMM__W_COUNT][2] = {
                                     "What each role needs to reach its next level: the roles of the lists first, then "
                                     "the others, last the roles without a next step (level 5 or 0)." },
     [ISOMM__W_COLON] = { "：", ": " },
+    [ISOMM__W_STATUS] = { "状態", "Status" },
+    [ISOMM__W_ROLE_STATUSES] = { "役割の変化（54 役割）", "Roles by status (54 roles)" },
 };
 
 const char *isomm__report_word(isomm__word w, isomm_lang lang)
@@ -148,6 +150,7 @@ static const char *const style[] = {
     "td.code,td.id{font-weight:bold;white-space:nowrap}td.nowrap{white-space:nowrap}\n",
     ".grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:0 16px}\n",
     ".grid4{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px}\n",
+    "@media screen and (max-width:1000px){table{display:block;overflow-x:auto}}\n"
     "@media screen and (max-width:640px){.grid4{grid-template-columns:1fr}main{padding:8px}"
     "section.assessment,section.overview{padding:16px}}\n",
     ".card{border:1px solid #dee2e6;border-radius:8px;padding:12px 16px;margin-bottom:12px}"
@@ -159,12 +162,14 @@ static const char *const style[] = {
     ".warning{background:#fff4e6;border-left:6px solid #c25e00;padding:8px 12px;margin:6px 0;border-radius:4px}\n",
     ".note{white-space:pre-line;overflow-wrap:anywhere}\n",
     ".scale td{font-size:.92em}\n",
-    "@media print,(min-width:800px){table.plan{table-layout:fixed}table.plan th:nth-child(1){width:7%}"
-    "table.plan th:nth-child(2){width:24%}table.plan th:nth-child(3),table.plan th:nth-child(4){width:10%}"
+    "ul.statuses{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0;margin:0}ul.statuses li{border:1px solid #dee2e6;"
+    "border-radius:6px;padding:4px 12px;white-space:nowrap}ul.statuses b{font-size:1.3em;margin-right:4px}\n"
+    "table.sides{width:auto}table.sides th{text-align:left}\n",
+    "@media print{table.plan{table-layout:fixed}table.plan th:nth-child(1){width:7%}"
+    "table.plan th:nth-child(2){width:22%}table.plan th:nth-child(3),table.plan th:nth-child(4){width:11%}"
     "table.plan th:nth-child(5){width:8%}table.plan th:nth-child(6){width:29%}table.plan th:nth-child(7){width:12%}}\n",
     "footer{text-align:center;color:#495057;font-size:.85em;padding:0 24px}"
     "footer p{margin:2px 0}\n",
-    ".chart svg{max-width:800px}\n",
     "@media print{body{background:#fff;font-size:9pt}main{max-width:none;padding:0}"
     "section.assessment,section.overview{box-shadow:none;border-radius:0;padding:0;margin:0;break-after:page}"
     "main>section:last-of-type{break-after:auto}\n",
@@ -172,7 +177,7 @@ static const char *const style[] = {
     "table.long{break-inside:auto}tr{break-inside:avoid}thead{display:table-header-group}\n",
     "h2{margin:12px 0 6px}.chart svg{width:150mm;margin:0 auto}.roles svg.isomm-roles{width:172mm}.card{padding:8px 12px;margin-bottom:8px}.grid4{gap:8px}"
     ".grid2,.grid4{grid-template-columns:1fr 1fr}svg.meter{width:120px}"
-    "td,th{padding:3px 6px}table.plan{font-size:8.5pt}table.plan td,table.plan th{padding:2px 4px}footer{padding:3mm 0 0;break-before:avoid;break-inside:avoid;font-size:7.5pt}\n",
+    "td,th{padding:3px 6px}table.plan,table.stats{font-size:8.5pt}table.plan td,table.plan th,table.stats td,table.stats th{padding:2px 4px}table.stats{font-size:8pt}footer{padding:3mm 0 0;break-before:avoid;break-inside:avoid;font-size:7.5pt}\n",
     "section.brief .detail,section.brief .chart,section.brief .step,section.brief .card p.prose{display:none}"
     "section.brief{font-size:8.5pt}section.brief td,section.brief th{padding:1px 6px}section.brief h2{margin:8px 0 4px}}\n",
 };

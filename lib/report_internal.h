@@ -63,6 +63,8 @@ typedef enum isomm__word {
     ISOMM__W_ACTION_PLAN,
     ISOMM__W_ACTION_PLAN_NOTE,
     ISOMM__W_COLON,
+    ISOMM__W_STATUS,
+    ISOMM__W_ROLE_STATUSES,
     ISOMM__W_COUNT
 } isomm__word;
 
