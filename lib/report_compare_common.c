@@ -47,6 +47,7 @@ static const char *const labels[L_COUNT_OF_LABELS][2] = {
     [L_LEVEL] = { "レベル", "Level" },
     [L_RADAR_COMPARISON] = { "成熟度", "Maturity" },
     [L_RADAR_AGGREGATE] = { "評価 %d 件の最小・平均・最大", "%d assessments: min, mean, max" },
+    [L_COLUMNS_OF] = { "評価 %d〜%d（全 %d 件）", "assessments %d-%d of %d" },
 };
 
 const char *isomm__compare_label(isomm_lang lang, enum isomm__compare_label l)

@@ -221,6 +221,7 @@ static void aggregate_roles(isomm_buf *b, const isomm_aggregate *ag, isomm_lang 
 void isomm__aggregate_html(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
 {
     isomm_buf title = ISOMM_BUF_INIT;
+    int first, recorded = isomm_aggregate_recorded_count(ag);
     char *t;
 
     isomm__buf_printf(&title, L(lang, L_AGGREGATE_OF), isomm_aggregate_count(ag));
@@ -237,7 +238,9 @@ void isomm__aggregate_html(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
     isomm__aggregate_svg_radar(b, ag, lang);
     aggregate_functions(b, ag, lang);
     aggregate_roles(b, ag, lang, 1);
-    isomm__aggregate_svg_heatmap(b, ag, lang);
+    for (first = 0; first < recorded; first += ISOMM__HEATMAP_PART)
+        isomm__aggregate_svg_heatmap(b, ag, lang, first,
+                                     recorded - first < ISOMM__HEATMAP_PART ? recorded - first : ISOMM__HEATMAP_PART);
     aggregate_roles(b, ag, lang, 0);
     isomm__buf_puts(b, "</section>\n");
     isomm__report_html_end(b, lang);

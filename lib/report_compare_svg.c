@@ -99,10 +99,10 @@ static void heat_legend(isomm_buf *b, double y, isomm_lang lang)
     legend_text(b, x + 32.0, y + 12.0, isomm__compare_label(lang, L_OUTSOURCE));
 }
 
-void isomm__aggregate_svg_heatmap(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
+void isomm__aggregate_svg_heatmap(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang, int first, int n)
 {
     const isomm_model *m = isomm_aggregate_model(ag);
-    int n = isomm_aggregate_recorded_count(ag), count = isomm_aggregate_count(ag), i, role;
+    int recorded = isomm_aggregate_recorded_count(ag), count = isomm_aggregate_count(ag), i, role;
     double grid_right = HEAT_LEFT + HEAT_CELL_W * n;
     double width = grid_right + HEAT_SPREAD_W + 16.0;
     double legend_y = row_y(m, ISOMM_ROLE_COUNT - 1) + HEAT_CELL_H + 24.0;
@@ -117,19 +117,22 @@ void isomm__aggregate_svg_heatmap(isomm_buf *b, const isomm_aggregate *ag, isomm
                       "<text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"" ISOMM__SVG_TEXT "\">%s</text>\n",
                       width, height, width, height, isomm__compare_label(lang, L_HEATMAP_TITLE), width, height,
                       isomm__compare_label(lang, L_HEATMAP_TITLE));
-    if (n < count) {
+    if (recorded < count || n < recorded) {
         isomm__buf_puts(b, "<text x=\"16\" y=\"46\" font-size=\"12\" fill=\"" ISOMM__SVG_MUTED "\">");
-        isomm__buf_printf(b, isomm__compare_label(lang, L_FIRST_OF), count, n);
+        if (n < recorded)
+            isomm__buf_printf(b, isomm__compare_label(lang, L_COLUMNS_OF), first + 1, first + n, count);
+        else
+            isomm__buf_printf(b, isomm__compare_label(lang, L_FIRST_OF), count, n);
         isomm__buf_puts(b, "</text>\n");
     }
 
     for (i = 0; i < n; i++) {
-        const char *assessor = isomm_aggregate_recorded_meta(ag, i, ISOMM_META_ASSESSOR);
+        const char *assessor = isomm_aggregate_recorded_meta(ag, first + i, ISOMM_META_ASSESSOR);
         double x = HEAT_LEFT + HEAT_CELL_W * i + HEAT_CELL_W / 2 + 4;
         isomm__svg_printf(b,
                           "<text transform=\"translate(%v,%v) rotate(-60)\" font-size=\"11\" fill=\"" ISOMM__SVG_TEXT "\">",
                           x, HEAT_TOP - 6);
-        isomm__svg_text_cut(b, assessor ? assessor : isomm_aggregate_recorded_meta(ag, i, ISOMM_META_ID),
+        isomm__svg_text_cut(b, assessor ? assessor : isomm_aggregate_recorded_meta(ag, first + i, ISOMM_META_ID),
                             HEAT_LABEL_COLUMNS);
         isomm__buf_puts(b, "</text>\n");
     }
@@ -145,11 +148,11 @@ void isomm__aggregate_svg_heatmap(isomm_buf *b, const isomm_aggregate *ag, isomm
                           rs->disagreement ? " font-weight=\"bold\" fill=\"" DISAGREEMENT_COLOR "\"" : " fill=\"" ISOMM__SVG_TEXT "\"",
                           code);
         for (i = 0; i < n; i++) {
-            const char *assessor = isomm_aggregate_recorded_meta(ag, i, ISOMM_META_ASSESSOR);
+            const char *assessor = isomm_aggregate_recorded_meta(ag, first + i, ISOMM_META_ASSESSOR);
             isomm_answer ans;
-            isomm_aggregate_recorded_answer(ag, i, role, &ans, NULL);
+            isomm_aggregate_recorded_answer(ag, first + i, role, &ans, NULL);
             heat_cell(b, HEAT_LEFT + HEAT_CELL_W * i, y, &ans, code,
-                      assessor ? assessor : isomm_aggregate_recorded_meta(ag, i, ISOMM_META_ID), lang);
+                      assessor ? assessor : isomm_aggregate_recorded_meta(ag, first + i, ISOMM_META_ID), lang);
         }
         isomm__svg_printf(b, "<text x=\"%v\" y=\"%v\" text-anchor=\"middle\" font-size=\"11\"%s>",
                           grid_right + HEAT_SPREAD_W / 2, y + HEAT_CELL_H - 4,

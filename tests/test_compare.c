@@ -1020,6 +1020,14 @@ Test(render, heatmap_shows_the_recorded_assessments_only)
     cr_expect_eq(occurrences(svg, "<g><title>"), 54 * ISOMM_AGGREGATE_RECORD_MAX);
     expect_contains(svg, ">an assessor wit…</text>"); /* 16 columns */
     isomm_free(svg);
+    /* the HTML page draws them in parts of 25 columns, each legible on an A4 page */
+    svg = render_aggregate(ag, ISOMM_FORMAT_HTML, ISOMM_LANG_EN);
+    cr_expect_eq(occurrences(svg, "class=\"isomm-heatmap\""), 3);
+    expect_contains(svg, ">assessments 1-25 of 70</text>");
+    expect_contains(svg, ">assessments 26-50 of 70</text>");
+    expect_contains(svg, ">assessments 51-64 of 70</text>");
+    cr_expect_eq(occurrences(svg, "<g><title>"), 54 * ISOMM_AGGREGATE_RECORD_MAX);
+    isomm_free(svg);
     isomm_aggregate_free(ag);
     isomm_assessment_free(x);
 }
@@ -1091,7 +1099,15 @@ Test(render, comparison_html)
     expect_contains(html, "<tr><td class=\"code\">C</td><td>Deep analysis</td><td class=\"num\">1.0</td>"
                           "<td class=\"num\">1.8</td><td class=\"num\">+0.8</td></tr>");
     expect_contains(html, "<tr><td class=\"code\">B-2</td><td>");
-    expect_contains(html, "<td>Outsource 3</td><td>Insource 3</td><td class=\"num\">+0</td><td class=\"num\">yes</td></tr>");
+    expect_contains(html, "<td>Outsource 3</td><td>Insource 3</td><td class=\"num\">+0</td><td class=\"num\">yes</td>"
+                          "<td class=\"status unchanged\">Unchanged</td></tr>");
+    /* both sides' metadata, the overall maturity old -> new, all six statuses with their counts */
+    expect_contains(html, "<table class=\"sides\">\n<tr><th></th><th>Old</th><th>New</th></tr>\n"
+                          "<tr><th>Assessment</th><td>&lt;2025&gt;</td><td>2026 &amp; after</td></tr>\n");
+    expect_contains(html, "<tr><th>Assessor</th><td>alice</td><td>bob</td></tr>");
+    expect_contains(html, "<tr><th>Date</th><td><span class=\"muted\">not set</span></td>");
+    cr_expect_eq(occurrences(html, "<li class=\""), 6);
+    cr_expect_null(strstr(html, " improved, "), "the old three-count sentence is gone");
     cr_expect_null(strstr(html, "<td class=\"code\">A-1</td>"), "an unchanged role is listed");
     cr_expect_str_eq(html + strlen(html) - 8, "</html>\n");
     isomm_free(html);
