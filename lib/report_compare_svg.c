@@ -42,7 +42,7 @@ static void cell_box(isomm_buf *b, double x, double y, double w, int level, isom
     isomm__svg_printf(b, "<rect x=\"%v\" y=\"%v\" width=\"%v\" height=\"%v\" fill=\"%s\" stroke=\"#dee2e6\" "
                       "stroke-width=\"0.5\"/>", x, y, w, HEAT_CELL_H, answered ? level_fill[level] : UNANSWERED_FILL);
     if (level == 0)
-        isomm__svg_printf(b, "<path d=\"M%v,%v L%v,%v\" stroke=\"#868e96\" stroke-width=\"1\"/>", x, y + HEAT_CELL_H,
+        isomm__svg_printf(b, "<path d=\"M%v,%v L%v,%v\" stroke=\"#6c757d\" stroke-width=\"1\"/>", x, y + HEAT_CELL_H,
                           x + w, y);
     if (answered && s == ISOMM_OUTSOURCE)
         isomm__svg_printf(b, "<path d=\"M%v,%v h-8 l8,8 z\" fill=\"" ISOMM__SVG_OUTSOURCE "\" stroke=\"#ffffff\" "

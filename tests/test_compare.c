@@ -998,7 +998,7 @@ Test(render, aggregate_heatmap)
                          "height=\"16.0\" fill=\"#ffffff\" stroke=\"#dee2e6\" stroke-width=\"0.5\"/><text x=\"79.0\" "
                          "y=\"162.0\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5c636a\">?</text></g>");
     /* five answers at level 0 and the key's cell are crossed out */
-    cr_expect_eq(occurrences(svg, "stroke=\"#868e96\" stroke-width=\"1\"/>"), 5 + 1);
+    cr_expect_eq(occurrences(svg, "stroke=\"#6c757d\" stroke-width=\"1\"/>"), 5 + 1);
     /* disagreements are drawn in red: code and spread of B-1, B-2, B-4, B-5, H-1 */
     cr_expect_eq(occurrences(svg, "font-weight=\"bold\" fill=\"#c92a2a\""), 10);
     cr_expect_null(strstr(svg, "shown"));

@@ -4,9 +4,11 @@
 
 Renders the English and Japanese report of the worked example, a comparison, a 50-assessment
 aggregate and a 50-assessment report, then
-  - on screen (1280 and 800 px wide): a harness page loads each report in an iframe and its
-    script lists every box whose text overflows it (scrollWidth > clientWidth) into the DOM,
-    read back with --dump-dom; the reports themselves carry no script;
+  - on screen (1280 and 800 px wide) and with the print rules at the text width of A4: a harness
+    page loads each report in an iframe and its script lists into the DOM, read back with
+    --dump-dom, every box whose text overflows it (scrollWidth > clientWidth) or that sticks out
+    of its parent, and every text below WCAG AA contrast (4.5:1) against its background; the
+    reports themselves carry no script;
   - printed (--print-to-pdf, the page size from the report's own @page): every page is A4, no
     page is blank or holds only the footer, the one-assessment report has at most 6 pages and
     the 50-assessment report one page per assessment plus a few for the summary.
@@ -66,6 +68,27 @@ document.getElementById("report").addEventListener("load", function () {
         right > parent.getBoundingClientRect().right + 1)
       found.push({box: name, sticks_out_of: parent.tagName.toLowerCase(), right: right,
                   parent_right: parent.getBoundingClientRect().right, text: el.textContent.slice(0, 80)});
+  });
+  /* WCAG AA: text against the background it is drawn on (the nearest ancestor with a colour) */
+  function rgb(c) { var m = c.match(/[\d.]+/g); return m ? m.map(Number) : null; }
+  function lum(c) {
+    return [0, 1, 2].map(function (i) { var v = c[i] / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+      .reduce(function (sum, v, i) { return sum + v * [0.2126, 0.7152, 0.0722][i]; }, 0);
+  }
+  doc.querySelectorAll("body *").forEach(function (el) {
+    if (el.namespaceURI !== "http://www.w3.org/1999/xhtml") return;
+    var own = Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.data.trim() !== ""; });
+    if (!own) return;
+    var fg = rgb(win.getComputedStyle(el).color), bg = null;
+    for (var a = el; a && !bg; a = a.parentElement) {
+      var c = rgb(win.getComputedStyle(a).backgroundColor);
+      if (c && (c.length < 4 || c[3] > 0)) bg = c;
+    }
+    bg = bg || [255, 255, 255];
+    var l1 = lum(fg), l2 = lum(bg), ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    if (ratio < 4.5)
+      found.push({box: el.tagName.toLowerCase() + (el.className ? "." + el.className : ""), contrast: ratio.toFixed(2),
+                  color: fg.join(","), background: bg.join(","), text: el.textContent.slice(0, 80)});
   });
   document.getElementById("findings").textContent = JSON.stringify(found);
 });
@@ -151,7 +174,7 @@ class Reports(unittest.TestCase):
             with open(path, encoding="utf-8") as f:
                 self.assertNotIn("<script", f.read(), name)
 
-    def test_no_text_overflows_its_box_on_screen(self):
+    def test_no_text_overflows_its_box_and_all_text_reaches_aa_contrast(self):
         for name, (path, _) in sorted(self.docs.items()):
             for width, printed in LAYOUTS:
                 with self.subTest(report=name, width=width, printed=printed):
