@@ -109,6 +109,11 @@ void isomm__report_maturity(isomm_buf *b, int has, double value)
         isomm__buf_puts(b, "-");
 }
 
+void isomm__report_change(isomm_buf *b, double change)
+{
+    isomm__buf_printf(b, "%+.1f", change > -0.05 && change < 0.05 ? 0.0 : change);
+}
+
 void isomm__report_md_text(isomm_buf *b, const char *s)
 {
     for (; *s; s++) {

@@ -49,7 +49,7 @@ static void comparison_functions(isomm_buf *b, const isomm_comparison *c, isomm_
         isomm__report_maturity(b, fc->has_new, fc->new_maturity);
         isomm__buf_puts(b, "</td><td class=\"num\">");
         if (fc->has_change)
-            isomm__buf_printf(b, "%+.1f", fc->change);
+            isomm__report_change(b, fc->change);
         else
             isomm__buf_puts(b, "-");
         isomm__buf_puts(b, "</td></tr>\n");
@@ -128,8 +128,11 @@ static void comparison_summary(isomm_buf *b, const isomm_comparison *c, isomm_la
     isomm__report_maturity(b, o->has_new, o->new_maturity);
     isomm__buf_puts(b, "<span class=\"muted\"> / 5</span></div><div class=\"label\">");
     isomm__buf_puts(b, isomm__report_word(ISOMM__W_OVERALL, lang));
-    if (o->has_change)
-        isomm__buf_printf(b, " <b>%+.1f</b>", o->change);
+    if (o->has_change) {
+        isomm__buf_puts(b, " <b>");
+        isomm__report_change(b, o->change);
+        isomm__buf_puts(b, "</b>");
+    }
     isomm__buf_puts(b, "</div></div>\n</div>\n");
     isomm__buf_printf(b, "<h2>%s</h2>\n<ul class=\"statuses\">", isomm__report_word(ISOMM__W_ROLE_STATUSES, lang));
     for (s = 0; s < ISOMM_CHANGE_STATUS_COUNT; s++)

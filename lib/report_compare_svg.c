@@ -7,6 +7,7 @@
 
 #include "internal.h"
 #include "report_compare.h"
+#include "report_internal.h"
 #include "svg.h"
 #include "utf8.h"
 
@@ -184,9 +185,10 @@ static void radar_labels(isomm_buf *t, size_t offsets[ISOMM_FUNCTION_COUNT + 1],
     offsets[ISOMM_FUNCTION_COUNT] = t->len;
 }
 
-/* Draw the radar once the title is complete; series labels may point into the text too. */
+/* Draw the radar once the title is complete; the subtitle (at subtitle_offset, or none when 0)
+ * and the series labels point into the text too. */
 static void radar_draw(isomm_buf *b, isomm_buf *t, const isomm_model *m, const size_t offsets[ISOMM_FUNCTION_COUNT + 1],
-                       isomm__radar_series *series, const size_t *label_offsets, size_t nseries)
+                       size_t subtitle_offset, isomm__radar_series *series, const size_t *label_offsets, size_t nseries)
 {
     const char *labels[ISOMM_FUNCTION_COUNT], *codes[ISOMM_FUNCTION_COUNT];
     char *all = isomm__buf_take(t, NULL);
@@ -203,7 +205,8 @@ static void radar_draw(isomm_buf *b, isomm_buf *t, const isomm_model *m, const s
     }
     for (i = 0; i < nseries; i++)
         series[i].label = all + label_offsets[i];
-    isomm__svg_radar(b, all + offsets[ISOMM_FUNCTION_COUNT], ISOMM_FUNCTION_COUNT, labels, codes, series, nseries);
+    isomm__svg_radar(b, all + offsets[ISOMM_FUNCTION_COUNT], subtitle_offset ? all + subtitle_offset : NULL,
+                     ISOMM_FUNCTION_COUNT, labels, codes, series, nseries);
     free(all);
 }
 
@@ -213,16 +216,38 @@ void isomm__comparison_svg_radar(isomm_buf *b, const isomm_comparison *c, isomm_
     size_t offsets[ISOMM_FUNCTION_COUNT + 1], label_offsets[2];
     double values[2][ISOMM_FUNCTION_COUNT];
     isomm__radar_series series[2];
-    int f, old;
+    const isomm_function_change *overall;
+    size_t subtitle;
+    int f, old, s;
 
     radar_labels(&t, offsets, isomm_comparison_model(c), lang);
     isomm__buf_printf(&t, "%s: %s → %s", isomm__compare_label(lang, L_RADAR_COMPARISON), isomm_comparison_id(c, 1),
                       isomm_comparison_id(c, 0));
-    for (old = 1; old >= 0; old--) {
+    for (old = 1; old >= 0; old--) { /* "2025 (2025-11-01)": which assessment, of when */
+        const char *date = isomm_comparison_meta(c, old, ISOMM_META_DATE);
         isomm__buf_putc(&t, '\0');
         label_offsets[1 - old] = t.len;
         isomm__buf_puts(&t, isomm_comparison_id(c, old));
+        if (date)
+            isomm__buf_printf(&t, "%s%s%s", isomm__report_word(ISOMM__W_OPEN, lang), date, isomm__report_word(ISOMM__W_CLOSE, lang));
     }
+    /* the overall maturity old -> new and the six statuses with their counts */
+    isomm__buf_putc(&t, '\0');
+    subtitle = t.len;
+    overall = isomm_comparison_overall(c);
+    isomm__buf_printf(&t, "%s ", isomm__report_word(ISOMM__W_OVERALL, lang));
+    isomm__report_maturity(&t, overall->has_old, overall->old_maturity);
+    isomm__buf_puts(&t, " \xE2\x86\x92 ");
+    isomm__report_maturity(&t, overall->has_new, overall->new_maturity);
+    if (overall->has_change) {
+        isomm__buf_puts(&t, isomm__report_word(ISOMM__W_OPEN, lang));
+        isomm__report_change(&t, overall->change);
+        isomm__buf_puts(&t, isomm__report_word(ISOMM__W_CLOSE, lang));
+    }
+    for (s = 0; s < ISOMM_CHANGE_STATUS_COUNT; s++)
+        isomm__buf_printf(&t, "%s%s %d", s ? isomm__report_word(ISOMM__W_COMMA, lang) : " \xC2\xB7 ",
+                          isomm_change_status_name((isomm_change_status)s, lang),
+                          isomm_comparison_status_count(c, (isomm_change_status)s));
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
         const isomm_function_change *fc = isomm_comparison_function(c, f);
         values[0][f] = fc->has_old ? fc->old_maturity : -1.0;
@@ -230,7 +255,7 @@ void isomm__comparison_svg_radar(isomm_buf *b, const isomm_comparison *c, isomm_
     }
     series[0].values = values[0];
     series[1].values = values[1];
-    radar_draw(b, &t, isomm_comparison_model(c), offsets, series, label_offsets, 2);
+    radar_draw(b, &t, isomm_comparison_model(c), offsets, subtitle, series, label_offsets, 2);
 }
 
 void isomm__aggregate_svg_radar(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
@@ -256,5 +281,5 @@ void isomm__aggregate_svg_radar(isomm_buf *b, const isomm_aggregate *ag, isomm_l
         values[1][f] = fs->count ? fs->mean : -1.0;
         values[2][f] = fs->count ? fs->max : -1.0;
     }
-    radar_draw(b, &t, isomm_aggregate_model(ag), offsets, series, label_offsets, 3);
+    radar_draw(b, &t, isomm_aggregate_model(ag), offsets, 0, series, label_offsets, 3);
 }

@@ -81,6 +81,10 @@ isomm_pattern isomm__report_target(const isomm_result *r);
 /* Append the maturity with one decimal ("3.9"), or "-" when there is none. */
 void isomm__report_maturity(isomm_buf *b, int has, double value);
 
+/* Append a change of maturity with its sign and one decimal ("+0.3", "-1.2"); a change that
+ * rounds to zero is "+0.0", never "-0.0". */
+void isomm__report_change(isomm_buf *b, double change);
+
 /* Markdown-escape user text; newlines become spaces so that a table row stays one line. */
 void isomm__report_md_text(isomm_buf *b, const char *s);
 

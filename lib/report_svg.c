@@ -66,7 +66,7 @@ void isomm__report_svg_radar(isomm_buf *b, const isomm_result *const *results, s
         if (i == count && opts->second_label)
             series[i].label = opts->second_label;
     }
-    isomm__svg_radar(b, all + offsets[ISOMM_FUNCTION_COUNT], ISOMM_FUNCTION_COUNT, labels, codes, series, nseries);
+    isomm__svg_radar(b, all + offsets[ISOMM_FUNCTION_COUNT], NULL, ISOMM_FUNCTION_COUNT, labels, codes, series, nseries);
 out:
     free(all);
     free(values);

@@ -405,7 +405,7 @@ static void radar_legend(isomm_buf *b, size_t axes, const char *const *codes, co
     isomm__buf_puts(b, "</g>\n");
 }
 
-static void svg_open(isomm_buf *b, const char *title, double width, double height)
+static void svg_open(isomm_buf *b, const char *title, const char *subtitle, double width, double height)
 {
     isomm__svg_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"isomm-radar\" width=\"%v\" height=\"%v\" "
                       "viewBox=\"0 0 %v %v\" font-family=\"" ISOMM__SVG_FONT "\" role=\"img\">\n", width, height, width,
@@ -419,6 +419,8 @@ static void svg_open(isomm_buf *b, const char *title, double width, double heigh
     if (title)
         isomm__svg_text_wrapped(b, 24.0, 30.0, "start", 0, 17.0, "font-weight=\"bold\" fill=\"" ISOMM__SVG_TEXT "\"",
                                 title, 84);
+    if (subtitle)
+        isomm__svg_text_wrapped(b, 24.0, 46.0, "start", 1, 12.5, "fill=\"" ISOMM__SVG_MUTED "\"", subtitle, 120);
 }
 
 /* Small multiples: one small radar per series, four to a row. */
@@ -432,7 +434,7 @@ static void radar_small_multiples(isomm_buf *b, const char *title, size_t axes, 
 {
     size_t rows = (nseries + SMALL_COLUMNS - 1) / SMALL_COLUMNS, i, j;
 
-    svg_open(b, title, RADAR_W, SMALL_TOP + SMALL_H * (double)rows + 8.0);
+    svg_open(b, title, NULL, RADAR_W, SMALL_TOP + SMALL_H * (double)rows + 8.0);
     for (i = 0; i < nseries; i++) {
         double left = SMALL_W * (double)(i % SMALL_COLUMNS), top = SMALL_TOP + SMALL_H * (double)(i / SMALL_COLUMNS);
         radar_geometry g;
@@ -457,7 +459,7 @@ static void radar_small_multiples(isomm_buf *b, const char *title, size_t axes, 
     isomm__buf_puts(b, "</svg>\n");
 }
 
-void isomm__svg_radar(isomm_buf *b, const char *title, size_t axes, const char *const *labels,
+void isomm__svg_radar(isomm_buf *b, const char *title, const char *subtitle, size_t axes, const char *const *labels,
                       const char *const *codes, const isomm__radar_series *series, size_t nseries)
 {
     radar_geometry g = { RADAR_CX, RADAR_CY, RADAR_R };
@@ -468,7 +470,7 @@ void isomm__svg_radar(isomm_buf *b, const char *title, size_t axes, const char *
         radar_small_multiples(b, title, axes, codes, series, nseries);
         return;
     }
-    svg_open(b, title, RADAR_W, legend ? LEGEND_TOP + 16.0 + LEGEND_ROW * (double)nseries + 14.0 : RADAR_H);
+    svg_open(b, title, subtitle, RADAR_W, legend ? LEGEND_TOP + 16.0 + LEGEND_ROW * (double)nseries + 14.0 : RADAR_H);
     radar_grid(b, &g, axes, 1);
     for (i = nseries; i-- > 0;)
         radar_series(b, &g, axes, series[i].values, i, nseries, 2.5, 4.5);

@@ -68,8 +68,9 @@ typedef struct isomm__radar_series {
  * Several: a legend table below the chart, one row per series with its line and marker, its
  * label and its values, under the axis codes (codes[i], e.g. "A"); it never covers the chart.
  * More than ISOMM__SVG_STYLES series: small multiples, one small radar per series with the
- * axis codes, in rows of four. title may be NULL. nseries >= 1. */
-void isomm__svg_radar(isomm_buf *b, const char *title, size_t axes, const char *const *labels,
+ * axis codes, in rows of four. title and subtitle (a line of secondary text under the title) may
+ * be NULL. nseries >= 1. */
+void isomm__svg_radar(isomm_buf *b, const char *title, const char *subtitle, size_t axes, const char *const *labels,
                       const char *const *codes, const isomm__radar_series *series, size_t nseries);
 
 #endif

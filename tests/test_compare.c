@@ -1051,6 +1051,19 @@ Test(render, comparison_radar)
 
     cr_expect_eq(strncmp(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"isomm-radar\"", 59), 0, "%s", svg);
     expect_contains(svg, "<title>Maturity: 2025 → 2026</title>");
+    {
+        /* under the title: the overall maturity old -> new and all six statuses with their counts */
+        const isomm_function_change *o = isomm_comparison_overall(c);
+        char line[128];
+        /* B-1 2->4 improved, B-5 5->3 declined, B-2 3->3 unchanged, B-3 0->2, B-4 none->1 and
+         * C-1 none->5 added, H-1 1->0 and H-2 4->0 dropped, the other 46 unrated; the overall
+         * moves by less than 0.05, shown "+0.0" */
+        snprintf(line, sizeof line, "Overall maturity %.1f → %.1f (+0.0) · ", o->old_maturity, o->new_maturity);
+        expect_contains(svg, line);
+        expect_contains(svg, " (+0.0) · Improved 1, Declined 1, Unchanged 1, Added 3, Dropped 2, Unrated 46</tspan>");
+        cr_expect_lt(o->change, 0.0);
+        cr_expect_gt(o->change, -0.05);
+    }
     expect_contains(svg, ">2025</text>"); /* legend */
     expect_contains(svg, ">2026</text>");
     /* one point per function with a maturity: 9 old (circles), 8 new (squares; H has none) */
