@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "numfmt.h"
 
 int isomm__buf_reserve(isomm_buf *b, size_t extra)
 {
@@ -47,30 +48,37 @@ void isomm__buf_printf(isomm_buf *b, const char *fmt, ...)
     int n;
     va_start(ap, fmt);
     va_copy(ap2, ap);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    n = isomm__vsnprintf_c(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0) {
         b->failed = 1;
     } else if (isomm__buf_reserve(b, (size_t)n)) {
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
-        b->len += (size_t)n;
+        if (isomm__vsnprintf_c(b->data + b->len, (size_t)n + 1, fmt, ap2) == n)
+            b->len += (size_t)n;
+        else
+            b->failed = 1;
     }
     va_end(ap2);
 }
 
 void isomm__buf_double(isomm_buf *b, double v)
 {
-    char tmp[32];
-    int precision;
-    for (precision = 1; precision <= 17; precision++) {
-        snprintf(tmp, sizeof tmp, "%.*g", precision, v);
-        if (strtod(tmp, NULL) == v)
-            break;
-    }
-    /* keep a decimal point so JSON readers see a float ("3.0", not "3") */
-    if (!strpbrk(tmp, ".eEn"))
-        strcat(tmp, ".0");
-    isomm__buf_puts(b, tmp);
+    char tmp[ISOMM__DOUBLE_CHARS];
+    size_t n = isomm__fmt_double(tmp, v);
+    if (n)
+        isomm__buf_append(b, tmp, n);
+    else
+        b->failed = 1;
+}
+
+void isomm__buf_fixed(isomm_buf *b, double v, int decimals)
+{
+    char tmp[ISOMM__DOUBLE_CHARS];
+    size_t n = isomm__fmt_fixed(tmp, v, decimals);
+    if (n)
+        isomm__buf_append(b, tmp, n);
+    else
+        b->failed = 1;
 }
 
 /* Bytes a JSON string or XML text cannot hold as they are: 1 for JSON (quote, backslash,

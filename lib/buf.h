@@ -40,13 +40,32 @@ static inline void isomm__buf_putc(isomm_buf *b, char c)
 {
     isomm__buf_append(b, &c, 1);
 }
+/* printf-style append; numbers (%f, %g, %e) are written in the "C" locale whatever the
+ * process locale (see numfmt.h). */
 void isomm__buf_printf(isomm_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* Append a double in the shortest form that reads back to the same value ("3", "2.6666666666666665"). */
+/* Append a decimal integer (no printf, no locale). */
+static inline void isomm__buf_int(isomm_buf *b, long long v)
+{
+    char digits[24], *p = digits + sizeof digits;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    isomm__buf_append(b, p, (size_t)(digits + sizeof digits - p));
+}
+/* Append a double in the shortest form that reads back to the same value ("3.0",
+ * "2.6666666666666665"), locale-free. */
 void isomm__buf_double(isomm_buf *b, double v);
+/* Append v with `decimals` digits after the point ("2.7" for 1), locale-free. */
+void isomm__buf_fixed(isomm_buf *b, double v, int decimals);
 /* Append s as JSON string contents with quotes (escapes ", \, control characters). */
 void isomm__buf_json_string(isomm_buf *b, const char *s);
 /* Append s with XML/HTML special characters (& < > " ') escaped and the control characters

@@ -192,7 +192,8 @@ int isomm_output_commit(isomm_output *o, isomm_error *err)
     } else if (!o->failed) {
         if (o->kind == OUT_REPLACE && fsync(o->fd) != 0)
             output_fail(o, NULL, "cannot write", errno);
-        else if (close(o->fd) != 0)
+        /* closed whether or not the sync worked (the first failure is the one reported) */
+        if (close(o->fd) != 0)
             output_fail(o, NULL, "cannot write", errno);
         o->fd = -1;
         if (!o->failed && o->kind == OUT_REPLACE) {

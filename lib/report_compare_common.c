@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "numfmt.h"
 #include "report_compare.h"
 #include "report_internal.h"
 
@@ -91,7 +92,7 @@ void isomm__compare_role_cells(const isomm_role_stats *rs, char cells[ISOMM__ROL
         if (rs->count == 0 && i >= 1 && i <= 4)
             snprintf(cells[i], sizeof cells[i], "-");
         else if (i == 1)
-            snprintf(cells[i], sizeof cells[i], "%.1f", rs->mean);
+            isomm__snprintf_c(cells[i], sizeof cells[i], "%.1f", rs->mean);
         else
             snprintf(cells[i], sizeof cells[i], "%d", values[i]);
     }

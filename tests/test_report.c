@@ -549,6 +549,28 @@ Test(report, model_json_lists_the_catalogue)
     isomm_free(t);
 }
 
+/* CC BY 4.0: the catalogue never goes out without its source, author and licence. */
+Test(report, model_json_carries_the_attribution)
+{
+    const isomm_attribution *at = isomm_model_attribution();
+    char *t = NULL;
+
+    cr_assert_str_eq(at->licence, "CC BY 4.0");
+    cr_assert_str_eq(at->licence_url, "https://creativecommons.org/licenses/by/4.0/");
+    cr_assert_str_eq(at->author_ja, "日本セキュリティオペレーション事業者協議会");
+    cr_assert_str_eq(at->model, "ISOG-J SOC/CSIRT Maturity Model (ISOMM) v2.1");
+    cr_assert(strstr(at->notice_en, "CC BY 4.0") && strstr(at->notice_ja, "CC BY 4.0"));
+    cr_assert(strstr(at->changes_en, "English") && strstr(at->changes_en, "\"default\""));
+    cr_assert_eq(isomm_model_render_json(&t, NULL, isomm_model_default(), NULL), ISOMM_OK);
+    assert_has(t, "{\"name\": \"ISOMM v2.1\",\n \"attribution\": {\"title\": \"「セキュリティ対応組織（SOC/CSIRT）の教科書」"
+                  "ハンドブック化と情報共有の「5W1H」改版について\",\n  \"model\": \"ISOG-J SOC/CSIRT Maturity Model (ISOMM) v2.1\",\n"
+                  "  \"author_ja\": \"日本セキュリティオペレーション事業者協議会\", \"author_en\": \"ISOG-J (Information "
+                  "Security Operation providers Group Japan)\",\n  \"licence\": \"CC BY 4.0\", \"licence_url\": "
+                  "\"https://creativecommons.org/licenses/by/4.0/\",\n  \"changes_ja\": \"libisommはこの資料をデータに変換しました。");
+    assert_has(t, "(domain_source \\\"default\\\") are libisomm's own work. ISOG-J does not endorse libisomm.\"},\n \"functions\": [");
+    isomm_free(t);
+}
+
 /* A custom model's role names are user text: HTML and SVG must escape them. */
 Test(report, custom_role_names_are_escaped_in_html_and_svg)
 {

@@ -74,6 +74,8 @@ int cli_input_error(const char *file, const isomm_error *err);
 int cli_render_error(const isomm_error *err);
 /* Print text from input or the library with control characters shown escaped (\x1b). */
 void cli_put_safe(FILE *fp, const char *s);
+/* fmt (one %s) with text shown safely, in a new string (free()); NULL when out of memory. */
+char *cli_safe_printf(const char *fmt, const char *text, size_t *len);
 const char *cli_display_name(const char *path);
 /* Every assessment of a file ('-' = standard input). */
 int cli_read_all(const context *ctx, const char *path, isomm_assessment ***list, size_t *count);

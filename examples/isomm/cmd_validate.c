@@ -1,55 +1,57 @@
 /* SPDX-License-Identifier: MIT */
-/* isomm validate: check a file and list every problem found. */
-#include <stdlib.h>
+/* isomm validate: check a file in one pass and list every problem found as it is found. */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+
+/* Problems listed before the check stops (a summary then says there are more). */
+#define MAX_PROBLEMS ISOMM_CSV_DEFAULT_MAX_ERRORS
+
+static int print_problem(void *name, const isomm_error *problem)
+{
+    cli_input_error(name, problem);
+    return 0;
+}
 
 static int run(const context *ctx)
 {
     const cli *c = ctx->args;
     const char *path, *name;
-    isomm_error *problems;
+    isomm_csv_summary sum;
     isomm_error err;
-    size_t n = 0, i, cap = ISOMM_CSV_DEFAULT_MAX_ERRORS, count = 0;
-    isomm_assessment **list = NULL;
+    char format[96], *doc;
+    size_t len;
     int rc, status;
 
     if ((status = cli_want_files(c, 1, "one FILE.csv")) != 0)
         return status;
     path = c->files[0];
     name = cli_display_name(path);
-    problems = calloc(cap, sizeof *problems);
-    if (!problems) {
+    /* one pass: a pipe or FIFO is read once, and the count of assessments comes with it */
+    if (strcmp(path, "-") == 0)
+        rc = isomm_csv_check_fp(stdin, &ctx->csv, MAX_PROBLEMS, print_problem, (void *)name, &sum, &err);
+    else
+        rc = isomm_csv_check_file(path, &ctx->csv, MAX_PROBLEMS, print_problem, (void *)name, &sum, &err);
+    if (rc != ISOMM_OK) {
+        if (sum.problems == 0) { /* the file could not be read at all */
+            cli_input_error(name, &err);
+            sum.problems = 1;
+        }
+        cli_put_safe(stderr, name);
+        if (sum.truncated)
+            fprintf(stderr, ": %zu problems found, stopped at the limit of %d; there are more\n", sum.problems,
+                    MAX_PROBLEMS);
+        else
+            fprintf(stderr, ": %zu problem%s found\n", sum.problems, sum.problems == 1 ? "" : "s");
+        return EXIT_INPUT;
+    }
+    snprintf(format, sizeof format, "%%s: valid, %zu assessment%s\n", sum.assessments, sum.assessments == 1 ? "" : "s");
+    if (!(doc = cli_safe_printf(format, name, &len))) {
         fputs("isomm: out of memory\n", stderr);
         return EXIT_INPUT;
     }
-    if (strcmp(path, "-") == 0)
-        rc = isomm_csv_validate_fp(stdin, &ctx->csv, problems, cap, &n, &err);
-    else
-        rc = isomm_csv_validate_file(path, &ctx->csv, problems, cap, &n, &err);
-    for (i = 0; i < n; i++)
-        cli_input_error(name, &problems[i]);
-    free(problems);
-    if (rc != ISOMM_OK) {
-        if (n == 0) {
-            cli_input_error(name, &err);
-            n = 1;
-        }
-        cli_put_safe(stderr, name);
-        fprintf(stderr, ": %zu problem%s found%s\n", n, n == 1 ? "" : "s", n >= cap ? " (stopped at the limit)" : "");
-        return EXIT_INPUT;
-    }
-    /* Clean: count the assessments for the summary (standard input was consumed by the check). */
-    if (strcmp(path, "-") != 0 && isomm_csv_read_file(&list, &count, path, &ctx->csv, &err) == ISOMM_OK) {
-        cli_put_safe(stdout, name);
-        printf(": valid, %zu assessment%s\n", count, count == 1 ? "" : "s");
-    } else {
-        cli_put_safe(stdout, name);
-        fputs(": valid\n", stdout);
-    }
-    isomm_assessment_array_free(list, count);
-    return 0;
+    return cli_emit(ctx, doc, len);
 }
 
 const command cmd_validate = {

@@ -33,24 +33,69 @@ static size_t utf8_sequence(const unsigned char *s)
     return n;
 }
 
-void cli_put_safe(FILE *fp, const char *s)
+/* Copy s into dst (when not NULL) with control characters shown escaped; returns the length. */
+static size_t escape_into(char *dst, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
+    size_t len = 0;
 
     while (*p) {
         size_t n = utf8_sequence(p);
+        char code[8];
         if (n == 1 && *p >= 0x20 && *p != 0x7F) {
-            fputc(*p++, fp);
+            code[0] = (char)*p;
+            n = 1;
+            p++;
         } else if (n >= 2 && !(n == 2 && p[0] == 0xC2 && p[1] < 0xA0)) {
-            fwrite(p, 1, n, fp);
+            if (dst)
+                memcpy(dst + len, p, n);
+            len += n;
             p += n;
+            continue;
         } else if (n == 2) { /* a C1 control character, U+0080..U+009F */
-            fprintf(fp, "\\u%04x", (unsigned)p[1]);
+            n = (size_t)snprintf(code, sizeof code, "\\u%04x", (unsigned)p[1]);
             p += 2;
         } else { /* a C0 control, DEL or a byte that is not UTF-8 */
-            fprintf(fp, "\\x%02x", (unsigned)*p++);
+            n = (size_t)snprintf(code, sizeof code, "\\x%02x", (unsigned)*p++);
         }
+        if (dst)
+            memcpy(dst + len, code, n);
+        len += n;
     }
+    return len;
+}
+
+void cli_put_safe(FILE *fp, const char *s)
+{
+    size_t n = escape_into(NULL, s);
+    char small[256], *text = n < sizeof small ? small : malloc(n + 1);
+
+    if (!text) { /* no memory for the copy: leave the text out rather than print it raw */
+        fputs("(text not shown: out of memory)", fp);
+        return;
+    }
+    escape_into(text, s);
+    fwrite(text, 1, n, fp);
+    if (text != small)
+        free(text);
+}
+
+char *cli_safe_printf(const char *fmt, const char *text, size_t *len)
+{
+    size_t n = escape_into(NULL, text);
+    char *safe = malloc(n + 1), *out = NULL;
+    int total;
+
+    if (!safe)
+        return NULL;
+    safe[escape_into(safe, text)] = '\0';
+    total = snprintf(NULL, 0, fmt, safe);
+    if (total >= 0 && (out = malloc((size_t)total + 1)) != NULL) {
+        snprintf(out, (size_t)total + 1, fmt, safe);
+        *len = (size_t)total;
+    }
+    free(safe);
+    return out;
 }
 
 int cli_usage_error(const cli *c, const char *fmt, const char *detail)

@@ -32,7 +32,12 @@ typedef enum isomm_format {
 /** Version of ::isomm_report_options understood by this library. */
 #define ISOMM_REPORT_OPTIONS_VERSION 1
 
-/** Report options. Start from ::ISOMM_REPORT_OPTIONS_INIT. */
+/**
+ * Report options. Start from ::ISOMM_REPORT_OPTIONS_INIT.
+ *
+ * ABI: caller may allocate, has a version field. Start from the INIT macro; fields are only
+ * added at the end, with the version and INIT macro bumped, and older versions stay accepted.
+ */
 typedef struct isomm_report_options {
     unsigned int version;         /**< ::ISOMM_REPORT_OPTIONS_VERSION */
     isomm_format format;          /**< output format */

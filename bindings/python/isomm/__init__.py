@@ -21,7 +21,7 @@ from . import _capi
 from .assessment import Answer, Assessment
 from .compare import (Aggregate, Comparison, FunctionChange, FunctionStats, RoleChange, RoleStats, aggregate,
                       compare)
-from .csvio import csv_template, iter_csv, load_model_csv, read_csv, validate_csv, write_csv
+from .csvio import Problems, csv_template, iter_csv, load_model_csv, read_csv, validate_csv, write_csv
 from .errors import (Error, ErrorCode, FileError, InvalidValueError, ModelError, OutOfMemoryError, ParseError,
                      UnknownRoleError)
 from .model import Function, Model, Pattern, Role, Scale, ScaleLevel, default_model
@@ -33,7 +33,7 @@ __version__ = _capi.isomm_version_string()
 __all__ = [
     "Aggregate", "Answer", "Assessment", "Comparison", "Error", "ErrorCode", "EvaluationWarning", "FileError",
     "Function", "FunctionChange", "FunctionResult", "FunctionStats", "Highlight", "InvalidValueError", "Model",
-    "ModelError", "OutOfMemoryError", "ParseError", "Pattern", "PatternFit", "Result", "Role", "RoleChange",
+    "ModelError", "OutOfMemoryError", "ParseError", "Pattern", "Problems", "PatternFit", "Result", "Role", "RoleChange",
     "RoleResult", "RoleStats", "Scale", "ScaleLevel", "UnknownRoleError", "aggregate", "compare", "csv_template",
     "default_model", "iter_csv", "load_model_csv", "read_csv", "render_report", "validate_csv", "write_csv",
 ]
