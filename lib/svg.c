@@ -13,19 +13,14 @@
 
 /* ---- numbers -------------------------------------------------------------------------- */
 
-/* One decimal, without the locale: "12.5", "-3.0", and never "-0.0". */
+/* One decimal, in the library's one number format (numfmt.h: not the caller's locale), never "-0.0". */
 static void num(isomm_buf *b, double v)
 {
-    long tenths;
-
     if (!(v > -1e9 && v < 1e9)) /* NaN or out of any drawing's range */
         v = 0.0;
-    tenths = lround(v * 10.0);
-    if (tenths < 0) {
-        isomm__buf_putc(b, '-');
-        tenths = -tenths;
-    }
-    isomm__buf_printf(b, "%ld.%ld", tenths / 10, tenths % 10);
+    if (v > -0.05 && v < 0.05)
+        v = 0.0;
+    isomm__buf_fixed(b, v, 1);
 }
 
 void isomm__svg_printf(isomm_buf *b, const char *fmt, ...)

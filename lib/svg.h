@@ -26,8 +26,9 @@
 
 /* Append fmt to b, where %v is a double written with one decimal ("12.5", "-3.0"), %d an int,
  * %s a string copied as it is (escape user text with isomm__buf_xml first) and %% a percent
- * sign. Every coordinate and size of the SVG output goes through %v, so that the format of
- * numbers lives here only; it does not depend on the locale. */
+ * sign. Every coordinate and size of the SVG output goes through %v, which writes with
+ * isomm__buf_fixed (numfmt.h), so the format of numbers lives in one place and does not depend on
+ * the locale. */
 void isomm__svg_printf(isomm_buf *b, const char *fmt, ...);
 
 /* Colour of series i (one of ISOMM__SVG_STYLES, text-safe on white). */

@@ -260,9 +260,9 @@ Test(report, radar_has_nine_points_and_labels)
     /* Labels break only between phrases: "A セキュリティ対応組織運営" (26 columns) has no such
      * place and stays whole; B breaks before its bracket, E after the particle の, H after ・. */
     assert_has(t, "<tspan x=\"400.0\" dy=\"0.0\">A セキュリティ対応組織運営</tspan></text>");
-    assert_has(t, ">B リアルタイムアナリシス</tspan><tspan x=\"526.0\" dy=\"16.3\">（即時分析）</tspan>");
-    assert_has(t, ">E セキュリティ対応状況の</tspan><tspan x=\"467.0\" dy=\"16.3\">診断と評価</tspan>");
-    assert_has(t, ">H 内部統制・</tspan><tspan x=\"207.0\" dy=\"16.3\">内部不正対応支援</tspan>");
+    assert_has(t, ">B リアルタイムアナリシス</tspan><tspan x=\"526.0\" dy=\"16.2\">（即時分析）</tspan>");
+    assert_has(t, ">E セキュリティ対応状況の</tspan><tspan x=\"467.0\" dy=\"16.2\">診断と評価</tspan>");
+    assert_has(t, ">H 内部統制・</tspan><tspan x=\"207.0\" dy=\"16.2\">内部不正対応支援</tspan>");
     assert_has(t, "<title>機能別の成熟度 \u2014 example-1</title>");
     /* one series: its value under each label, no legend */
     assert_has(t, "font-weight=\"bold\" fill=\"#1f5fa8\">2.7</text>");
