@@ -241,6 +241,7 @@ int isomm__svg_text_wrapped(isomm_buf *b, double x, double y, const char *anchor
 #define LEGEND_LABEL_COLUMNS 24
 #define LEGEND_VALUES_X 270.0
 #define LEGEND_VALUE_STEP 58.0
+#define VALUE_GAP 23.0 /* from a label's last baseline to its value's (13 px label, 15 px value) */
 
 typedef struct radar_geometry {
     double cx, cy, r;
@@ -349,17 +350,19 @@ static void radar_label(isomm_buf *b, const radar_geometry *g, size_t axis, size
     int lines;
 
     if (valign < 0 && values)
-        y -= 18.0; /* leave room for the value line under the name */
+        y -= VALUE_GAP; /* leave room for the value line under the name */
     /* 22 columns hold 11 Japanese characters; English words need about as much room. */
     lines = isomm__svg_text_wrapped(b, x, y, anchor, valign, 13.0, "fill=\"" ISOMM__SVG_TEXT "\"", label, 22);
     if (!values)
         return;
+    /* the value's baseline VALUE_GAP under the label's last one: clear of it even with the tall
+     * ascent and descent of a CJK font */
     if (valign < 0)
-        value_y = y + 18.0;
+        value_y = y + VALUE_GAP;
     else if (valign == 0)
-        value_y = y + 13.0 * 1.25 * (double)lines / 2.0 + 13.0;
+        value_y = y + 13.0 * 1.25 * (double)(lines - 1) / 2.0 + 13.0 * 0.35 + VALUE_GAP;
     else
-        value_y = y + 13.0 * 1.25 * (double)lines + 16.0;
+        value_y = y + 13.0 + 13.0 * 1.25 * (double)(lines - 1) + VALUE_GAP;
     isomm__svg_printf(b, "<text x=\"%v\" y=\"%v\" text-anchor=\"%s\" font-size=\"15\" font-weight=\"bold\" fill=\"%s\">", x,
                       value_y, anchor, isomm__svg_color(0));
     value_text(b, values[axis]);

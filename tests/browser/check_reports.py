@@ -69,6 +69,29 @@ document.getElementById("report").addEventListener("load", function () {
       found.push({box: name, sticks_out_of: parent.tagName.toLowerCase(), right: right,
                   parent_right: parent.getBoundingClientRect().right, text: el.textContent.slice(0, 80)});
   });
+  /* charts: no text cut at the edge of its SVG; on a radar no two texts overlap (the legend
+     never covers an axis label) */
+  doc.querySelectorAll("svg").forEach(function (svg) {
+    var box = svg.getBoundingClientRect(), kind = svg.getAttribute("class") || "svg", rects = [];
+    svg.querySelectorAll("text").forEach(function (t) {
+      var r = t.getBoundingClientRect();
+      if (!r.width) return;
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+        found.push({svg: kind, cut: t.textContent.slice(0, 60)});
+      rects.push([r, t.textContent.slice(0, 40)]);
+    });
+    if (kind !== "isomm-radar") return;
+    for (var i = 0; i < rects.length; i++)
+      for (var j = i + 1; j < rects.length; j++) {
+        var a = rects[i][0], b = rects[j][0];
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+          found.push({svg: kind, overlap: [rects[i][1], rects[j][1]]});
+      }
+  });
+  if (!doc.body) { /* a standalone SVG file: nothing else to look at */
+    document.getElementById("findings").textContent = JSON.stringify(found);
+    return;
+  }
   /* WCAG AA: text against the background it is drawn on (the nearest ancestor with a colour) */
   function rgb(c) { var m = c.match(/[\d.]+/g); return m ? m.map(Number) : null; }
   function lum(c) {
@@ -160,14 +183,26 @@ class Reports(unittest.TestCase):
         write_assessments(old, 1, 11, id="last-year", assessor="前任の CSIRT 担当", date="2025-11-01")
         write_assessments(fifty, 50, 7)
         cls.docs = {}  # name -> (path, the most pages its print may have)
+        cls.charts = {}  # standalone SVG files: name -> path
+        six = os.path.join(OUT, "six.csv")
+        write_assessments(six, 6, 5)
         for lang in ("en", "ja"):
             for name, args, pages in (("report", ("report", example), 6),
                                       ("compare", ("compare", old, example), 4),
                                       ("aggregate50", ("aggregate", fifty), 8),
+                                      ("report6", ("report", six), 6 + 2),
                                       ("report50", ("report", fifty), 50 + 4)):
                 path = os.path.join(OUT, "%s-%s.html" % (name, lang))
                 run_isomm(*args, "--format", "html", "--lang", lang, "-o", path)
                 cls.docs["%s-%s" % (name, lang)] = (path, pages)
+            for name, args in (("radar6", ("report", six, "--format", "svg")),
+                               ("radar50", ("report", fifty, "--format", "svg")),
+                               ("roles", ("report", example, "--format", "svg-roles")),
+                               ("compare-radar", ("compare", old, example, "--format", "svg")),
+                               ("aggregate-radar", ("aggregate", fifty, "--format", "svg"))):
+                path = os.path.join(OUT, "%s-%s.svg" % (name, lang))
+                run_isomm(*args, "--lang", lang, "-o", path)
+                cls.charts["%s-%s" % (name, lang)] = path
 
     def test_reports_carry_no_script(self):
         for name, (path, _) in self.docs.items():
@@ -175,8 +210,10 @@ class Reports(unittest.TestCase):
                 self.assertNotIn("<script", f.read(), name)
 
     def test_no_text_overflows_its_box_and_all_text_reaches_aa_contrast(self):
-        for name, (path, _) in sorted(self.docs.items()):
-            for width, printed in LAYOUTS:
+        pages = [(name, path, LAYOUTS) for name, (path, _) in sorted(self.docs.items())]
+        pages += [(name, path, LAYOUTS[:1]) for name, path in sorted(self.charts.items())]
+        for name, path, layouts in pages:
+            for width, printed in layouts:
                 with self.subTest(report=name, width=width, printed=printed):
                     harness = os.path.join(OUT, "harness-%s-%d.html" % (name, width))
                     with open(harness, "w", encoding="utf-8") as f:
