@@ -331,7 +331,7 @@ static void summary(isomm_buf *b, const isomm_result *const *results, size_t cou
         isomm__buf_puts(b, "<tr>");
         for (j = 0; j < 4; j++) {
             const char *v = isomm_assessment_meta(a, fields[j]);
-            isomm__buf_puts(b, j ? "<td>" : "<td class=\"id\">");
+            isomm__buf_puts(b, j == 0 ? "<td class=\"id\">" : j == 3 ? "<td class=\"nowrap\">" : "<td>");
             if (v)
                 isomm__buf_xml(b, v);
             else
@@ -378,8 +378,11 @@ void isomm__report_html(isomm_buf *b, const isomm_result *const *results, size_t
         isomm__buf_printf(b, "<section class=\"overview\">\n<h1>%s</h1>\n", isomm__report_word(ISOMM__W_TITLE, opts->lang));
         summary(b, results, count, opts->lang);
         /* one chart holds as many series as there are styles; the table above shows the rest */
-        if (count <= ISOMM__SVG_STYLES)
+        if (count <= ISOMM__SVG_STYLES) {
+            isomm__buf_puts(b, "<div class=\"chart\">\n");
             isomm__report_svg_radar(b, results, count, opts);
+            isomm__buf_puts(b, "</div>\n");
+        }
         isomm__buf_puts(b, "</section>\n");
     }
     p.b = b;

@@ -436,7 +436,7 @@ Test(report, html_of_a_list_starts_with_an_overview)
     cr_assert_eq(count(t, "<svg "), 1 + 2 * 20);
     /* the overview opens with a table of all assessments, then one radar of both */
     assert_has(t, "<h2>All assessments (2)</h2>\n<table class=\"summary long\">");
-    cr_assert_eq(count(t, "<tr><td class=\"id\">example-1</td><td>Example Corp</td><td>CSIRT lead</td><td>2026-11-01</td>"
+    cr_assert_eq(count(t, "<tr><td class=\"id\">example-1</td><td>Example Corp</td><td>CSIRT lead</td><td class=\"nowrap\">2026-11-01</td>"
                           "<td class=\"num\"><b>2.5</b></td><td class=\"num\">3.0</td>"), 2);
     cr_assert(strstr(t, "<table class=\"summary long\">") < strstr(t, "class=\"isomm-radar\""));
     cr_assert_eq(count(t, "class=\"isomm-radar\""), 3);

@@ -190,7 +190,7 @@ class Reports(unittest.TestCase):
             for name, args, pages in (("report", ("report", example), 6),
                                       ("compare", ("compare", old, example), 4),
                                       ("aggregate50", ("aggregate", fifty), 8),
-                                      ("report6", ("report", six), 6 + 2),
+                                      ("report6", ("report", six), 6 + 1),
                                       ("report50", ("report", fifty), 50 + 4)):
                 path = os.path.join(OUT, "%s-%s.html" % (name, lang))
                 run_isomm(*args, "--format", "html", "--lang", lang, "-o", path)
