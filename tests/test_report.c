@@ -441,6 +441,16 @@ Test(report, html_of_a_list_starts_with_an_overview)
     cr_assert(strstr(t, "<table class=\"summary long\">") < strstr(t, "class=\"isomm-radar\""));
     cr_assert_eq(count(t, "class=\"isomm-radar\""), 3);
     isomm_free(t);
+    /* beyond six assessments the overview is the table alone: one radar per section */
+    {
+        const isomm_result *seven[7] = { r1, r1, r1, r1, r1, r1, r1 };
+        cr_assert_eq(isomm_report_render_list(&t, NULL, seven, 7, &o, NULL), ISOMM_OK);
+        assert_has(t, "<h2>All assessments (7)</h2>");
+        cr_assert_eq(count(t, "<tr><td class=\"id\">example-1</td>"), 7);
+        cr_assert_eq(count(t, "class=\"isomm-radar\""), 7);
+        cr_assert_eq(count(t, "<section class=\"assessment brief\">"), 7);
+    }
+    isomm_free(t);
 }
 
 Test(report, text_list_separates_reports)
