@@ -78,13 +78,24 @@ static void function_table(const page *p)
     isomm__buf_puts(p->b, "</table></div>\n");
 }
 
+static int has_warning(const isomm_result *r, isomm_warning w)
+{
+    int i, n = isomm_result_warning_count(r);
+
+    for (i = 0; i < n; i++)
+        if (isomm_result_warning(r, i) == (int)w)
+            return 1;
+    return 0;
+}
+
 static void highlight_cards(const page *p, int strength)
 {
     int i, n = isomm_result_highlight_count(p->r, strength);
 
     isomm__buf_printf(p->b, "<div><h2>%s</h2>\n", W(p, strength ? ISOMM__W_STRENGTHS : ISOMM__W_WEAKNESSES));
-    if (n == 0)
-        isomm__buf_printf(p->b, "<p class=\"muted\">%s</p>\n", W(p, ISOMM__W_NONE));
+    if (n == 0) /* "none", or why: every function has the same maturity */
+        isomm__buf_printf(p->b, "<p class=\"muted\">%s</p>\n", W(p, has_warning(p->r, ISOMM_WARNING_NO_CONTRAST) ?
+                                                                  ISOMM__W_NO_CONTRAST : ISOMM__W_NONE));
     for (i = 0; i < n; i++) {
         int f = isomm_result_highlight(p->r, strength, i);
         const isomm_function_info *fi = isomm_model_function(p->m, f);
@@ -168,7 +179,7 @@ static void fit_and_warnings(const page *p)
 
     isomm__buf_printf(p->b, "<h2>%s</h2>\n", W(p, ISOMM__W_PATTERN_FIT));
     if (best == ISOMM_PATTERN_NONE)
-        isomm__buf_printf(p->b, "<p><span class=\"muted\">%s</span>", isomm_warning_text(ISOMM_WARNING_NO_FIT, lang));
+        isomm__buf_printf(p->b, "<p><span class=\"muted\">%s</span>", W(p, ISOMM__W_NO_FIT));
     else
         isomm__buf_printf(p->b, lang == ISOMM_LANG_JA ? "<p>%s: <b>%s</b>（不一致 %d）" : "<p>%s: <b>%s</b> (%d mismatches)",
                           W(p, ISOMM__W_FIT_SENTENCE), isomm__report_pattern_name(best, lang), mismatches);
@@ -244,7 +255,7 @@ static void role_table(const page *p)
 
     isomm__buf_printf(p->b, "<h2>%s</h2>\n<p class=\"caption\">%s</p>\n<table class=\"long plan\">\n<thead><tr><th>%s</th>"
                       "<th></th><th>%s</th><th>%s</th><th class=\"num\">%s</th><th>%s</th><th>%s</th></tr></thead>\n",
-                      W(p, ISOMM__W_ACTION_PLAN), W(p, ISOMM__W_ACTION_PLAN_NOTE), W(p, ISOMM__W_ROLE), W(p, ISOMM__W_SOURCING),
+                      W(p, ISOMM__W_ROLE_TABLE), W(p, ISOMM__W_ROLE_TABLE_NOTE), W(p, ISOMM__W_ROLE), W(p, ISOMM__W_SOURCING),
                       W(p, ISOMM__W_EXPECTED), W(p, ISOMM__W_LEVEL_COLUMN), W(p, ISOMM__W_NEXT_STEP), W(p, ISOMM__W_NOTE));
     for (i = 0; i < n; i++) {
         role = isomm_result_plan_role(p->r, i);

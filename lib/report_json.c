@@ -332,7 +332,17 @@ static void model_json(isomm_buf *b, const isomm_model *m)
         text_pair(b, "strength_ja", fi->strength_ja, "strength_en", fi->strength_en);
         isomm__buf_puts(b, ",\n   ");
         text_pair(b, "weakness_ja", fi->weakness_ja, "weakness_en", fi->weakness_en);
-        isomm__buf_putc(b, '}');
+        isomm__buf_puts(b, ",\n   \"comments\": {");
+        for (s = 1; s >= 0; s--) { /* by maturity band (ISOMM-MODEL.md section 6) */
+            isomm__buf_puts(b, s ? "\"strength\": [" : "], \"weakness\": [");
+            for (level = 1; level <= 5; level++) {
+                isomm__buf_printf(b, "%s{\"band\": %d, ", level > 1 ? ",\n    " : "\n    ", level);
+                text_pair(b, "ja", isomm_function_band_comment(fi, s, level, ISOMM_LANG_JA), "en",
+                          isomm_function_band_comment(fi, s, level, ISOMM_LANG_EN));
+                isomm__buf_putc(b, '}');
+            }
+        }
+        isomm__buf_puts(b, "]}}");
     }
     isomm__buf_puts(b, "],\n ");
     KEY(b, "roles");

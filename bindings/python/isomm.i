@@ -499,3 +499,58 @@ static int isommpy_aggregate_render(char **out, size_t *len, const isomm_aggrega
     return isomm_aggregate_render(out, len, ag, &opts, err);
 }
 %}
+
+/* ---- the workbook (isomm/xlsx.h): reading, the template, the report. Self-contained: the options
+ * struct stays hidden; the helpers below take plain values. ---- */
+%thread isommpy_xlsx_read_file;
+%thread isommpy_xlsx_read_buffer;
+%thread isommpy_xlsx_write_template;
+%thread isommpy_xlsx_write_report;
+
+%{
+/* Workbook options from plain values. */
+static isomm_xlsx_options isommpy_xlsx_options(const isomm_model *model, int lang, size_t max_inflated_bytes,
+                                               size_t max_elements)
+{
+    isomm_xlsx_options opts = ISOMM_XLSX_OPTIONS_INIT;
+    opts.model = model;
+    opts.lang = (isomm_lang)lang;
+    opts.max_inflated_bytes = max_inflated_bytes;
+    opts.max_elements = max_elements;
+    return opts;
+}
+%}
+
+%inline %{
+/* Every assessment of a workbook file (reading stops at the first error). */
+static int isommpy_xlsx_read_file(isomm_assessment ***out, size_t *count, const char *path, const isomm_model *model,
+                                  size_t max_inflated_bytes, size_t max_elements, isomm_error *err)
+{
+    isomm_xlsx_options opts = isommpy_xlsx_options(model, ISOMM_LANG_JA, max_inflated_bytes, max_elements);
+    return isomm_xlsx_read_file(out, count, path, &opts, err);
+}
+
+/* Every assessment of a workbook in memory. */
+static int isommpy_xlsx_read_buffer(isomm_assessment ***out, size_t *count, const char *data, size_t len,
+                                    const isomm_model *model, size_t max_inflated_bytes, size_t max_elements,
+                                    isomm_error *err)
+{
+    isomm_xlsx_options opts = isommpy_xlsx_options(model, ISOMM_LANG_JA, max_inflated_bytes, max_elements);
+    return isomm_xlsx_read_buffer(out, count, data, len, &opts, err);
+}
+
+/* The self-check template written to a file. */
+static int isommpy_xlsx_write_template(const char *path, const isomm_model *model, int lang, isomm_error *err)
+{
+    isomm_xlsx_options opts = isommpy_xlsx_options(model, lang, 0, 0);
+    return isomm_xlsx_write_template(path, &opts, err);
+}
+
+/* The report workbook of several results written to a file. */
+static int isommpy_xlsx_write_report(const char *path, const isomm_result *const *results, size_t count, int lang,
+                                     isomm_error *err)
+{
+    isomm_xlsx_options opts = isommpy_xlsx_options(NULL, lang, 0, 0);
+    return isomm_xlsx_write_report(path, results, count, &opts, err);
+}
+%}

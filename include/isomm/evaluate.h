@@ -148,7 +148,9 @@ ISOMM_EXPORT int isomm_maturity_band(double maturity);
  * isomm_function_comment(). Texts depend on the function index only, so a loaded model has the
  * same comments as the built-in one.
  * @param function a function of any model (borrowed)
+ * @param strength nonzero for the comment of a strength, 0 for that of a weakness
  * @param band     1..5, as isomm_maturity_band()
+ * @param lang     language of the text
  * @return static UTF-8 text; NULL when function is NULL, its index is not 0..8, band is not
  *         1..5 or lang is not a language.
  */

@@ -26,6 +26,7 @@ from .errors import (Error, ErrorCode, FileError, InvalidValueError, ModelError,
                      UnknownRoleError)
 from .model import Function, Model, Pattern, Role, Scale, ScaleLevel, default_model
 from .result import EvaluationWarning, FunctionResult, Highlight, PatternFit, Result, RoleResult, render_report
+from .xlsxio import read_xlsx, write_xlsx_report, xlsx_template
 
 __version__ = _capi.isomm_version_string()
 """Version of the C library the bindings run on, ``"MAJOR.MINOR.PATCH"``."""
@@ -35,5 +36,6 @@ __all__ = [
     "Function", "FunctionChange", "FunctionResult", "FunctionStats", "Highlight", "InvalidValueError", "Model",
     "ModelError", "OutOfMemoryError", "ParseError", "Pattern", "Problems", "PatternFit", "Result", "Role", "RoleChange",
     "RoleResult", "RoleStats", "Scale", "ScaleLevel", "UnknownRoleError", "aggregate", "compare", "csv_template",
-    "default_model", "iter_csv", "load_model_csv", "read_csv", "render_report", "validate_csv", "write_csv",
+    "default_model", "iter_csv", "load_model_csv", "read_csv", "read_xlsx", "render_report", "validate_csv", "write_csv",
+    "write_xlsx_report", "xlsx_template",
 ]
