@@ -7,8 +7,9 @@ aggregate and a 50-assessment report, then
   - on screen (1280 and 800 px wide) and with the print rules at the text width of A4: a harness
     page loads each report in an iframe and its script lists into the DOM, read back with
     --dump-dom, every box whose text overflows it (scrollWidth > clientWidth) or that sticks out
-    of its parent, and every text below WCAG AA contrast (4.5:1) against its background; the
-    reports themselves carry no script;
+    of its parent, every short text (header, code, number, sourcing, date) that wraps, every
+    chart text cut at its SVG's edge or overlapping another on a radar, and every text below
+    WCAG AA contrast (4.5:1) against its background; the reports themselves carry no script;
   - printed (--print-to-pdf, the page size from the report's own @page): every page is A4, no
     page is blank or holds only the footer, the one-assessment report has at most 6 pages and
     the 50-assessment report one page per assessment plus a few for the summary.
@@ -92,6 +93,20 @@ document.getElementById("report").addEventListener("load", function () {
     document.getElementById("findings").textContent = JSON.stringify(found);
     return;
   }
+  /* short texts stay on one line: headers, codes, numbers, sourcings, dates ("アウ/トソ/ース",
+     "A-/1" and "役/割" are what this catches) */
+  doc.querySelectorAll("th, td.code, td.num, td.id, td.nowrap, span.in, span.out, dt, .overall .value, " +
+                       "ul.statuses li, .step b").forEach(function (el) {
+    var range = doc.createRange(), lines = 0, bottom = -1e9;
+    range.selectNodeContents(el);
+    /* a box that starts below the line before it opens a new line (boxes of one line overlap) */
+    Array.prototype.filter.call(range.getClientRects(), function (r) { return r.width > 0; })
+      .sort(function (a, b) { return a.top - b.top; })
+      .forEach(function (r) { if (r.top >= bottom - 1) { lines++; bottom = r.bottom; } else bottom = Math.max(bottom, r.bottom); });
+    if (lines > 1)
+      found.push({box: el.tagName.toLowerCase() + (el.className ? "." + el.className : ""), lines: lines,
+                  text: el.textContent.slice(0, 60)});
+  });
   /* WCAG AA: text against the background it is drawn on (the nearest ancestor with a colour) */
   function rgb(c) { var m = c.match(/[\d.]+/g); return m ? m.map(Number) : null; }
   function lum(c) {
