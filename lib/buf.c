@@ -46,12 +46,18 @@ void isomm__buf_append_slow(isomm_buf *b, const char *s, size_t n)
  * conversions whose text follows LC_NUMERIC; %d, %s, %x and the rest never do. */
 static int converts_float(const char *fmt)
 {
-    for (; (fmt = strchr(fmt, '%')) != NULL; fmt++) {
-        fmt += 1 + strspn(fmt + 1, "-+ #0123456789.*hlLqjzt");
-        if (!*fmt)
-            return 0;
-        if (strchr("fFeEgGaA", *fmt))
-            return 1;
+    while ((fmt = strchr(fmt, '%')) != NULL) {
+        /* skip flags, width, precision and length to the conversion */
+        do
+            fmt++;
+        while ((*fmt >= '0' && *fmt <= '9') || *fmt == '-' || *fmt == '+' || *fmt == ' ' || *fmt == '#' ||
+               *fmt == '.' || *fmt == '*' || *fmt == 'h' || *fmt == 'l' || *fmt == 'L' || *fmt == 'q' ||
+               *fmt == 'j' || *fmt == 'z' || *fmt == 't');
+        switch (*fmt) {
+        case '\0': return 0;
+        case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A': return 1;
+        default: fmt++;
+        }
     }
     return 0;
 }

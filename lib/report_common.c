@@ -127,10 +127,11 @@ static void escape_byte(isomm_buf *b, unsigned long v)
 
 /* Whether s can go to a terminal as it is: no byte isomm__report_term_text() would escape.
  * Most text can, and then needs no copy. */
-static int term_clean(const char *s)
+static int term_clean(const char *s, size_t *len)
 {
     size_t n = strlen(s), i = 0;
 
+    *len = n;
     while (i < n) {
         unsigned char c;
         unsigned long cp;
@@ -160,7 +161,18 @@ void isomm__report_term_text(isomm_buf *b, const char *s)
 
     while (i < n) {
         unsigned long cp;
-        size_t step = isomm__utf8_next(s + i, n - i, &cp);
+        size_t step, run = i;
+        /* printable ASCII goes out as it is, a run at a time */
+        while (isomm__utf8_printable8(s + run, n - run))
+            run += 8;
+        while (run < n && (unsigned char)(s[run] - 0x20) < 0x5F)
+            run++;
+        if (run > i) {
+            isomm__buf_append(b, s + i, run - i);
+            i = run;
+            continue;
+        }
+        step = isomm__utf8_next(s + i, n - i, &cp);
         if (cp == 0xFFFD && step == 1 && (unsigned char)s[i] >= 0x80)
             escape_byte(b, (unsigned char)s[i]); /* not UTF-8: show the byte */
         else if ((cp < 0x20 && cp != '\n') || cp == 0x7F)
@@ -179,9 +191,7 @@ void isomm__report_flow(isomm_buf *b, size_t width, size_t used, size_t indent, 
     const char *s = text;
     size_t n, at = 0, next, len, room;
 
-    if (term_clean(text)) {
-        n = strlen(text);
-    } else {
+    if (!term_clean(text, &n)) {
         isomm__report_term_text(&clean, text);
         s = clean.data ? clean.data : "";
         n = clean.failed ? 0 : clean.len;
@@ -255,8 +265,9 @@ void isomm__report_md_text(isomm_buf *b, const char *s)
 {
     isomm_buf clean = ISOMM_BUF_INIT;
     const char *p = s;
+    size_t n;
 
-    if (!term_clean(s)) {
+    if (!term_clean(s, &n)) {
         isomm__report_term_text(&clean, s);
         p = clean.failed || !clean.data ? "" : clean.data;
     }

@@ -89,13 +89,18 @@ size_t isomm__utf8_wrap_line(const char *s, size_t n, size_t max_columns, size_t
         /* printable ASCII while the line has room: one column a byte, spaces remembered */
         if (limit > n)
             limit = n;
-        while (i < limit && (unsigned char)(s[i] - 0x20) < 0x5F) {
-            int space = s[i] == ' ';
-            last_space = space ? i : last_space;
-            have_space |= space;
+        while (limit - i >= 8 && isomm__utf8_printable8(s + i, 8))
+            i += 8;
+        while (i < limit && (unsigned char)(s[i] - 0x20) < 0x5F)
             i++;
-        }
         if (i > start) {
+            size_t sp = i;
+            while (sp > start && s[sp - 1] != ' ') /* the run's last space, looking back */
+                sp--;
+            if (sp > start) {
+                last_space = sp - 1;
+                have_space = 1;
+            }
             width += i - start;
             prev = i - 1;
         }

@@ -224,6 +224,7 @@ ISOMMPY_ENUM_OUT(isomm_sourcing)
 %thread isommpy_csv_read_file;
 %thread isommpy_csv_read_buffer;
 %thread isommpy_csv_write_file;
+%thread isommpy_write_file;
 %thread isomm_csv_reader_next;
 %thread isommpy_aggregate_add_csv_file;
 %thread isommpy_report_render;
@@ -370,6 +371,13 @@ static int isommpy_csv_write_file(const char *path, isomm_assessment *const *lis
 {
     isomm_csv_options opts = isommpy_csv_options(NULL, encoding, write_bom, 0, ISOMM_LANG_JA);
     return isomm_csv_write_file(path, list, count, &opts, err);
+}
+
+/* A document written to a file through the library's output layer: a temporary file beside it,
+ * renamed over it; a link at the path is replaced, never followed. */
+static int isommpy_write_file(const char *path, const char *data, size_t len, isomm_error *err)
+{
+    return isomm_write_file(path, data, len, err);
 }
 
 /* Assessments written to memory. */

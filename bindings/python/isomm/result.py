@@ -3,6 +3,7 @@
 
 import html
 import json
+import os
 from typing import NamedTuple, Optional
 
 from . import _capi
@@ -302,9 +303,10 @@ class Result:
         return json.loads(self.render("json", lang))
 
     def save(self, path, format="html", lang="ja"):
-        """Write :meth:`render` output to a file (UTF-8)."""
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(self.render(format, lang))
+        """Write :meth:`render` output to a file (UTF-8) the safe way: a temporary file beside it is
+        renamed over it, so a failed write leaves an old file as it was, and a symbolic link at
+        ``path`` is replaced, never written through. A failure raises :class:`FileError`."""
+        _capi.isommpy_write_file(os.fsdecode(path), self.render(format, lang).encode("utf-8"))
 
     def to_xlsx(self, path, lang="ja") -> None:
         """Write the report workbook of this result (see :func:`isomm.write_xlsx_report`)."""
