@@ -12,7 +12,8 @@ aggregate and a 50-assessment report, then
     WCAG AA contrast (4.5:1) against its background; the reports themselves carry no script;
   - printed (--print-to-pdf, the page size from the report's own @page): every page is A4, no
     page is blank or holds only the footer, the one-assessment report has at most 6 pages and
-    the 50-assessment report one page per assessment plus a few for the summary.
+    the 50-assessment report one page per assessment plus a few for the summary; and printed
+    with every CSS background dropped (as without "background graphics") it keeps every bar.
 Screenshots, PDFs and PNGs of the printed pages are left in OUT_DIR for a person to look at.
 
 usage: check_reports.py ISOMM_BINARY TEST_DATA_DIR OUT_DIR [unittest arguments, e.g. -k screen]
@@ -184,6 +185,21 @@ def pdf_pages(path):
     return sizes, texts
 
 
+def ink(ppm_path):
+    """Pixels near the insource blue (#1f5fa8) and near the outsource orange (#b84a00) of a binary PPM."""
+    with open(ppm_path, "rb") as f:
+        data = f.read()
+    magic, width, height, maxval, pixels = data.split(maxsplit=4)
+    assert magic == b"P6" and maxval == b"255"
+    targets, found = ((0x1F, 0x5F, 0xA8), (0xB8, 0x4A, 0x00)), [0, 0]
+    for i in range(0, int(width) * int(height) * 3, 3):
+        r, g, b = pixels[i], pixels[i + 1], pixels[i + 2]
+        for k, (tr, tg, tb) in enumerate(targets):
+            if abs(r - tr) < 40 and abs(g - tg) < 40 and abs(b - tb) < 40:
+                found[k] += 1
+    return found
+
+
 def squeeze(text):
     return re.sub(r"\s+", "", text)
 
@@ -267,6 +283,35 @@ class Reports(unittest.TestCase):
                 # pictures for a person to look at: the first pages of each printed report
                 subprocess.run(["pdftoppm", "-r", "50", "-png", "-l", "6", pdf, os.path.join(OUT, name + "-page")],
                                check=True, timeout=120)
+
+    def test_prints_the_same_without_background_graphics(self):
+        """Bars and marks are SVG, not CSS backgrounds: printed as a browser prints with its
+        "background graphics" option off (headless chromium always prints them, so a copy of the
+        page drops every CSS background itself), every page keeps its insource blue and
+        outsource orange."""
+        path, _ = self.docs["report-en"]
+        with open(path, encoding="utf-8") as f:
+            page = f.read()
+        economy = os.path.join(OUT, "report-en-economy.html")
+        with open(economy, "w", encoding="utf-8") as f:
+            f.write(page.replace("</head>", "<style>*{background:none!important}</style>\n</head>", 1))
+        counts = []
+        for name, html_path in (("exact", path), ("economy", economy)):
+            pdf = os.path.join(OUT, "report-en-%s.pdf" % name)
+            chromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, "file://" + html_path)
+            prefix = os.path.join(OUT, "report-en-%s" % name)
+            subprocess.run(["pdftoppm", "-r", "40", pdf, prefix], check=True, timeout=120)
+            pages = sorted(p for p in os.listdir(OUT) if p.startswith(os.path.basename(prefix) + "-") and p.endswith(".ppm"))
+            counts.append([ink(os.path.join(OUT, p)) for p in pages])
+        exact, economy_counts = counts
+        self.assertEqual(len(exact), len(economy_counts))
+        self.assertGreater(sum(c[0] for c in exact), 1000, "no insource blue printed")
+        self.assertGreater(sum(c[1] for c in exact), 1000, "no outsource orange printed")
+        for i, (a, b) in enumerate(zip(exact, economy_counts)):
+            for colour in (0, 1):
+                self.assertLessEqual(abs(a[colour] - b[colour]), max(20, a[colour] // 50),
+                                     "page %d: %s differs without background graphics (%d vs %d pixels)" %
+                                     (i + 1, ("blue", "orange")[colour], a[colour], b[colour]))
 
     def test_screenshots(self):
         for name, (path, _) in sorted(self.docs.items()):
