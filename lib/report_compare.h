@@ -11,8 +11,6 @@ enum isomm__compare_label {
     L_COMPARISON,
     L_AGGREGATE_OF,
     L_MODEL,
-    L_ROLES_SUMMARY,
-    L_NOT_COMPARED,
     L_FUNCTIONS_BY_CHANGE,
     L_CHANGED_ROLES,
     L_NO_CHANGED_ROLES,
