@@ -43,7 +43,7 @@ static const char *const labels[B_COUNT_OF_LABELS][2] = {
     [B_SHORT_BELOW] = { "下", "below" },
     [B_UNANSWERED] = { "未回答", "unanswered" },
     [B_RADAR_TITLE] = { "母集団との比較", "Maturity against the population" },
-    [B_BAND] = { "母集団の四分位範囲", "Population interquartile range" },
+    [B_BAND] = { "母集団の四分位範囲", "Interquartile range" },
     [B_MEDIAN_SERIES] = { "母集団の中央値", "Population median" },
     [B_PAGE_TITLE] = { "ベンチマーク", "Benchmark" },
 };

@@ -16,7 +16,7 @@ static const char *L(isomm_lang lang, enum isomm__benchmark_label l)
 void isomm__benchmark_svg_radar(isomm_buf *b, const isomm_benchmark *bm, isomm_lang lang)
 {
     const isomm_model *m = isomm_benchmark_model(bm);
-    const char *names[ISOMM_FUNCTION_COUNT];
+    const char *names[ISOMM_FUNCTION_COUNT], *codes[ISOMM_FUNCTION_COUNT];
     double own[ISOMM_FUNCTION_COUNT], low[ISOMM_FUNCTION_COUNT], median[ISOMM_FUNCTION_COUNT],
         high[ISOMM_FUNCTION_COUNT];
     isomm__radar_series series[2];
@@ -26,6 +26,7 @@ void isomm__benchmark_svg_radar(isomm_buf *b, const isomm_benchmark *bm, isomm_l
     for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
         const isomm_benchmark_value *v = isomm_benchmark_function(bm, i);
         names[i] = isomm_function_name(isomm_model_function(m, i), lang);
+        codes[i] = isomm_model_function(m, i)->code;
         own[i] = v->has_maturity ? v->maturity : -1.0;
         low[i] = v->has_quartiles ? v->quartiles[0] : -1.0;
         median[i] = v->has_quartiles ? v->quartiles[1] : -1.0;
@@ -39,7 +40,7 @@ void isomm__benchmark_svg_radar(isomm_buf *b, const isomm_benchmark *bm, isomm_l
     band.label = L(lang, B_BAND);
     band.low = low;
     band.high = high;
-    isomm__svg_radar_banded(b, L(lang, B_RADAR_TITLE), ISOMM_FUNCTION_COUNT, names, &band, series, 2);
+    isomm__svg_radar_banded(b, L(lang, B_RADAR_TITLE), NULL, ISOMM_FUNCTION_COUNT, names, codes, &band, series, 2);
 }
 
 static void value_row(isomm_buf *b, const char *code, const char *name, const isomm_benchmark_value *v)
