@@ -14,5 +14,6 @@
 #include "isomm/compare.h"
 #include "isomm/csv.h"
 #include "isomm/output.h"
+#include "isomm/frame.h"
 
 #endif
