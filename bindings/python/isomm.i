@@ -459,3 +459,163 @@ static int isommpy_aggregate_render(char **out, size_t *len, const isomm_aggrega
     return isomm_aggregate_render(out, len, ag, &opts, err);
 }
 %}
+
+/* ==== Python for analysts (issue 14): frames, streams, saved aggregates ===================== */
+
+%ignore isomm_frame_read;
+%ignore isomm_frame_free;
+%ignore isomm_frame_get_kind;
+%ignore isomm_frame_assessments;
+%ignore isomm_frame_meta;
+%ignore isomm_frame_patterns;
+%ignore isomm_frame_maturity;
+%ignore isomm_frame_overall;
+%ignore isomm_frame_unanswered;
+%ignore isomm_frame_levels;
+%ignore isomm_frame_sourcings;
+%ignore isomm_frame_notes;
+%include "isomm/frame.h"
+
+%{
+/* Input callback of a reader on a Python object: `source.read(cap)` returns at most cap bytes
+ * (b"" at the end). The object (isomm.csvio._ByteSource) catches its own exceptions and returns
+ * None for them, so no Python error is left pending here; None becomes a read error. */
+static long isommpy_read_source(void *userdata, char *buf, size_t cap)
+{
+    PyGILState_STATE state = PyGILState_Ensure();
+    PyObject *data = PyObject_CallMethod((PyObject *)userdata, "read", "n", (Py_ssize_t)cap);
+    long n = -1;
+    if (data && PyBytes_Check(data) && (size_t)PyBytes_GET_SIZE(data) <= cap) {
+        n = (long)PyBytes_GET_SIZE(data);
+        memcpy(buf, PyBytes_AS_STRING(data), (size_t)n);
+    }
+    Py_XDECREF(data);
+    PyErr_Clear();
+    PyGILState_Release(state);
+    return n;
+}
+
+/* A list of the n texts of a frame column (None where absent). */
+static PyObject *isommpy_text_list(const char *block, const int64_t *off, size_t n)
+{
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    size_t i;
+    for (i = 0; list && i < n; i++) {
+        PyObject *item;
+        if (off[i] < 0) {
+            Py_INCREF(Py_None);
+            item = Py_None;
+        } else {
+            const char *s = block + off[i];
+            item = PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
+        }
+        if (!item) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+    }
+    return list;
+}
+
+/* Store value under key in dict, dropping the reference; 0 on failure. */
+static int isommpy_put(PyObject *dict, const char *key, PyObject *value)
+{
+    int ok = value && PyDict_SetItemString(dict, key, value) == 0;
+    Py_XDECREF(value);
+    return ok;
+}
+
+static PyObject *isommpy_array(const void *data, size_t n, size_t size)
+{
+    return PyBytes_FromStringAndSize(data ? (const char *)data : "", (Py_ssize_t)(n * size));
+}
+%}
+
+%inline %{
+/* A streaming reader on a Python object with `read(cap)` (see isommpy_read_source), which the
+ * caller keeps alive as long as the reader. */
+static int isommpy_csv_reader_open_source(isomm_csv_reader **out, PyObject *source, const isomm_model *model,
+                                          int encoding, size_t max_field_bytes, isomm_error *err)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, max_field_bytes, ISOMM_LANG_JA);
+    return isomm_csv_reader_open_callback(out, isommpy_read_source, source, &opts, err);
+}
+
+/* Every remaining assessment of a reader as columns (isomm_frame_read, without the GIL): a dict
+ * with "n", "meta" (four lists of str/None: id, organization, assessor, date), "current" and
+ * "target" (int8 bytes), and for results "maturity" (nine float64 columns one after another),
+ * "overall" (float64), "unanswered" (int8), for answers "level", "sourcing" (int8, n * 54) and
+ * "note" (list of str/None). */
+static PyObject *isommpy_frame(isomm_csv_reader *rd, int kind, int target)
+{
+    isomm_frame *f = NULL;
+    isomm_error err;
+    PyObject *d, *meta;
+    const int64_t *off;
+    const char *block;
+    size_t n, rows;
+    int rc, i, ok;
+
+    memset(&err, 0, sizeof err);
+    Py_BEGIN_ALLOW_THREADS
+    rc = isomm_frame_read(&f, rd, (isomm_frame_kind)kind, (isomm_pattern)target, &err);
+    Py_END_ALLOW_THREADS
+    if (rc < 0) {
+        if (!PyErr_Occurred())
+            isommpy_raise(&err);
+        return NULL;
+    }
+    n = isomm_frame_assessments(f);
+    rows = n * ISOMM_ROLE_COUNT;
+    d = PyDict_New();
+    meta = PyList_New(ISOMM_META_COUNT);
+    ok = d && meta && isommpy_put(d, "n", PyLong_FromSize_t(n));
+    for (i = 0; ok && i < ISOMM_META_COUNT; i++) {
+        PyObject *col;
+        block = isomm_frame_meta(f, (isomm_meta)i, &off);
+        col = isommpy_text_list(block, off, n);
+        ok = col != NULL;
+        if (ok)
+            PyList_SET_ITEM(meta, i, col);
+    }
+    if (ok) {
+        Py_INCREF(meta);
+        ok = isommpy_put(d, "meta", meta) &&
+             isommpy_put(d, "current", isommpy_array(isomm_frame_patterns(f, 1), n, 1)) &&
+             isommpy_put(d, "target", isommpy_array(isomm_frame_patterns(f, 0), n, 1));
+    }
+    if (ok && kind == ISOMM_FRAME_RESULTS) {
+        PyObject *mat = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(n * ISOMM_FUNCTION_COUNT * sizeof(double)));
+        ok = mat != NULL;
+        for (i = 0; ok && i < ISOMM_FUNCTION_COUNT; i++)
+            if (n)
+                memcpy(PyBytes_AS_STRING(mat) + (size_t)i * n * sizeof(double), isomm_frame_maturity(f, i),
+                       n * sizeof(double));
+        ok = ok && isommpy_put(d, "maturity", mat) &&
+             isommpy_put(d, "overall", isommpy_array(isomm_frame_overall(f), n, sizeof(double))) &&
+             isommpy_put(d, "unanswered", isommpy_array(isomm_frame_unanswered(f), n, 1));
+    } else if (ok) {
+        block = isomm_frame_notes(f, &off);
+        ok = isommpy_put(d, "level", isommpy_array(isomm_frame_levels(f), rows, 1)) &&
+             isommpy_put(d, "sourcing", isommpy_array(isomm_frame_sourcings(f), rows, 1)) &&
+             isommpy_put(d, "note", isommpy_text_list(block, off, rows));
+    }
+    Py_XDECREF(meta);
+    isomm_frame_free(f);
+    if (!ok) {
+        Py_XDECREF(d);
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    }
+    return d;
+}
+%}
+
+%thread isommpy_write_file;
+%inline %{
+/* Bytes written to a file through the output layer (temporary file, fsync, rename). */
+static int isommpy_write_file(const char *path, const char *data, size_t len, isomm_error *err)
+{
+    return isomm_write_file(path, data, len, err);
+}
+%}

@@ -24,7 +24,7 @@ def churn(rounds):
         a.set("A-1", "insource", i % 6, note="a note long enough to need its own allocation")
         a.set("G-10", "outsource", 3)
         r = a.evaluate(target="full-insource")
-        assert r.recommendations["switch_to_insource"] == ["G-10"]
+        assert r.recommendations["switch_to_insource"] == ("G-10",)
         assert r.overall_maturity is not None
 
 
