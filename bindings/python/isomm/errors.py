@@ -146,11 +146,9 @@ _CLASS_OF_CODE = {
 }
 
 
-def _rebuild(cls, code, message, *_):
-    """Unpickling helper: an exception of ``cls`` without running its __init__ checks twice."""
-    self = cls.__new__(cls)
-    Error.__init__(self, code, message)
-    return self
+def _rebuild(cls, code, message):
+    """Unpickling helper: an exception of ``cls``; pickle then restores its other attributes."""
+    return cls(code, message)
 
 
 def _from_c(code, line, column, message):

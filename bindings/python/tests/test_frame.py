@@ -1,0 +1,141 @@
+# SPDX-License-Identifier: MIT
+"""evaluate_frame, answers_frame and from_frame (issue 14 item 3)."""
+
+import io
+import math
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import isomm
+
+FUNCTIONS = list("ABCDEFGHI")
+
+
+def several(data_dir):
+    """Three assessments: the worked example, a sparse one and one without metadata."""
+    example = isomm.read_csv(data_dir / "example-1.csv")[0]
+    sparse = isomm.Assessment(id="sparse", organization="Org, Inc.", date="2026-01-31", current_pattern="full-outsource")
+    sparse.set("A-1", "outsource", 0)
+    sparse.set("E-2", "insource", 4, note="note\nwith a line break")
+    empty = isomm.Assessment(id="empty")
+    for role in isomm.default_model().function("B").roles:
+        empty.set(role, "insource", 0)
+    return [example, sparse, empty]
+
+
+@pytest.fixture
+def csv_bytes(data_dir):
+    out = io.BytesIO()
+    isomm.write_csv(out, several(data_dir))
+    return out.getvalue()
+
+
+def test_evaluate_frame_matches_evaluate(csv_bytes, data_dir, tmp_path):
+    path = tmp_path / "three.csv"
+    path.write_bytes(csv_bytes)
+    df = isomm.evaluate_frame(path)
+    assert list(df.columns) == ["assessment", "organization", "assessor", "date", "current_pattern",
+                                "target_pattern", *FUNCTIONS, "overall", "unanswered"]
+    assert len(df) == 3 and list(df["assessment"]) == ["example-1", "sparse", "empty"]
+    for row, a in zip(df.itertuples(index=False), several(data_dir)):
+        r = a.evaluate()
+        for f in FUNCTIONS:
+            expected = r.function_maturity[f]
+            value = getattr(row, f)
+            assert (math.isnan(value) and expected is None) or value == expected
+        assert (math.isnan(row.overall) and r.overall_maturity is None) or row.overall == r.overall_maturity
+        assert row.unanswered == len(r.unanswered)
+        assert (row.organization, row.assessor, row.date) == (a.organization, a.assessor, a.date)
+        assert (row.current_pattern if isinstance(row.current_pattern, str) else None) == a.current_pattern
+        assert (row.target_pattern if isinstance(row.target_pattern, str) else None) == a.target_pattern
+    assert df["A"].dtype == np.float64 and math.isnan(df.loc[2, "B"])
+    assert df.loc[0, "A"] == 3.0 and df.loc[1, "unanswered"] == 52
+    assert pd.isna(df.loc[2, "organization"]) and pd.isna(df.loc[2, "current_pattern"])
+
+
+def test_evaluate_frame_target_replaces_the_target_pattern(csv_bytes):
+    df = isomm.evaluate_frame(io.BytesIO(csv_bytes), target="ハイブリッド")
+    assert list(df["target_pattern"]) == ["hybrid"] * 3
+    with pytest.raises(isomm.InvalidValueError):
+        isomm.evaluate_frame(io.BytesIO(csv_bytes), target="half")
+
+
+def test_answers_frame_and_back(csv_bytes, data_dir):
+    long = isomm.answers_frame(io.BytesIO(csv_bytes))
+    assert list(long.columns)[:7] == ["assessment", "role", "function", "domain", "sourcing", "level", "note"]
+    assert list(long.columns)[7:] == ["organization", "assessor", "date", "current_pattern", "target_pattern"]
+    assert len(long) == 3 * 54 and long["level"].dtype == "Int64"
+    records = [r for a in several(data_dir) for r in a.records()]
+    for key in ("assessment", "role", "function", "domain", "sourcing", "level", "note"):
+        got = [None if pd.isna(v) else v for v in long[key].astype(object)]
+        assert got == [r[key] for r in records], key
+    assert from_frame_equal(long, several(data_dir))
+
+
+def from_frame_equal(frame, assessments):
+    return isomm.from_frame(frame) == assessments
+
+
+def test_from_frame_accepts_numpy_ints_floats_and_missing_values():
+    frame = pd.DataFrame({
+        "assessment": ["x", "x", "x", "y"],
+        "role": ["A-1", "A-2", "A-3", "A-1"],
+        "sourcing": ["in", "outsource", None, "insource"],
+        "level": [np.int64(3), 2.0, np.nan, np.int8(5)],
+        "note": [None, "n", "only a note", np.nan],
+    })
+    x, y = isomm.from_frame(frame)
+    assert (x.id, x["A-1"], x["A-2"], x["A-3"]) == ("x", ("A-1", "insource", 3, None), ("A-2", "outsource", 2, "n"),
+                                                     ("A-3", None, None, "only a note"))
+    assert (y.id, y["A-1"].level, y.answered_count) == ("y", 5, 1)
+    frame.loc[1, "level"] = 2.5
+    with pytest.raises(isomm.InvalidValueError) as info:
+        isomm.from_frame(frame)
+    assert info.value.message == "row 1: role A-2: level 2.5 is not a whole number (expected 0-5)"
+    frame.loc[1, "level"] = 7.0
+    with pytest.raises(isomm.InvalidValueError, match=r"^row 1: .*level 7"):
+        isomm.from_frame(frame)
+    with pytest.raises(KeyError, match="from_frame needs a column 'level'"):
+        isomm.from_frame(frame.drop(columns=["level"]))
+
+
+def test_frames_report_bad_input_with_its_place(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("role,sourcing,level\nA-1,in,1\nA-2,in,9\n", encoding="utf-8")
+    for reader in (isomm.evaluate_frame, isomm.answers_frame):
+        with pytest.raises(isomm.ParseError) as info:
+            reader(bad)
+        assert (info.value.line, info.value.column, info.value.filename) == (3, 3, str(bad))
+        assert str(info.value).startswith(f"{bad}:3:3: ")
+    with pytest.raises(isomm.MissingFileError):
+        isomm.evaluate_frame(tmp_path / "none.csv")
+
+
+def test_frames_remember_every_id(tmp_path):
+    rows = ["assessment,role,sourcing,level"] + [f"a{i},A-1,in,1" for i in range(5000)] + ["a0,A-2,in,1"]
+    path = tmp_path / "dup.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(isomm.ParseError) as info:
+        isomm.evaluate_frame(path)
+    assert info.value.code == isomm.ErrorCode.EDUPLICATE and info.value.line == 5002
+
+
+def test_pandas_is_imported_on_first_use_only():
+    code = ("import sys, isomm; assert 'pandas' not in sys.modules; sys.modules['pandas'] = None\n"
+            "try:\n    isomm.evaluate_frame('x.csv')\nexcept ImportError as e:\n    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.startswith("isomm's data frames need pandas: install it")
+
+
+def test_dataframe_of_assessments_is_aligned(data_dir):
+    example, sparse, _ = several(data_dir)
+    df = pd.DataFrame([example, sparse])
+    assert df.shape == (2, 54)
+    e2 = isomm.default_model().role("E-2").index
+    assert df.iloc[1, e2] == ("E-2", "insource", 4, "note\nwith a line break")
+    assert df.iloc[1, 0] == ("A-1", "outsource", 0, None)
+    assert [df.iloc[1, i].role for i in range(54)] == [r.code for r in isomm.default_model().roles]
