@@ -101,12 +101,11 @@ static int store_text(isomm_buf *b, const char *s, int64_t *off)
     return 1;
 }
 
-/* Append one assessment's row(s); 0 when out of memory (or evaluation failed: then err is set). */
-static int append(isomm_frame *f, const isomm_assessment *a, isomm_pattern target, isomm_error *err, int *rc)
+/* Append one assessment's row(s); 0 when out of memory. */
+static int append(isomm_frame *f, const isomm_assessment *a, isomm_pattern target)
 {
     size_t k = f->n;
     int i;
-    *rc = ISOMM_ENOMEM;
     if (k == f->cap && !grow(f))
         return 0;
     for (i = 0; i < ISOMM_META_COUNT; i++) {
@@ -116,19 +115,16 @@ static int append(isomm_frame *f, const isomm_assessment *a, isomm_pattern targe
     f->pattern[1][k] = (int8_t)a->current;
     f->pattern[0][k] = (int8_t)(target != ISOMM_PATTERN_NONE ? target : a->target);
     if (f->kind == ISOMM_FRAME_RESULTS) {
-        isomm_eval_options opts = ISOMM_EVAL_OPTIONS_INIT;
-        isomm_result *r;
+        isomm_function_result fr[ISOMM_FUNCTION_COUNT];
+        int has_overall, unanswered = 0;
         double overall;
-        opts.target = target;
-        if ((*rc = isomm_evaluate(&r, a, &opts, err)) < 0)
-            return 0;
-        for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
-            const isomm_function_result *fr = isomm_result_function(r, i);
-            f->maturity[i][k] = fr->has_maturity ? fr->maturity : NAN;
-        }
-        f->overall[k] = isomm_result_overall(r, &overall) == 1 ? overall : NAN;
-        f->unanswered[k] = (int8_t)isomm_result_unanswered_count(r);
-        isomm_result_free(r);
+        isomm__maturity(a, fr, &has_overall, &overall);
+        for (i = 0; i < ISOMM_FUNCTION_COUNT; i++)
+            f->maturity[i][k] = fr[i].has_maturity ? fr[i].maturity : NAN;
+        f->overall[k] = has_overall ? overall : NAN;
+        for (i = 0; i < ISOMM_ROLE_COUNT; i++)
+            unanswered += a->level[i] == ISOMM_UNANSWERED;
+        f->unanswered[k] = (int8_t)unanswered;
     } else {
         size_t row = k * ISOMM_ROLE_COUNT;
         memcpy(f->level + row, a->level, ISOMM_ROLE_COUNT);
@@ -161,11 +157,10 @@ int isomm_frame_read(isomm_frame **out, isomm_csv_reader *rd, isomm_frame_kind k
     f->kind = kind;
     isomm__csv_reader_remember_ids(rd);
     while ((rc = isomm_csv_reader_next(rd, &a, err)) == 1) {
-        int ok = append(f, a, kind == ISOMM_FRAME_RESULTS ? target : ISOMM_PATTERN_NONE, err, &rc);
+        int ok = append(f, a, kind == ISOMM_FRAME_RESULTS ? target : ISOMM_PATTERN_NONE);
         isomm_assessment_free(a);
         if (!ok) {
-            if (rc == ISOMM_ENOMEM)
-                isomm__fail(err, ISOMM_ENOMEM, "out of memory building a frame of %zu assessments", f->n + 1);
+            rc = isomm__fail(err, ISOMM_ENOMEM, "out of memory building a frame of %zu assessments", f->n + 1);
             break;
         }
     }

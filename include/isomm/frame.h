@@ -10,7 +10,7 @@
  * Two kinds of frame exist (::isomm_frame_kind):
  *  - ::ISOMM_FRAME_RESULTS: one row per assessment with its metadata, patterns, the nine
  *    function maturities, the overall maturity and the number of unanswered roles (the
- *    evaluation of ISOMM-MODEL.md, computed by isomm_evaluate());
+ *    maturity rules of ISOMM-MODEL.md section 4, the same code as isomm_evaluate());
  *  - ::ISOMM_FRAME_ANSWERS: the same metadata per assessment, and one row per assessment and
  *    role (::ISOMM_ROLE_COUNT rows per assessment, catalogue order) with sourcing, level and note.
  *
@@ -53,7 +53,7 @@ typedef enum isomm_frame_kind {
  * @param err    receives the error (line and column for input problems), or NULL
  * @return ::ISOMM_OK; ::ISOMM_EINVAL (NULL argument, unknown kind), ::ISOMM_EPATTERN (unknown
  *         target), ::ISOMM_ENOMEM, or any error of isomm_csv_reader_next() (::ISOMM_EEMPTY
- *         for an input without data rows).
+ *         for an input without data rows). On error the reader has been read up to the problem.
  */
 ISOMM_EXPORT int isomm_frame_read(isomm_frame **out, isomm_csv_reader *rd, isomm_frame_kind kind,
                                   isomm_pattern target, isomm_error *err);
