@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "numfmt.h"
 
 int isomm__buf_reserve(isomm_buf *b, size_t extra)
 {
@@ -32,7 +33,7 @@ int isomm__buf_reserve(isomm_buf *b, size_t extra)
     return 1;
 }
 
-void isomm__buf_append(isomm_buf *b, const char *s, size_t n)
+void isomm__buf_append_slow(isomm_buf *b, const char *s, size_t n)
 {
     if (!isomm__buf_reserve(b, n))
         return;
@@ -41,85 +42,103 @@ void isomm__buf_append(isomm_buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-void isomm__buf_puts(isomm_buf *b, const char *s)
-{
-    isomm__buf_append(b, s, strlen(s));
-}
-
-void isomm__buf_putc(isomm_buf *b, char c)
-{
-    isomm__buf_append(b, &c, 1);
-}
-
 void isomm__buf_printf(isomm_buf *b, const char *fmt, ...)
 {
     va_list ap, ap2;
     int n;
     va_start(ap, fmt);
     va_copy(ap2, ap);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    n = isomm__vsnprintf_c(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0) {
         b->failed = 1;
     } else if (isomm__buf_reserve(b, (size_t)n)) {
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
-        b->len += (size_t)n;
+        if (isomm__vsnprintf_c(b->data + b->len, (size_t)n + 1, fmt, ap2) == n)
+            b->len += (size_t)n;
+        else
+            b->failed = 1;
     }
     va_end(ap2);
 }
 
 void isomm__buf_double(isomm_buf *b, double v)
 {
-    char tmp[32];
-    int precision;
-    for (precision = 1; precision <= 17; precision++) {
-        snprintf(tmp, sizeof tmp, "%.*g", precision, v);
-        if (strtod(tmp, NULL) == v)
-            break;
-    }
-    /* keep a decimal point so JSON readers see a float ("3.0", not "3") */
-    if (!strpbrk(tmp, ".eEn"))
-        strcat(tmp, ".0");
-    isomm__buf_puts(b, tmp);
+    char tmp[ISOMM__DOUBLE_CHARS];
+    size_t n = isomm__fmt_double(tmp, v);
+    if (n)
+        isomm__buf_append(b, tmp, n);
+    else
+        b->failed = 1;
 }
+
+void isomm__buf_fixed(isomm_buf *b, double v, int decimals)
+{
+    char tmp[ISOMM__DOUBLE_CHARS];
+    size_t n = isomm__fmt_fixed(tmp, v, decimals);
+    if (n)
+        isomm__buf_append(b, tmp, n);
+    else
+        b->failed = 1;
+}
+
+/* Bytes a JSON string or XML text cannot hold as they are: 1 for JSON (quote, backslash,
+ * controls), 2 for XML (& < > " ' and the controls XML 1.0 forbids), 3 for both. Tab, LF and CR
+ * are JSON-only. Runs of other bytes are copied in one go. */
+static const unsigned char special[256] = {
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    0, 0, 3, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
 
 void isomm__buf_json_string(isomm_buf *b, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p = (const unsigned char *)s, *run;
+
     isomm__buf_putc(b, '"');
-    for (; *p; p++) {
+    for (;;) {
+        for (run = p; !(special[*p] & 1); p++)
+            ;
+        if (p > run)
+            isomm__buf_append(b, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
         switch (*p) {
-        case '"': isomm__buf_puts(b, "\\\""); break;
-        case '\\': isomm__buf_puts(b, "\\\\"); break;
-        case '\n': isomm__buf_puts(b, "\\n"); break;
-        case '\r': isomm__buf_puts(b, "\\r"); break;
-        case '\t': isomm__buf_puts(b, "\\t"); break;
-        default:
-            if (*p < 0x20)
-                isomm__buf_printf(b, "\\u%04x", *p);
-            else
-                isomm__buf_putc(b, (char)*p);
+        case '"': isomm__buf_append(b, "\\\"", 2); break;
+        case '\\': isomm__buf_append(b, "\\\\", 2); break;
+        case '\n': isomm__buf_append(b, "\\n", 2); break;
+        case '\r': isomm__buf_append(b, "\\r", 2); break;
+        case '\t': isomm__buf_append(b, "\\t", 2); break;
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            char u[6] = { '\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15] };
+            isomm__buf_append(b, u, 6);
         }
+        }
+        p++;
     }
     isomm__buf_putc(b, '"');
 }
 
 void isomm__buf_xml_n(isomm_buf *b, const char *s, size_t n)
 {
-    size_t i;
+    const unsigned char *p = (const unsigned char *)s, *end = p + n, *run;
 
-    for (i = 0; i < n; i++) {
-        switch (s[i]) {
-        case '&': isomm__buf_puts(b, "&amp;"); break;
-        case '<': isomm__buf_puts(b, "&lt;"); break;
-        case '>': isomm__buf_puts(b, "&gt;"); break;
-        case '"': isomm__buf_puts(b, "&quot;"); break;
-        case '\'': isomm__buf_puts(b, "&#39;"); break;
-        default:
-            /* XML 1.0 allows no control characters besides tab, LF and CR. */
-            if ((unsigned char)s[i] >= 0x20 || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
-                isomm__buf_putc(b, s[i]);
+    while (p < end) {
+        for (run = p; p < end && !(special[*p] & 2); p++)
+            ;
+        if (p > run)
+            isomm__buf_append(b, (const char *)run, (size_t)(p - run));
+        if (p == end)
+            break;
+        switch (*p) {
+        case '&': isomm__buf_append(b, "&amp;", 5); break;
+        case '<': isomm__buf_append(b, "&lt;", 4); break;
+        case '>': isomm__buf_append(b, "&gt;", 4); break;
+        case '"': isomm__buf_append(b, "&quot;", 6); break;
+        case '\'': isomm__buf_append(b, "&#39;", 5); break;
+        default: break; /* a control character XML 1.0 does not allow: left out */
         }
+        p++;
     }
 }
 

@@ -18,16 +18,40 @@ typedef struct isomm_buf {
 
 #define ISOMM_BUF_INIT { NULL, 0, 0, 0 }
 
-void isomm__buf_append(isomm_buf *b, const char *s, size_t n);
-void isomm__buf_puts(isomm_buf *b, const char *s);
-void isomm__buf_putc(isomm_buf *b, char c);
+/* Append n bytes. Inline: every writer appends small pieces all the time, and the common case
+ * (room left) is a copy; growing and the sticky failure go through the out-of-line path. */
+void isomm__buf_append_slow(isomm_buf *b, const char *s, size_t n);
+static inline void isomm__buf_append(isomm_buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len > n && !b->failed) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    isomm__buf_append_slow(b, s, n);
+}
+/* Inline so that the length of a constant text is known when it is compiled. */
+static inline void isomm__buf_puts(isomm_buf *b, const char *s)
+{
+    isomm__buf_append(b, s, strlen(s));
+}
+static inline void isomm__buf_putc(isomm_buf *b, char c)
+{
+    isomm__buf_append(b, &c, 1);
+}
+/* printf-style append; numbers (%f, %g, %e) are written in the "C" locale whatever the
+ * process locale (see numfmt.h). */
 void isomm__buf_printf(isomm_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* Append a double in the shortest form that reads back to the same value ("3", "2.6666666666666665"). */
+/* Append a double in the shortest form that reads back to the same value ("3.0",
+ * "2.6666666666666665"), locale-free. */
 void isomm__buf_double(isomm_buf *b, double v);
+/* Append v with `decimals` digits after the point ("2.7" for 1), locale-free. */
+void isomm__buf_fixed(isomm_buf *b, double v, int decimals);
 /* Append s as JSON string contents with quotes (escapes ", \, control characters). */
 void isomm__buf_json_string(isomm_buf *b, const char *s);
 /* Append s with XML/HTML special characters (& < > " ') escaped and the control characters

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "numfmt.h"
+#include "utf8.h"
 
 const char *isomm_strerror(int code)
 {
@@ -50,10 +52,15 @@ void isomm_free(void *ptr)
 int isomm__vfail_at(isomm_error *err, int code, long line, long column, const char *fmt, va_list ap)
 {
     if (err) {
+        /* texts from input (values, names, paths) reach messages: their control characters are
+         * shown escaped, so that printing a message cannot drive a terminal */
+        char raw[ISOMM_ERROR_MESSAGE_SIZE];
+        int n = isomm__vsnprintf_c(raw, sizeof raw, fmt, ap);
         err->code = code;
         err->line = line;
         err->column = column;
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        isomm__escape_controls(err->message, sizeof err->message, raw,
+                               n < 0 ? 0 : (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1);
     }
     return code;
 }

@@ -54,12 +54,25 @@ static int model_mismatch(isomm_error *err, const isomm_model *x, const isomm_mo
 
 struct isomm_comparison {
     const isomm_model *model;
-    char *id[2]; /* [0] new, [1] old: indexed by the `old` flag of isomm_comparison_id */
+    char *meta[2][ISOMM_META_COUNT]; /* [0] new, [1] old: indexed by the `old` flag of isomm_comparison_meta */
     isomm_role_change roles[ISOMM_ROLE_COUNT];
     isomm_function_change functions[ISOMM_FUNCTION_COUNT];
     int8_t order[ISOMM_FUNCTION_COUNT];
     int improved, declined, unchanged, not_compared;
+    int status_count[ISOMM_CHANGE_STATUS_COUNT];
+    isomm_function_change overall;
 };
+
+static isomm_change_status status_of(int old_level, int new_level)
+{
+    int was = old_level >= 1, is = new_level >= 1;
+    if (was && is)
+        return new_level > old_level ? ISOMM_CHANGE_IMPROVED
+               : new_level < old_level ? ISOMM_CHANGE_DECLINED : ISOMM_CHANGE_UNCHANGED;
+    if (is)
+        return ISOMM_CHANGE_ADDED;
+    return was ? ISOMM_CHANGE_DROPPED : ISOMM_CHANGE_UNRATED;
+}
 
 static void compare_roles(isomm_comparison *c, const isomm_result *old_r, const isomm_result *new_r)
 {
@@ -76,6 +89,8 @@ static void compare_roles(isomm_comparison *c, const isomm_result *old_r, const 
         rc->level_change = rc->has_change ? n->level - o->level : 0;
         rc->sourcing_changed = o->sourcing != ISOMM_SOURCING_NONE && n->sourcing != ISOMM_SOURCING_NONE
                                && o->sourcing != n->sourcing;
+        rc->status = status_of(o->level, n->level);
+        c->status_count[rc->status]++;
         if (!rc->has_change)
             c->not_compared++;
         if (rc->level_change > 0)
@@ -115,6 +130,11 @@ static void compare_functions(isomm_comparison *c, const isomm_result *old_r, co
             c->order[j] = c->order[j - 1];
         c->order[j] = (int8_t)f;
     }
+    c->overall.function = -1;
+    c->overall.has_old = isomm_result_overall(old_r, &c->overall.old_maturity) == 1;
+    c->overall.has_new = isomm_result_overall(new_r, &c->overall.new_maturity) == 1;
+    c->overall.has_change = c->overall.has_old && c->overall.has_new;
+    c->overall.change = c->overall.has_change ? c->overall.new_maturity - c->overall.old_maturity : 0.0;
 }
 
 int isomm_compare(isomm_comparison **out, const isomm_assessment *old_a, const isomm_assessment *new_a,
@@ -134,11 +154,14 @@ int isomm_compare(isomm_comparison **out, const isomm_assessment *old_a, const i
     if (!c)
         return isomm__fail(err, ISOMM_ENOMEM, "out of memory comparing assessments");
     c->model = new_a->model;
-    c->id[1] = isomm__strdup(isomm_assessment_meta(old_a, ISOMM_META_ID));
-    c->id[0] = isomm__strdup(isomm_assessment_meta(new_a, ISOMM_META_ID));
-    if (!c->id[0] || !c->id[1]) {
-        isomm_comparison_free(c);
-        return isomm__fail(err, ISOMM_ENOMEM, "out of memory comparing assessments");
+    for (rc = 0; rc < ISOMM_META_COUNT; rc++) {
+        const char *o = isomm_assessment_meta(old_a, (isomm_meta)rc), *n = isomm_assessment_meta(new_a, (isomm_meta)rc);
+        c->meta[1][rc] = isomm__strdup(o);
+        c->meta[0][rc] = isomm__strdup(n);
+        if ((o && !c->meta[1][rc]) || (n && !c->meta[0][rc])) {
+            isomm_comparison_free(c);
+            return isomm__fail(err, ISOMM_ENOMEM, "out of memory comparing assessments");
+        }
     }
     rc = isomm_evaluate(&old_r, old_a, NULL, err);
     if (!rc)
@@ -158,10 +181,13 @@ int isomm_compare(isomm_comparison **out, const isomm_assessment *old_a, const i
 
 void isomm_comparison_free(isomm_comparison *c)
 {
+    int i;
     if (!c)
         return;
-    free(c->id[0]);
-    free(c->id[1]);
+    for (i = 0; i < ISOMM_META_COUNT; i++) {
+        free(c->meta[0][i]);
+        free(c->meta[1][i]);
+    }
     free(c);
 }
 
@@ -172,7 +198,53 @@ const isomm_model *isomm_comparison_model(const isomm_comparison *c)
 
 const char *isomm_comparison_id(const isomm_comparison *c, int old)
 {
-    return c ? c->id[old != 0] : NULL;
+    return c ? c->meta[old != 0][ISOMM_META_ID] : NULL;
+}
+
+const char *isomm_comparison_meta(const isomm_comparison *c, int old, isomm_meta field)
+{
+    if (!c || (int)field < 0 || (int)field >= ISOMM_META_COUNT)
+        return NULL;
+    return c->meta[old != 0][field];
+}
+
+const isomm_function_change *isomm_comparison_overall(const isomm_comparison *c)
+{
+    return c ? &c->overall : NULL;
+}
+
+int isomm_comparison_status_count(const isomm_comparison *c, isomm_change_status status)
+{
+    if (!c || (int)status < 0 || (int)status >= ISOMM_CHANGE_STATUS_COUNT)
+        return ISOMM_EINVAL;
+    return c->status_count[status];
+}
+
+static const char *const status_ids[ISOMM_CHANGE_STATUS_COUNT] = {
+    "improved", "declined", "unchanged", "added", "dropped", "unrated"
+};
+
+static const char *const status_names[ISOMM_CHANGE_STATUS_COUNT][2] = {
+    { "向上", "Improved" },
+    { "低下", "Declined" },
+    { "変化なし", "Unchanged" },
+    { "新たに評価", "Added" },
+    { "今回は評価なし", "Dropped" },
+    { "両方とも評価なし", "Unrated" },
+};
+
+const char *isomm_change_status_id(isomm_change_status status)
+{
+    if ((int)status < 0 || (int)status >= ISOMM_CHANGE_STATUS_COUNT)
+        return NULL;
+    return status_ids[status];
+}
+
+const char *isomm_change_status_name(isomm_change_status status, isomm_lang lang)
+{
+    if ((int)status < 0 || (int)status >= ISOMM_CHANGE_STATUS_COUNT || (lang != ISOMM_LANG_JA && lang != ISOMM_LANG_EN))
+        return NULL;
+    return status_names[status][lang];
 }
 
 const isomm_role_change *isomm_comparison_role(const isomm_comparison *c, int role)

@@ -43,6 +43,7 @@ struct isomm__csvin {
     size_t bom_len;
 
     size_t max_field;
+    size_t field_limit; /* longest field accepted now: a column name's limit before the header */
     int prev_cr; /* the last row ended with CR: a following LF ends no line */
     int finished;
 
@@ -61,8 +62,10 @@ struct isomm__csvin {
 
     /* problems */
     int collect;
-    isomm_error *errors;
-    size_t errors_cap, nerrors;
+    isomm_problem_fn on_problem; /* collecting: receives each problem (may be NULL) */
+    void *problem_data;
+    size_t limit, nerrors;       /* collecting: problems handed over so far, at most limit */
+    int truncated;               /* collecting: stopped with problems left (limit or callback) */
     int stop;
     isomm_error first;
 };
@@ -154,6 +157,7 @@ int isomm__csv_header(isomm__csvin *in, const isomm__csvrow *row, const char *co
         }
     }
     in->f.expect_fields = row->count;
+    in->field_limit = in->max_field;
     return 0;
 }
 
@@ -172,10 +176,18 @@ int isomm__csvin_report(isomm__csvin *in, int fatal, int code, long line, long c
         in->stop = 1;
         return 1;
     }
-    if (in->nerrors < in->errors_cap)
-        in->errors[in->nerrors] = e;
+    /* one problem more than the limit: there is more than was handed over */
+    if (in->nerrors == in->limit) {
+        in->truncated = 1;
+        in->stop = 1;
+        return 1;
+    }
     in->nerrors++;
-    if (fatal || in->nerrors >= in->errors_cap)
+    if (in->on_problem && in->on_problem(in->problem_data, &e)) {
+        in->truncated = 1;
+        in->stop = 1;
+    }
+    if (fatal)
         in->stop = 1;
     return in->stop;
 }
@@ -197,12 +209,22 @@ const isomm_error *isomm__csvin_first(const isomm__csvin *in)
 
 size_t isomm__csvin_count(const isomm__csvin *in)
 {
-    return in->nerrors < in->errors_cap ? in->nerrors : in->errors_cap;
+    return in->nerrors;
+}
+
+int isomm__csvin_truncated(const isomm__csvin *in)
+{
+    return in->truncated;
 }
 
 void isomm__csvin_field_callback(isomm__csvin *in, void (*cb)(void *data, size_t len, void *userdata))
 {
     in->field_cb = cb;
+}
+
+int isomm__csvin_had_bom(const isomm__csvin *in)
+{
+    return in->bom_len == 3;
 }
 
 long isomm__csvin_line(const isomm__csvin *in)
@@ -217,11 +239,12 @@ void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, isomm__csv_fie
     in->f.ctx = ctx;
 }
 
-void isomm__csvin_collect(isomm__csvin *in, isomm_error *errors, size_t cap)
+void isomm__csvin_collect(isomm__csvin *in, isomm_problem_fn fn, void *userdata, size_t limit)
 {
     in->collect = 1;
-    in->errors = errors;
-    in->errors_cap = cap;
+    in->on_problem = fn;
+    in->problem_data = userdata;
+    in->limit = limit;
 }
 
 enum { SCAN_OK = 0, SCAN_NUL = 1, SCAN_UTF8 = 2 };
@@ -327,6 +350,26 @@ static inline void deliver(isomm__csvin *in, const char *s, size_t len, long lin
     }
 }
 
+/* A field over the limit: len bytes, or 0 when it is still being read (more than the limit).
+ * Header fields have a limit of their own, so that the header (up to ISOMM__CSV_MAX_COLUMNS
+ * fields) never holds more than ISOMM__CSV_MAX_COLUMNS * ISOMM__CSV_MAX_NAME_BYTES bytes. */
+static void report_long_field(isomm__csvin *in, long line, long column, size_t len)
+{
+    char size[48] = "";
+    if (len)
+        snprintf(size, sizeof size, " (%zu bytes)", len);
+    if (!in->f.expect_fields)
+        isomm__csvin_report(in, 1, ISOMM_ELIMIT, line, column,
+                            "header field %ld is longer than %d bytes%s (expected a column name such as role, "
+                            "sourcing or level)%s",
+                            column, ISOMM__CSV_MAX_NAME_BYTES, size,
+                            in->parser.quoted ? "; is a closing double quote missing?" : "");
+    else
+        isomm__csvin_report(in, 1, ISOMM_ELIMIT, line, column,
+                            "field %ld is longer than the limit of %zu bytes%s (max_field_bytes)%s", column,
+                            in->max_field, size, in->parser.quoted ? "; is a closing double quote missing?" : "");
+}
+
 /* A field that is not plain ASCII, or of a row with a problem, or the input has stopped. */
 #if defined(__GNUC__)
 __attribute__((noinline))
@@ -348,10 +391,8 @@ static void field_slow(isomm__csvin *in, const unsigned char *s, size_t len, siz
         in->f.nfields++;
         return;
     }
-    if (len > in->max_field)
-        isomm__csvin_report(in, 1, ISOMM_ELIMIT, line, column,
-                            "field %ld is %zu bytes long, more than the limit of %zu bytes (max_field_bytes)",
-                            column, len, in->max_field);
+    if (len > in->field_limit)
+        report_long_field(in, line, column, len);
     else if (scan == SCAN_NUL)
         isomm__csvin_report(in, !in->f.expect_fields, ISOMM_EPARSE, line, column,
                             "field %ld holds a NUL byte at byte %zu (expected text without NUL bytes)", column,
@@ -384,7 +425,7 @@ void isomm__csvin_field(void *data, size_t len, void *userdata)
      * problem has been reported in the row or the input stopped) */
     for (i = 0; i < len && s[i] >= 0x20 && s[i] < 0x80; i++)
         ;
-    if (i == len && in->f.nfields < in->f.fast_fields && len <= in->max_field)
+    if (i == len && in->f.nfields < in->f.fast_fields && len <= in->field_limit)
         deliver(in, data, len, in->f.line);
     else
         field_slow(in, s, len, i);
@@ -474,6 +515,7 @@ int isomm__csvin_new(isomm__csvin **out, const isomm_csv_options *opts, FILE *fp
     in->mem = data;
     in->mem_len = len;
     in->max_field = opts->max_field_bytes;
+    in->field_limit = in->max_field < ISOMM__CSV_MAX_NAME_BYTES ? in->max_field : ISOMM__CSV_MAX_NAME_BYTES;
     in->f.line = 1;
     in->field_cb = isomm__csvin_field;
     in->f.fast_fields = ISOMM__CSV_MAX_COLUMNS;
@@ -485,9 +527,13 @@ int isomm__csvin_new(isomm__csvin **out, const isomm_csv_options *opts, FILE *fp
     if (opts->encoding == ISOMM_ENCODING_CP932) {
         in->cd = iconv_open("UTF-8", "CP932");
         if (in->cd == (iconv_t)-1) {
+            int e = errno;
             isomm__csvin_free(in);
+            if (e == ENOMEM)
+                return isomm__fail(err, ISOMM_ENOMEM, "out of memory opening the CP932 converter (iconv: %s)",
+                                   strerror(e));
             return isomm__fail(err, ISOMM_EENCODING, "the C library cannot convert CP932 to UTF-8 (iconv: %s)",
-                               strerror(errno));
+                               strerror(e));
         }
         in->convert = 1;
         in->bom_done = 1;
@@ -523,10 +569,8 @@ static void parse(isomm__csvin *in, const char *s, size_t n)
     column = (long)in->f.nfields + 1;
     /* the limit first: a field already too long is refused whatever follows it, so that the
      * error does not depend on how the input was split into reads */
-    if (in->parser.entry_pos > in->max_field) {
-        isomm__csvin_report(in, 1, ISOMM_ELIMIT, in->f.line, column,
-                            "field %ld is longer than the limit of %zu bytes (max_field_bytes)%s", column,
-                            in->max_field, in->parser.quoted ? "; is a closing double quote missing?" : "");
+    if (in->parser.entry_pos > in->field_limit) {
+        report_long_field(in, in->f.line, column, 0);
     } else if (done < n && csv_error(&in->parser) == CSV_EPARSE) {
         const char *what = in->parser.quoted
                                ? "text after the closing quote of a quoted field (a quote inside a quoted field "
@@ -585,7 +629,8 @@ static void feed(isomm__csvin *in, const char *s, size_t n)
         memcpy(in->pending, ip, il);
         in->pending_len = il;
     } else {
-        isomm__csvin_report(in, 1, ISOMM_EENCODING, in->f.line + partial_lines(in), (long)in->f.nfields + 1,
+        /* the line where the field holding the byte begins, as for UTF-8 input */
+        isomm__csvin_report(in, 1, ISOMM_EENCODING, in->f.line, (long)in->f.nfields + 1,
                             "the input is not valid CP932 (Shift_JIS) text (byte 0x%02X in field %ld)",
                             (unsigned)(unsigned char)*ip, (long)in->f.nfields + 1);
     }
@@ -637,7 +682,7 @@ int isomm__csvin_pump(isomm__csvin *in)
             parse(in, (const char *)in->bom, in->bom_len);
         }
         if (!in->stop && in->pending_len)
-            isomm__csvin_report(in, 1, ISOMM_EENCODING, in->f.line + partial_lines(in), (long)in->f.nfields + 1,
+            isomm__csvin_report(in, 1, ISOMM_EENCODING, in->f.line, (long)in->f.nfields + 1,
                                 "the input ends inside a CP932 (Shift_JIS) character");
         if (!in->stop && csv_fini(&in->parser, in->field_cb, on_row, in) != 0 && !in->stop)
             isomm__csvin_report(in, 1, ISOMM_EPARSE, in->f.line, (long)in->f.nfields + 1,

@@ -90,6 +90,7 @@ struct isomm_csv_reader {
     isomm_assessment **queue;
     size_t qhead, qlen, qcap;
     size_t delivered;
+    size_t started; /* assessments begun (the checking functions count them) */
 
     /* ids of the assessments met so far: every one (id_window 0, the all-at-once readers and
      * validation) or the recent ones (streaming; see ID_WINDOW_BYTES) */
@@ -245,6 +246,7 @@ static int start(isomm_csv_reader *rd, const char *id, long line, long column)
     if (strcmp(id, "default") != 0) /* the id of an assessment that names none is stored as none */
         rd->meta_off[ISOMM_META_ID] = 0;
     rd->have_cur = 1;
+    rd->started++;
     rd->cur_id_len = len;
     rd->cur_id_plain = strcspn(id, "\r\n") == len;
     rd->roles_seen = 0;
@@ -311,6 +313,9 @@ static int keep(isomm_csv_reader *rd, int k, const char *s, size_t len)
     rd->row.len[k] = len;
     return 0;
 }
+
+/* The free-text columns, where a spreadsheet's formula could hide. */
+#define TEXT_COLUMN(k) ((k) == COL_ID || (k) == COL_ORG || (k) == COL_ASSESSOR || (k) == COL_NOTE)
 
 /* Report a bad value of a data row (kept out of on_value so that stays small). */
 #if defined(__GNUC__)
@@ -470,6 +475,11 @@ static void on_value(void *ctx, size_t index, const char *s, size_t len, long li
     if (take_common(rd, index, s, len, line) || k < 0)
         return;
     r->given |= 1u << k;
+    /* a text written for a spreadsheet: drop the apostrophe that kept it from being a formula */
+    if (s[0] == '\'' && TEXT_COLUMN(k) && isomm__csv_formula_like(s, len) && isomm__csvin_had_bom(rd->in)) {
+        s++;
+        len--;
+    }
     switch (k) {
     case COL_ROLE:
         bad_value(rd, k, s, len, line);
@@ -774,23 +784,91 @@ int isomm_csv_read_buffer(isomm_assessment ***out, size_t *count, const char *da
     return rc ? rc : read_all(out, count, rd, err);
 }
 
-/* Collect every problem of an open reader. */
-static int validate(isomm_csv_reader *rd, isomm_error *errors, size_t max_errors, size_t *count, isomm_error *err)
+/* Check an open reader: every problem to fn, up to limit (0: none, the first one stops). */
+static int check(isomm_csv_reader *rd, size_t limit, isomm_problem_fn fn, void *userdata, isomm_csv_summary *summary,
+                 isomm_error *err)
 {
     isomm_assessment *a;
     const isomm_error *first;
-    size_t cap = max_errors < rd->opts.max_errors ? max_errors : rd->opts.max_errors;
     int rc;
     rd->id_window = 0; /* report every id that comes back, however late */
-    isomm__csvin_collect(rd->in, errors, cap);
+    isomm__csvin_collect(rd->in, fn, userdata, limit);
     while ((rc = isomm_csv_reader_next(rd, &a, NULL)) == 1)
         isomm_assessment_free(a);
     first = isomm__csvin_first(rd->in);
-    *count = isomm__csvin_count(rd->in);
+    if (summary) {
+        summary->problems = isomm__csvin_count(rd->in);
+        summary->assessments = rd->started;
+        summary->truncated = isomm__csvin_truncated(rd->in);
+    }
     rc = first->code;
     if (rc && err)
         *err = *first;
     isomm_csv_reader_free(rd);
+    return rc;
+}
+
+static int check_args(const void *src, isomm_error *err)
+{
+    return src ? ISOMM_OK : isomm__fail(err, ISOMM_EINVAL, "input must not be NULL");
+}
+
+int isomm_csv_check_file(const char *path, const isomm_csv_options *opts, size_t max_errors, isomm_problem_fn fn,
+                         void *userdata, isomm_csv_summary *summary, isomm_error *err)
+{
+    isomm_csv_reader *rd;
+    int rc = check_args(path, err);
+    if (summary)
+        memset(summary, 0, sizeof *summary);
+    if (!rc)
+        rc = isomm_csv_reader_open_file(&rd, path, opts, err);
+    return rc ? rc : check(rd, max_errors ? max_errors : (size_t)-1, fn, userdata, summary, err);
+}
+
+int isomm_csv_check_fp(FILE *fp, const isomm_csv_options *opts, size_t max_errors, isomm_problem_fn fn,
+                       void *userdata, isomm_csv_summary *summary, isomm_error *err)
+{
+    isomm_csv_reader *rd;
+    int rc = check_args(fp, err);
+    if (summary)
+        memset(summary, 0, sizeof *summary);
+    if (!rc)
+        rc = isomm_csv_reader_open_fp(&rd, fp, opts, err);
+    return rc ? rc : check(rd, max_errors ? max_errors : (size_t)-1, fn, userdata, summary, err);
+}
+
+int isomm_csv_check_buffer(const char *data, size_t len, const isomm_csv_options *opts, size_t max_errors,
+                           isomm_problem_fn fn, void *userdata, isomm_csv_summary *summary, isomm_error *err)
+{
+    isomm_csv_reader *rd = NULL;
+    int rc = check_args(data ? data : (len ? NULL : ""), err);
+    if (summary)
+        memset(summary, 0, sizeof *summary);
+    if (!rc)
+        rc = reader_open(&rd, NULL, 0, NULL, NULL, data ? data : "", len, opts, err);
+    return rc ? rc : check(rd, max_errors ? max_errors : (size_t)-1, fn, userdata, summary, err);
+}
+
+/* The validation functions: problems into a caller's array. */
+typedef struct problem_array {
+    isomm_error *errors;
+    size_t count;
+} problem_array;
+
+static int store_problem(void *userdata, const isomm_error *problem)
+{
+    problem_array *pa = userdata;
+    pa->errors[pa->count++] = *problem;
+    return 0;
+}
+
+/* Collect the problems of an open reader into errors[0..min(max_errors, opts->max_errors)). */
+static int validate(isomm_csv_reader *rd, isomm_error *errors, size_t max_errors, size_t *count, isomm_error *err)
+{
+    size_t cap = max_errors < rd->opts.max_errors ? max_errors : rd->opts.max_errors;
+    problem_array pa = { errors, 0 };
+    int rc = check(rd, cap, store_problem, &pa, NULL, err);
+    *count = pa.count;
     return rc;
 }
 

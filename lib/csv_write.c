@@ -16,7 +16,16 @@
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
 
-void isomm__csv_put_field(isomm_buf *b, const char *s)
+int isomm__csv_formula_like(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == '\'')
+        i++;
+    return i < len && strchr("=+-@\t\r", s[i]) != NULL;
+}
+
+/* A field, after one apostrophe when `apostrophe` is set. */
+static void put_field(isomm_buf *b, const char *s, int apostrophe)
 {
     size_t n = strlen(s);
     const char *p;
@@ -24,10 +33,14 @@ void isomm__csv_put_field(isomm_buf *b, const char *s)
         return;
     if (s[strcspn(s, ",\"\r\n")] == '\0' && s[0] != ' ' && s[0] != '\t' && s[n - 1] != ' '
         && s[n - 1] != '\t') {
+        if (apostrophe)
+            isomm__buf_putc(b, '\'');
         isomm__buf_append(b, s, n);
         return;
     }
     isomm__buf_putc(b, '"');
+    if (apostrophe)
+        isomm__buf_putc(b, '\'');
     while ((p = strchr(s, '"')) != NULL) {
         isomm__buf_append(b, s, (size_t)(p - s) + 1);
         isomm__buf_putc(b, '"');
@@ -35,6 +48,18 @@ void isomm__csv_put_field(isomm_buf *b, const char *s)
     }
     isomm__buf_puts(b, s);
     isomm__buf_putc(b, '"');
+}
+
+void isomm__csv_put_field(isomm_buf *b, const char *s)
+{
+    put_field(b, s, 0);
+}
+
+/* A text field; for a spreadsheet (spreadsheet != 0) one that a spreadsheet would take for a
+ * formula gets an apostrophe first (INTERFACES.md section 1). */
+static void put_text(isomm_buf *b, const char *s, int spreadsheet)
+{
+    put_field(b, s, spreadsheet && isomm__csv_formula_like(s, strlen(s)));
 }
 
 /* Convert UTF-8 text to CP932 into a new buffer. */
@@ -109,16 +134,16 @@ int isomm__csv_take(isomm_buf *b, char **out, size_t *len, isomm_encoding enc, i
 }
 
 /* One assessment: 54 rows, id on each, other metadata on the first. */
-static void put_assessment(isomm_buf *b, const isomm_assessment *a)
+static void put_assessment(isomm_buf *b, const isomm_assessment *a, int spreadsheet)
 {
     const char *id = isomm_assessment_meta(a, ISOMM_META_ID);
     int i, m;
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
-        isomm__csv_put_field(b, id);
+        put_text(b, id, spreadsheet);
         if (i == 0) {
             for (m = ISOMM_META_ORGANIZATION; m < ISOMM_META_COUNT; m++) {
                 isomm__buf_putc(b, ',');
-                isomm__csv_put_field(b, a->meta[m] ? a->meta[m] : "");
+                put_text(b, a->meta[m] ? a->meta[m] : "", spreadsheet);
             }
             isomm__buf_putc(b, ',');
             isomm__buf_puts(b, a->current == ISOMM_PATTERN_NONE ? "" : isomm_pattern_id(a->current));
@@ -139,7 +164,7 @@ static void put_assessment(isomm_buf *b, const isomm_assessment *a)
         }
         isomm__buf_putc(b, ',');
         if (isomm__note(a, i))
-            isomm__csv_put_field(b, isomm__note(a, i));
+            put_text(b, isomm__note(a, i), spreadsheet);
         isomm__buf_putc(b, '\n');
     }
 }
@@ -171,7 +196,7 @@ static int write_assessments(FILE *fp, isomm_output *to, char **out, size_t *len
         isomm__buf_puts(&b, utf8_bom);
     isomm__buf_puts(&b, "assessment,organization,assessor,date,current_pattern,target_pattern,role,sourcing,level,note\n");
     for (i = 0; i < count && !rc; i++) {
-        put_assessment(&b, list[i]);
+        put_assessment(&b, list[i], o.write_bom);
         if ((fp || to) && b.len >= FLUSH_BYTES)
             rc = isomm__csv_flush(&b, fp, to, o.encoding, err);
     }
@@ -236,7 +261,7 @@ static int write_template(FILE *fp, char **out, size_t *len, const isomm_csv_opt
         isomm__buf_puts(&b, ",,,,,,");
         isomm__buf_puts(&b, r->code);
         isomm__buf_putc(&b, ',');
-        isomm__csv_put_field(&b, isomm_role_name(r, o.lang));
+        put_text(&b, isomm_role_name(r, o.lang), o.write_bom);
         isomm__buf_puts(&b, ",,,\n");
     }
     if (!fp)

@@ -28,6 +28,9 @@ typedef struct isomm__csvin isomm__csvin;
 
 /* Fields a header row may have before the input is refused (ISOMM_ELIMIT). */
 #define ISOMM__CSV_MAX_COLUMNS 1024
+/* Bytes a header field may have (spaces around the name included) before the input is refused
+ * (ISOMM_ELIMIT): a refused header never costs more than 1 MiB. */
+#define ISOMM__CSV_MAX_NAME_BYTES 1024
 
 /* The part of the row layer's state that a custom field callback (isomm__csvin_field_callback)
  * reads and updates. It is the layer's first member: the callback's userdata points to it. */
@@ -74,8 +77,10 @@ typedef void (*isomm__csv_field_fn)(void *ctx, size_t index, const char *text, s
 /* Set the row handler, and optionally (field_fn not NULL) a field handler. */
 void isomm__csvin_handler(isomm__csvin *in, isomm__csv_row_fn fn, isomm__csv_field_fn field_fn, void *ctx);
 
-/* Collect problems into errors[0..cap) instead of stopping at the first one (validation). */
-void isomm__csvin_collect(isomm__csvin *in, isomm_error *errors, size_t cap);
+/* Collect problems instead of stopping at the first one (validation): each goes to fn (when not
+ * NULL; a nonzero return stops the input), up to `limit` of them; one more stops the input and
+ * marks it truncated. */
+void isomm__csvin_collect(isomm__csvin *in, isomm_problem_fn fn, void *userdata, size_t limit);
 
 /* Parse one more piece of input, calling the handler for each complete row.
  * Returns 1 while there is more input, 0 once the input has been read to its end, or the
@@ -90,9 +95,11 @@ int isomm__csvin_report(isomm__csvin *in, int fatal, int code, long line, long c
 #endif
     ;
 
-/* The first problem reported (code 0 when none); number of problems collected. */
+/* The first problem reported (code 0 when none); number of problems collected; whether the
+ * collection stopped with problems left. */
 const isomm_error *isomm__csvin_first(const isomm__csvin *in);
 size_t isomm__csvin_count(const isomm__csvin *in);
+int isomm__csvin_truncated(const isomm__csvin *in);
 /* The line after the last line read (where an "end of input" problem is reported). */
 long isomm__csvin_line(const isomm__csvin *in);
 
@@ -107,6 +114,15 @@ int isomm__csv_clip(const char *s, size_t len, size_t max);
  * Returns nonzero when the input must stop. */
 int isomm__csv_header(isomm__csvin *in, const isomm__csvrow *row, const char *const *names, int n,
                       const unsigned char *required, int *kind, int *col);
+
+/* Whether a text would be a formula in a spreadsheet: after any apostrophes it begins with =, +,
+ * -, @, a tab or a carriage return. A file with a byte-order mark (made for a spreadsheet)
+ * holds such a text with one more apostrophe, which its reader removes (INTERFACES.md
+ * section 1; the apostrophes before are counted so that any text comes back unchanged). */
+int isomm__csv_formula_like(const char *s, size_t len);
+
+/* Whether the input began with a UTF-8 byte-order mark. */
+int isomm__csvin_had_bom(const isomm__csvin *in);
 
 /* Append one field, quoted when it holds a comma, quote, line break, or leading/trailing
  * space or tab (which an unquoted field would lose). */

@@ -6,6 +6,10 @@
 #include <string.h>
 
 #include "internal.h"
+#include "catalog.h"
+
+/* Every warning kind (isomm_warning runs 1..WARNING_KINDS); at most ISOMM_WARNING_MAX at once. */
+#define WARNING_KINDS 8
 
 struct isomm_result {
     const isomm_assessment *assessment;
@@ -23,6 +27,8 @@ struct isomm_result {
     isomm_pattern fit;
     int unanswered_count;
     int8_t unanswered[ISOMM_ROLE_COUNT];
+    int plan_count;
+    int8_t plan[ISOMM_ROLE_COUNT];
     int warning_count;
     int8_t warnings[ISOMM_WARNING_MAX];
 };
@@ -72,11 +78,14 @@ static void compute_maturity(isomm_result *r)
     isomm__maturity(r->assessment, r->functions, &r->has_overall, &r->overall);
 }
 
-/* Functions with a maturity, highest first, catalogue order among equals (stable insertion sort). */
+/* Functions with a maturity, highest first, catalogue order among equals (stable insertion sort).
+ * A strength must be above the lowest maturity and a weakness below the highest (section 6);
+ * "the rest" after the strengths are walked from the end. */
 static void compute_highlights(isomm_result *r, int k)
 {
     int order[ISOMM_FUNCTION_COUNT];
     int m = 0, f, i, j;
+    double highest, lowest;
 
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
         if (!r->functions[f].has_maturity)
@@ -86,10 +95,14 @@ static void compute_highlights(isomm_result *r, int k)
         order[j] = f;
         m++;
     }
-    for (i = 0; i < m && i < k; i++)
+    if (m == 0)
+        return;
+    highest = r->functions[order[0]].maturity;
+    lowest = r->functions[order[m - 1]].maturity;
+    for (i = 0; i < m && i < k && r->functions[order[i]].maturity > lowest; i++)
         r->highlights[1][r->highlight_count[1]++] = (int8_t)order[i];
-    for (i = m - 1; i >= k && r->highlight_count[0] < k; i--)
-        r->highlights[0][r->highlight_count[0]++] = (int8_t)order[i];
+    for (j = m - 1; j >= i && r->highlight_count[0] < k && r->functions[order[j]].maturity < highest; j--)
+        r->highlights[0][r->highlight_count[0]++] = (int8_t)order[j];
 }
 
 static int list_of(isomm_sourcing recorded, isomm_sourcing expected, int level)
@@ -150,10 +163,46 @@ static void compute_fit(isomm_result *r)
             r->mismatches[p] += expected_in != (a->sourcing[i] == ISOMM_INSOURCE);
         }
     }
-    r->fit = ISOMM_PATTERN_FULL_OUTSOURCE;
+    r->fit = ISOMM_PATTERN_NONE;
+    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+        if (a->level[i] >= 1) {
+            r->fit = ISOMM_PATTERN_FULL_OUTSOURCE;
+            break;
+        }
+    }
+    if (r->fit == ISOMM_PATTERN_NONE)
+        return; /* nothing rated: nothing to fit (section 8) */
     for (p = 1; p < ISOMM_PATTERN_COUNT; p++)
         if (r->mismatches[p] < r->mismatches[r->fit])
             r->fit = (isomm_pattern)p;
+}
+
+/* Next levels (section 7.1) and the action plan: the lists' roles in list order, then every
+ * other role with a next step in catalogue order. */
+static void compute_plan(isomm_result *r)
+{
+    uint64_t taken = 0;
+    int l, i;
+
+    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+        isomm_role_result *rr = &r->roles[i];
+        rr->next_level = rr->level >= 1 && rr->level < ISOMM_LEVEL_MAX ? rr->level + 1 : 0;
+    }
+    for (l = 0; l < ISOMM_LIST_COUNT; l++) {
+        for (i = 0; i < r->list_count[l]; i++) {
+            int role = r->lists[l][i];
+            if (taken & (UINT64_C(1) << role))
+                continue;
+            taken |= UINT64_C(1) << role;
+            r->plan[r->plan_count++] = (int8_t)role;
+        }
+    }
+    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+        if (taken & (UINT64_C(1) << i))
+            continue;
+        if (r->roles[i].next_level > 0 || r->roles[i].level == ISOMM_UNANSWERED)
+            r->plan[r->plan_count++] = (int8_t)i;
+    }
 }
 
 static void add_warning(isomm_result *r, isomm_warning w)
@@ -184,6 +233,10 @@ static void compute_warnings(isomm_result *r, isomm_pattern target)
     }
     if (!r->has_overall)
         add_warning(r, ISOMM_WARNING_NO_MATURITY);
+    else if (r->highlight_count[0] == 0 && r->highlight_count[1] == 0)
+        add_warning(r, ISOMM_WARNING_NO_CONTRAST); /* with a maturity, no highlight means all are equal */
+    if (r->fit == ISOMM_PATTERN_NONE)
+        add_warning(r, ISOMM_WARNING_NO_FIT);
 }
 
 int isomm_evaluate(isomm_result **out, const isomm_assessment *a, const isomm_eval_options *opts, isomm_error *err)
@@ -221,6 +274,7 @@ int isomm_evaluate(isomm_result **out, const isomm_assessment *a, const isomm_ev
     compute_highlights(r, opts->strengths);
     compute_lists(r, opts->list_size);
     compute_fit(r);
+    compute_plan(r);
     compute_warnings(r, target);
     *out = r;
     return ISOMM_OK;
@@ -275,6 +329,76 @@ int isomm_result_highlight(const isomm_result *r, int strength, int i)
     return r->highlights[strength != 0][i];
 }
 
+int isomm_maturity_band(double maturity)
+{
+    if (maturity >= 5.0)
+        return 5;
+    if (maturity >= 4.0)
+        return 4;
+    if (maturity >= 3.0)
+        return 3;
+    if (maturity >= 2.0)
+        return 2;
+    return 1; /* also NaN: every comparison above is false */
+}
+
+const char *isomm_function_band_comment(const isomm_function_info *function, int strength, int band, isomm_lang lang)
+{
+    if (!function || function->index < 0 || function->index >= ISOMM_FUNCTION_COUNT || band < 1 || band > 5
+        || (lang != ISOMM_LANG_JA && lang != ISOMM_LANG_EN))
+        return NULL;
+    return isomm__band_comments[function->index][strength != 0][band - 1][lang];
+}
+
+int isomm_result_highlight_band(const isomm_result *r, int strength, int i)
+{
+    int f = isomm_result_highlight(r, strength, i);
+
+    if (f < 0)
+        return f;
+    return isomm_maturity_band(r->functions[f].maturity);
+}
+
+const char *isomm_result_highlight_comment(const isomm_result *r, int strength, int i, isomm_lang lang)
+{
+    int f = isomm_result_highlight(r, strength, i);
+
+    if (f < 0)
+        return NULL;
+    return isomm_function_band_comment(&r->model->functions[f], strength, isomm_maturity_band(r->functions[f].maturity),
+                                       lang);
+}
+
+static const char *const assess_step[2] = {
+    "この役割を評価しましょう（未回答）", "Assess this role (it is unanswered)"
+};
+
+const char *isomm_result_next_step(const isomm_result *r, int role, isomm_lang lang)
+{
+    const isomm_role_result *rr;
+
+    if (!r || role < 0 || role >= ISOMM_ROLE_COUNT || (lang != ISOMM_LANG_JA && lang != ISOMM_LANG_EN))
+        return NULL;
+    rr = &r->roles[role];
+    if (rr->level == ISOMM_UNANSWERED)
+        return assess_step[lang];
+    if (rr->next_level == 0)
+        return NULL;
+    return isomm_scale_text(rr->sourcing, rr->next_level, lang);
+}
+
+int isomm_result_plan_count(const isomm_result *r)
+{
+    return r ? r->plan_count : 0;
+}
+
+int isomm_result_plan_role(const isomm_result *r, int i)
+{
+    if (!r || i < 0 || i >= r->plan_count)
+        return ISOMM_ERANGE;
+    return r->plan[i];
+}
+
 isomm_pattern isomm_result_list_pattern(const isomm_result *r)
 {
     return r ? r->list_pattern : ISOMM_PATTERN_NONE;
@@ -324,7 +448,7 @@ isomm_pattern isomm_result_pattern_fit(const isomm_result *r, int *mismatches, i
     if (!r)
         return ISOMM_PATTERN_NONE;
     if (mismatches)
-        *mismatches = r->mismatches[r->fit];
+        *mismatches = r->fit == ISOMM_PATTERN_NONE ? 0 : r->mismatches[r->fit];
     if (current_mismatches)
         *current_mismatches = r->assessment->current == ISOMM_PATTERN_NONE ? -1
                                                                            : r->mismatches[r->assessment->current];
@@ -362,11 +486,12 @@ int isomm_result_warning(const isomm_result *r, int i)
     return r->warnings[i];
 }
 
-static const char *const warning_ids[ISOMM_WARNING_MAX] = {
-    "no_pattern", "target_from_current", "full_outsource", "unanswered", "function_no_maturity", "no_maturity"
+static const char *const warning_ids[WARNING_KINDS] = {
+    "no_pattern", "target_from_current", "full_outsource", "unanswered", "function_no_maturity", "no_maturity",
+    "no_contrast", "no_fit"
 };
 
-static const char *const warning_texts[ISOMM_WARNING_MAX][2] = {
+static const char *const warning_texts[WARNING_KINDS][2] = {
     { "目標パターンも現在のパターンも指定されていないため、推奨リストは空です。",
       "No target or current pattern is set, so the recommendation lists are empty." },
     { "目標パターンが指定されていないため、推奨リストは現在のパターンを基準にしています。",
@@ -380,18 +505,22 @@ static const char *const warning_texts[ISOMM_WARNING_MAX][2] = {
       "A function has all its roles at level 0 and has no maturity." },
     { "成熟度を算出できる機能がないため、全体の成熟度・強み・弱みはありません。",
       "No function has a maturity, so there is no overall maturity, strength or weakness." },
+    { "すべての機能の成熟度が同じため、強みも弱みもありません。",
+      "Every function has the same maturity, so there is no strength and no weakness." },
+    { "レベル1以上で回答された役割がないため、パターン適合は判定できません。",
+      "No role is answered at level 1 or more, so there is no pattern to fit." },
 };
 
 const char *isomm_warning_id(isomm_warning w)
 {
-    if ((int)w < 1 || (int)w > ISOMM_WARNING_MAX)
+    if ((int)w < 1 || (int)w > WARNING_KINDS)
         return NULL;
     return warning_ids[w - 1];
 }
 
 const char *isomm_warning_text(isomm_warning w, isomm_lang lang)
 {
-    if ((int)w < 1 || (int)w > ISOMM_WARNING_MAX || (lang != ISOMM_LANG_JA && lang != ISOMM_LANG_EN))
+    if ((int)w < 1 || (int)w > WARNING_KINDS || (lang != ISOMM_LANG_JA && lang != ISOMM_LANG_EN))
         return NULL;
     return warning_texts[w - 1][lang];
 }

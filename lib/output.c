@@ -153,6 +153,11 @@ int isomm_output_write(isomm_output *o, const void *data, size_t len, isomm_erro
     return ISOMM_OK;
 }
 
+int isomm_output_sink(void *sink, const void *data, size_t len, isomm_error *err)
+{
+    return isomm_output_write(sink, data, len, err);
+}
+
 /* Make the rename itself durable. A directory that cannot be opened or synced (some file systems
  * refuse) does not undo a write that already took place. */
 static void sync_directory(const char *path)
@@ -187,7 +192,8 @@ int isomm_output_commit(isomm_output *o, isomm_error *err)
     } else if (!o->failed) {
         if (o->kind == OUT_REPLACE && fsync(o->fd) != 0)
             output_fail(o, NULL, "cannot write", errno);
-        else if (close(o->fd) != 0)
+        /* closed whether or not the sync worked (the first failure is the one reported) */
+        if (close(o->fd) != 0)
             output_fail(o, NULL, "cannot write", errno);
         o->fd = -1;
         if (!o->failed && o->kind == OUT_REPLACE) {

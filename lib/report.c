@@ -1,89 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* Report entry points: option checks, dispatch to the writers, output to a buffer or a stream,
- * and the words and helpers the writers share. */
+/* Report entry points: option checks, dispatch to the writers, output to a buffer or a stream.
+ * The writers sit below (report_text.c, report_json.c, report_svg.c, report_html.c) and the words
+ * and helpers they share below them (report_common.c): data flows one way. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "report_internal.h"
-
-static const char *const words[ISOMM__W_COUNT][2] = {
-    [ISOMM__W_TITLE] = { "ISOMM 成熟度評価レポート", "ISOMM maturity report" },
-    [ISOMM__W_ASSESSMENT] = { "評価", "Assessment" },
-    [ISOMM__W_ORGANIZATION] = { "組織", "Organisation" },
-    [ISOMM__W_ASSESSOR] = { "評価者", "Assessor" },
-    [ISOMM__W_DATE] = { "評価日", "Date" },
-    [ISOMM__W_CURRENT_PATTERN] = { "現在のパターン", "Current pattern" },
-    [ISOMM__W_TARGET_PATTERN] = { "目標パターン", "Target pattern" },
-    [ISOMM__W_MATURITY] = { "機能別の成熟度", "Maturity by function" },
-    [ISOMM__W_MATURITY_COLUMN] = { "成熟度", "Maturity" },
-    [ISOMM__W_OVERALL] = { "全体の成熟度", "Overall maturity" },
-    [ISOMM__W_STRENGTHS] = { "強み", "Strengths" },
-    [ISOMM__W_WEAKNESSES] = { "弱み", "Weaknesses" },
-    [ISOMM__W_RECOMMENDATIONS] = { "推奨", "Recommendations" },
-    [ISOMM__W_AGAINST] = { "基準パターン", "against the pattern" },
-    [ISOMM__W_PATTERN_FIT] = { "パターン適合", "Pattern fit" },
-    [ISOMM__W_FIT_SENTENCE] = { "回答されたソーシングに最も近いパターン", "The pattern closest to the recorded sourcing" },
-    [ISOMM__W_CURRENT_FIT_SENTENCE] = { "現在のパターンとの不一致", "mismatches with the current pattern" },
-    [ISOMM__W_UNANSWERED] = { "未回答の役割", "Unanswered roles" },
-    [ISOMM__W_UNANSWERED_NOTE] = { "レベル1として計算", "counted as level 1" },
-    [ISOMM__W_WARNINGS] = { "注意", "Warnings" },
-    [ISOMM__W_NONE] = { "なし", "none" },
-    [ISOMM__W_NOT_SET] = { "未設定", "not set" },
-    [ISOMM__W_NO_MATURITY] = { "成熟度なし（全役割レベル0）", "no maturity (all roles at level 0)" },
-    [ISOMM__W_ROLES] = { "役割", "Roles" },
-    [ISOMM__W_LEVEL] = { "レベル", "level" },
-    [ISOMM__W_LEVEL_COLUMN] = { "レベル", "Level" },
-    [ISOMM__W_INSOURCE] = { "インソース", "Insource" },
-    [ISOMM__W_OUTSOURCE] = { "アウトソース", "Outsource" },
-    [ISOMM__W_LEVEL0] = { "レベル0（実施しないと判断）", "Level 0 (decided not to do)" },
-    [ISOMM__W_UNANSWERED_SHORT] = { "未回答（1として計算）", "Unanswered (counts as 1)" },
-    [ISOMM__W_FUNCTION] = { "機能", "Function" },
-    [ISOMM__W_ROLE] = { "役割", "Role" },
-    [ISOMM__W_SOURCING] = { "ソーシング", "Sourcing" },
-    [ISOMM__W_EXPECTED] = { "期待", "Expected" },
-    [ISOMM__W_NOTE] = { "備考", "Note" },
-    [ISOMM__W_RADAR_TITLE] = { "機能別の成熟度", "Maturity by function" },
-    [ISOMM__W_ROLE_CHART_TITLE] = { "役割別のレベル", "Level by role" },
-    [ISOMM__W_GENERATED_BY] = { "libisomm で作成", "Made with libisomm" },
-    [ISOMM__W_OPEN] = { "（", " (" },
-    [ISOMM__W_CLOSE] = { "）", ")" },
-    [ISOMM__W_COMMA] = { "、", ", " },
-};
-
-const char *isomm__report_word(isomm__word w, isomm_lang lang)
-{
-    return words[w][lang];
-}
-
-const char *isomm__report_pattern_name(isomm_pattern p, isomm_lang lang)
-{
-    const isomm_pattern_info *info = isomm_pattern_get(p);
-
-    if (!info)
-        return words[ISOMM__W_NOT_SET][lang];
-    return lang == ISOMM_LANG_JA ? info->name_ja : info->name_en;
-}
-
-isomm_pattern isomm__report_target(const isomm_result *r)
-{
-    int i, n = isomm_result_warning_count(r);
-
-    for (i = 0; i < n; i++) {
-        if (isomm_result_warning(r, i) == ISOMM_WARNING_TARGET_FROM_CURRENT)
-            return ISOMM_PATTERN_NONE;
-    }
-    return isomm_result_list_pattern(r);
-}
-
-void isomm__report_maturity(isomm_buf *b, int has, double value)
-{
-    if (has)
-        isomm__buf_printf(b, "%.1f", value);
-    else
-        isomm__buf_puts(b, "-");
-}
 
 static int check_options(const isomm_report_options *opts, isomm_error *err)
 {
@@ -97,6 +21,38 @@ static int check_options(const isomm_report_options *opts, isomm_error *err)
         return isomm__fail(err, ISOMM_EOPTIONS, "report language %d is not a language (expected ja or en)",
                            (int)opts->lang);
     return ISOMM_OK;
+}
+
+/* Whether a format needs every result before it can write anything (the page and the charts). */
+static int keeps_results(isomm_format f)
+{
+    return f == ISOMM_FORMAT_HTML || f == ISOMM_FORMAT_SVG_RADAR || f == ISOMM_FORMAT_SVG_ROLES;
+}
+
+/* The part of result number `index` in a text, Markdown or JSON list, with its separator. */
+static void report_part(isomm_buf *b, const isomm_result *r, size_t index, const isomm_report_options *opts)
+{
+    if (opts->format == ISOMM_FORMAT_JSON) {
+        if (index)
+            isomm__buf_puts(b, ",\n ");
+        isomm__report_json(b, r, opts->lang);
+        return;
+    }
+    if (index)
+        isomm__buf_puts(b, opts->format == ISOMM_FORMAT_MARKDOWN ? "\n---\n\n" : "\n\n");
+    isomm__report_text(b, r, opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN);
+}
+
+/* The page or chart of `count` results (count >= 1; one for the role chart). */
+static void report_whole(isomm_buf *b, const isomm_result *const *results, size_t count,
+                                const isomm_report_options *opts)
+{
+    if (opts->format == ISOMM_FORMAT_HTML)
+        isomm__report_html(b, results, count, opts);
+    else if (opts->format == ISOMM_FORMAT_SVG_RADAR)
+        isomm__report_svg_radar(b, results, count, opts);
+    else
+        isomm__report_svg_roles(b, results[0], opts->lang);
 }
 
 /* Render `count` results; `single` asks for one JSON object instead of an array. Arguments are
@@ -127,26 +83,18 @@ static int render(char **out, size_t *len, const isomm_result *const *results, s
     if (count > 1 && opts->format == ISOMM_FORMAT_SVG_ROLES)
         return isomm__fail(err, ISOMM_EINVAL, "report: a role chart shows one assessment, got %zu", count);
 
-    if (opts->format == ISOMM_FORMAT_TEXT || opts->format == ISOMM_FORMAT_MARKDOWN) {
-        for (i = 0; i < count; i++) {
-            if (i)
-                isomm__buf_puts(&b, opts->format == ISOMM_FORMAT_MARKDOWN ? "\n---\n\n" : "\n\n");
-            isomm__report_text(&b, results[i], opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN);
-        }
-    } else if (opts->format == ISOMM_FORMAT_JSON) {
-        isomm__buf_puts(&b, single ? "" : "[");
-        for (i = 0; i < count; i++) {
-            if (i)
-                isomm__buf_puts(&b, ",\n ");
-            isomm__report_json(&b, results[i], opts->lang);
-        }
-        isomm__buf_puts(&b, single ? "\n" : "]\n");
-    } else if (opts->format == ISOMM_FORMAT_HTML) {
-        isomm__report_html(&b, results, count, opts);
-    } else if (opts->format == ISOMM_FORMAT_SVG_RADAR) {
-        isomm__report_svg_radar(&b, results, count, opts);
-    } else { /* ISOMM_FORMAT_SVG_ROLES: check_options admits nothing else */
-        isomm__report_svg_roles(&b, results[0], opts->lang);
+    if (single && opts->format == ISOMM_FORMAT_JSON) {
+        isomm__report_json(&b, results[0], opts->lang);
+        isomm__buf_putc(&b, '\n');
+    } else if (keeps_results(opts->format)) {
+        report_whole(&b, results, count, opts);
+    } else {
+        if (opts->format == ISOMM_FORMAT_JSON)
+            isomm__buf_putc(&b, '[');
+        for (i = 0; i < count; i++)
+            report_part(&b, results[i], i, opts);
+        if (opts->format == ISOMM_FORMAT_JSON)
+            isomm__buf_puts(&b, "]\n");
     }
     *out = isomm__buf_take(&b, len);
     if (!*out)
@@ -205,4 +153,123 @@ int isomm_report_write_list(FILE *fp, const isomm_result *const *results, size_t
     if ((rc = isomm_report_render_list(&doc, &len, results, count, opts, err)) != ISOMM_OK)
         return rc;
     return write_out(fp, doc, len, err);
+}
+
+/* ---- streaming: each part handed to the caller's write function as soon as it is rendered ---- */
+
+struct isomm_report_stream {
+    isomm_report_options opts;
+    isomm_write_fn write;
+    void *sink;
+    isomm_buf b;                  /* the part being rendered, emptied after each write */
+    size_t count;                 /* results added */
+    const isomm_result **kept;    /* HTML and SVG: the results, rendered at the end */
+    size_t kept_cap;
+    int failed;                   /* sticky: the first failure's code */
+};
+
+/* Hand the rendered part to the sink and empty the buffer. */
+static int flush(isomm_report_stream *s, isomm_error *err)
+{
+    int rc;
+
+    if (s->b.failed)
+        return s->failed = isomm__fail(err, ISOMM_ENOMEM, "report: out of memory");
+    if (s->b.len == 0)
+        return ISOMM_OK;
+    rc = s->write(s->sink, s->b.data, s->b.len, err);
+    s->b.len = 0;
+    if (rc != ISOMM_OK) {
+        s->failed = rc < 0 ? rc : ISOMM_EIO;
+        if (rc > 0)
+            isomm__fail(err, ISOMM_EIO, "report: the write function failed (returned %d)", rc);
+    }
+    return s->failed;
+}
+
+int isomm_report_stream_open(isomm_report_stream **out, const isomm_report_options *opts, isomm_write_fn write,
+                             void *sink, isomm_error *err)
+{
+    static const isomm_report_options defaults = ISOMM_REPORT_OPTIONS_INIT;
+    isomm_report_stream *s;
+    int rc;
+
+    if (out)
+        *out = NULL;
+    if (!out || !write)
+        return isomm__fail(err, ISOMM_EINVAL, "report stream: out and write must not be NULL");
+    if (!opts)
+        opts = &defaults;
+    if ((rc = check_options(opts, err)) != ISOMM_OK)
+        return rc;
+    if (!(s = calloc(1, sizeof *s)))
+        return isomm__fail(err, ISOMM_ENOMEM, "report stream: out of memory");
+    s->opts = *opts;
+    s->write = write;
+    s->sink = sink;
+    if (opts->format == ISOMM_FORMAT_JSON) {
+        isomm__buf_putc(&s->b, '[');
+        if ((rc = flush(s, err)) != ISOMM_OK) {
+            isomm_report_stream_free(s);
+            return rc;
+        }
+    }
+    *out = s;
+    return ISOMM_OK;
+}
+
+int isomm_report_stream_add(isomm_report_stream *s, const isomm_result *r, isomm_error *err)
+{
+    if (!s || !r)
+        return isomm__fail(err, ISOMM_EINVAL, "report stream: stream and result must not be NULL");
+    if (s->failed)
+        return isomm__fail(err, s->failed, "report stream: an earlier write failed");
+    if (keeps_results(s->opts.format)) {
+        if (s->count == s->kept_cap) {
+            size_t cap = s->kept_cap ? s->kept_cap * 2 : 16;
+            const isomm_result **kept = realloc(s->kept, cap * sizeof *kept);
+            if (!kept)
+                return isomm__fail(err, ISOMM_ENOMEM, "report stream: out of memory");
+            s->kept = kept;
+            s->kept_cap = cap;
+        }
+        s->kept[s->count++] = r;
+        return ISOMM_OK;
+    }
+    report_part(&s->b, r, s->count, &s->opts);
+    s->count++;
+    return flush(s, err);
+}
+
+int isomm_report_stream_finish(isomm_report_stream *s, isomm_error *err)
+{
+    int rc;
+
+    if (!s)
+        return isomm__fail(err, ISOMM_EINVAL, "report stream: stream must not be NULL");
+    if (s->failed) {
+        rc = isomm__fail(err, s->failed, "report stream: an earlier write failed");
+    } else if (s->opts.format == ISOMM_FORMAT_JSON) {
+        isomm__buf_puts(&s->b, "]\n");
+        rc = flush(s, err);
+    } else if (s->count == 0) {
+        rc = isomm__fail(err, ISOMM_EEMPTY, "report: no result to render");
+    } else if (s->count > 1 && s->opts.format == ISOMM_FORMAT_SVG_ROLES) {
+        rc = isomm__fail(err, ISOMM_EINVAL, "report: a role chart shows one assessment, got %zu", s->count);
+    } else {
+        if (keeps_results(s->opts.format))
+            report_whole(&s->b, (const isomm_result *const *)s->kept, s->count, &s->opts);
+        rc = flush(s, err);
+    }
+    isomm_report_stream_free(s);
+    return rc;
+}
+
+void isomm_report_stream_free(isomm_report_stream *s)
+{
+    if (!s)
+        return;
+    isomm__buf_free(&s->b);
+    free(s->kept);
+    free(s);
 }

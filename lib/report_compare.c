@@ -1,58 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* Output of comparisons and aggregates: the render entry points, labels, text, Markdown and JSON
- * (INTERFACES.md section 3); charts in report_compare_svg.c, pages in report_compare_html.c. */
+/* Output of comparisons and aggregates: the render entry points. The writers sit below
+ * (report_compare_text.c: text, Markdown, JSON of INTERFACES.md section 3; report_compare_svg.c:
+ * charts; report_compare_html.c: pages), and what they share below them
+ * (report_compare_common.c): data flows one way. */
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 #include "report_compare.h"
 #include "report_internal.h"
-
-/* ---- labels --------------------------------------------------------------------------- */
-
-static const char *const labels[L_COUNT_OF_LABELS][2] = {
-    [L_COMPARISON] = { "比較", "Comparison" },
-    [L_AGGREGATE_OF] = { "集計（評価数 %d）", "Aggregate of %d assessments" },
-    [L_MODEL] = { "モデル", "Model" },
-    [L_ROLES_SUMMARY] = { "役割: 向上 %d、低下 %d、変化なし %d", "Roles: %d improved, %d declined, %d unchanged" },
-    [L_NOT_COMPARED] = { "（うち %d はどちらかが未回答またはレベル0のため比較なし）",
-                         "(%d of them not comparable: unanswered or level 0 on one side)" },
-    [L_FUNCTIONS_BY_CHANGE] = { "機能別成熟度（変化の大きい順）", "Function maturity (ordered by change)" },
-    [L_CHANGED_ROLES] = { "変化した役割", "Changed roles" },
-    [L_NO_CHANGED_ROLES] = { "変化した役割はありません。", "No role changed." },
-    [L_SOURCING_CHANGED] = { "ソーシング変更", "sourcing changed" },
-    [L_UNANSWERED] = { "未回答", "Unanswered" },
-    [L_FUNCTION] = { "機能", "Function" },
-    [L_OLD] = { "前", "Old" },
-    [L_NEW] = { "後", "New" },
-    [L_CHANGE] = { "変化", "Change" },
-    [L_ROLE] = { "役割", "Role" },
-    [L_NAME] = { "名称", "Name" },
-    [L_FUNCTION_STATS] = { "機能別成熟度: 平均（最小–最大）", "Function maturity: mean (min–max)" },
-    [L_MEAN] = { "平均", "Mean" },
-    [L_MIN] = { "最小", "Min" },
-    [L_MAX] = { "最大", "Max" },
-    [L_COUNT] = { "回答数", "Count" },
-    [L_SPREAD] = { "幅", "Spread" },
-    [L_INSOURCE] = { "インソース", "Insource" },
-    [L_OUTSOURCE] = { "アウトソース", "Outsource" },
-    [L_LEVEL0] = { "レベル0", "Level 0" },
-    [L_DISAGREEMENTS] = { "評価が分かれた役割（幅2以上、またはソーシングが分かれた）",
-                          "Disagreements (spread of 2 or more, or both sourcings voted)" },
-    [L_NO_DISAGREEMENTS] = { "評価が分かれた役割はありません。", "No disagreement." },
-    [L_ROLES] = { "役割別", "Roles" },
-    [L_YES] = { "あり", "yes" },
-    [L_HEATMAP_TITLE] = { "役割別ヒートマップ（役割 × 評価）", "Role heat map (roles × assessments)" },
-    [L_FIRST_OF] = { "評価 %d 件のうち最初の %d 件を表示", "%d assessments, the first %d shown" },
-    [L_LEVEL] = { "レベル", "Level" },
-    [L_RADAR_COMPARISON] = { "成熟度", "Maturity" },
-    [L_RADAR_AGGREGATE] = { "評価 %d 件の最小・平均・最大", "%d assessments: min, mean, max" },
-};
-
-const char *isomm__compare_label(isomm_lang lang, enum isomm__compare_label l)
-{
-    return labels[l][lang];
-}
 
 /* Checks shared by both render functions: *out cleared, what (the object) present, *opts set to
  * the options or the defaults, whose version and language are valid. */
@@ -84,188 +40,6 @@ static int finish(isomm_buf *b, char **out, size_t *len, isomm_error *err)
     return ISOMM_OK;
 }
 
-/* ---- shared pieces -------------------------------------------------------------------- */
-
-void isomm__compare_answer(isomm_buf *b, isomm_sourcing s, int level, isomm_lang lang)
-{
-    if (level == ISOMM_UNANSWERED)
-        isomm__buf_puts(b, isomm__compare_label(lang, L_UNANSWERED));
-    else
-        isomm__buf_printf(b, "%s %d", isomm_sourcing_name(s, lang), level);
-}
-
-void isomm__compare_level_change(isomm_buf *b, const isomm_role_change *rc)
-{
-    if (rc->has_change)
-        isomm__buf_printf(b, "%+d", rc->level_change);
-    else
-        isomm__buf_puts(b, "-");
-}
-
-static void json_level(isomm_buf *b, int level)
-{
-    if (level == ISOMM_UNANSWERED)
-        isomm__buf_puts(b, "null");
-    else
-        isomm__buf_printf(b, "%d", level);
-}
-
-static void json_sourcing(isomm_buf *b, isomm_sourcing s)
-{
-    if (s == ISOMM_SOURCING_NONE)
-        isomm__buf_puts(b, "null");
-    else
-        isomm__buf_json_string(b, isomm_sourcing_id(s));
-}
-
-static void json_maturity(isomm_buf *b, int has, double v)
-{
-    if (has)
-        isomm__buf_double(b, v);
-    else
-        isomm__buf_puts(b, "null");
-}
-
-int isomm__compare_role_moved(const isomm_role_change *rc)
-{
-    return rc->old_level != rc->new_level || rc->old_sourcing != rc->new_sourcing;
-}
-
-/* ---- comparison ----------------------------------------------------------------------- */
-
-static void comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang lang, int markdown)
-{
-    const isomm_model *m = isomm_comparison_model(c);
-    int improved, declined, unchanged, not_compared, i, any = 0;
-
-    isomm_comparison_counts(c, &improved, &declined, &unchanged, &not_compared);
-    if (markdown) {
-        isomm__buf_printf(b, "# %s: ", isomm__compare_label(lang, L_COMPARISON));
-        isomm__report_md_text(b, isomm_comparison_id(c, 1));
-        isomm__buf_puts(b, " → ");
-        isomm__report_md_text(b, isomm_comparison_id(c, 0));
-        isomm__buf_printf(b, "\n\n%s: ", isomm__compare_label(lang, L_MODEL));
-        isomm__report_md_text(b, isomm_model_name(m));
-        isomm__buf_puts(b, "\n\n");
-    } else {
-        isomm__buf_printf(b, "%s: %s → %s\n%s: %s\n\n", isomm__compare_label(lang, L_COMPARISON), isomm_comparison_id(c, 1),
-                          isomm_comparison_id(c, 0), isomm__compare_label(lang, L_MODEL), isomm_model_name(m));
-    }
-    isomm__buf_printf(b, isomm__compare_label(lang, L_ROLES_SUMMARY), improved, declined, unchanged);
-    if (not_compared > 0) {
-        isomm__buf_putc(b, ' ');
-        isomm__buf_printf(b, isomm__compare_label(lang, L_NOT_COMPARED), not_compared);
-    }
-    isomm__buf_puts(b, "\n\n");
-
-    isomm__buf_printf(b, markdown ? "## %s\n\n| %s | %s | %s | %s |\n|---|---:|---:|---:|\n" : "%s\n",
-                      isomm__compare_label(lang, L_FUNCTIONS_BY_CHANGE), isomm__compare_label(lang, L_FUNCTION), isomm__compare_label(lang, L_OLD),
-                      isomm__compare_label(lang, L_NEW), isomm__compare_label(lang, L_CHANGE));
-    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
-        const isomm_function_change *fc = isomm_comparison_function(c, isomm_comparison_function_order(c, i));
-        const isomm_function_info *fi = isomm_model_function(m, fc->function);
-        if (markdown) {
-            isomm__buf_printf(b, "| %s ", fi->code);
-            isomm__report_md_text(b, isomm_function_name(fi, lang));
-            isomm__buf_puts(b, " | ");
-        } else {
-            isomm__buf_printf(b, "  %s  ", fi->code);
-        }
-        isomm__report_maturity(b, fc->has_old, fc->old_maturity);
-        isomm__buf_puts(b, markdown ? " | " : " → ");
-        isomm__report_maturity(b, fc->has_new, fc->new_maturity);
-        isomm__buf_puts(b, markdown ? " | " : "  ");
-        if (fc->has_change)
-            isomm__buf_printf(b, "%+.1f", fc->change);
-        else
-            isomm__buf_puts(b, "-");
-        if (markdown)
-            isomm__buf_puts(b, " |\n");
-        else
-            isomm__buf_printf(b, "  %s\n", isomm_function_name(fi, lang));
-    }
-
-    isomm__buf_printf(b, markdown ? "\n## %s\n\n" : "\n%s\n", isomm__compare_label(lang, L_CHANGED_ROLES));
-    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
-        const isomm_role_change *rc = isomm_comparison_role(c, i);
-        const isomm_role_info *ri = isomm_model_role(m, i);
-        if (!isomm__compare_role_moved(rc))
-            continue;
-        if (markdown && !any)
-            isomm__buf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---|\n", isomm__compare_label(lang, L_ROLE),
-                              isomm__compare_label(lang, L_NAME), isomm__compare_label(lang, L_OLD), isomm__compare_label(lang, L_NEW), isomm__compare_label(lang, L_CHANGE),
-                              isomm__compare_label(lang, L_SOURCING_CHANGED));
-        any = 1;
-        if (markdown) {
-            isomm__buf_printf(b, "| %s | ", ri->code);
-            isomm__report_md_text(b, isomm_role_name(ri, lang));
-            isomm__buf_puts(b, " | ");
-            isomm__compare_answer(b, rc->old_sourcing, rc->old_level, lang);
-            isomm__buf_puts(b, " | ");
-            isomm__compare_answer(b, rc->new_sourcing, rc->new_level, lang);
-            isomm__buf_puts(b, " | ");
-            isomm__compare_level_change(b, rc);
-            isomm__buf_printf(b, " | %s |\n", rc->sourcing_changed ? isomm__compare_label(lang, L_YES) : "");
-        } else {
-            isomm__buf_printf(b, "  %-4s ", ri->code);
-            isomm__compare_answer(b, rc->old_sourcing, rc->old_level, lang);
-            isomm__buf_puts(b, " → ");
-            isomm__compare_answer(b, rc->new_sourcing, rc->new_level, lang);
-            if (rc->has_change && rc->level_change != 0)
-                isomm__buf_printf(b, "  (%+d)", rc->level_change);
-            if (rc->sourcing_changed)
-                isomm__buf_printf(b, "  [%s]", isomm__compare_label(lang, L_SOURCING_CHANGED));
-            isomm__buf_printf(b, "  %s\n", isomm_role_name(ri, lang));
-        }
-    }
-    if (!any)
-        isomm__buf_printf(b, markdown ? "%s\n" : "  %s\n", isomm__compare_label(lang, L_NO_CHANGED_ROLES));
-}
-
-static void comparison_json(isomm_buf *b, const isomm_comparison *c)
-{
-    const isomm_model *m = isomm_comparison_model(c);
-    int improved, declined, unchanged, i;
-
-    isomm_comparison_counts(c, &improved, &declined, &unchanged, NULL);
-    isomm__buf_puts(b, "{\"old\": ");
-    isomm__buf_json_string(b, isomm_comparison_id(c, 1));
-    isomm__buf_puts(b, ", \"new\": ");
-    isomm__buf_json_string(b, isomm_comparison_id(c, 0));
-    isomm__buf_puts(b, ",\n \"roles\": [");
-    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
-        const isomm_role_change *rc = isomm_comparison_role(c, i);
-        isomm__buf_printf(b, "%s\n  {\"code\": \"%s\", \"old_level\": ", i ? "," : "", isomm_model_role(m, i)->code);
-        json_level(b, rc->old_level);
-        isomm__buf_puts(b, ", \"new_level\": ");
-        json_level(b, rc->new_level);
-        isomm__buf_puts(b, ", \"level_change\": ");
-        if (rc->has_change)
-            isomm__buf_printf(b, "%d", rc->level_change);
-        else
-            isomm__buf_puts(b, "null");
-        isomm__buf_puts(b, ", \"old_sourcing\": ");
-        json_sourcing(b, rc->old_sourcing);
-        isomm__buf_puts(b, ", \"new_sourcing\": ");
-        json_sourcing(b, rc->new_sourcing);
-        isomm__buf_printf(b, ", \"sourcing_changed\": %s}", rc->sourcing_changed ? "true" : "false");
-    }
-    isomm__buf_puts(b, "],\n \"functions\": [");
-    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
-        const isomm_function_change *fc = isomm_comparison_function(c, isomm_comparison_function_order(c, i));
-        isomm__buf_printf(b, "%s\n  {\"code\": \"%s\", \"old\": ", i ? "," : "",
-                          isomm_model_function(m, fc->function)->code);
-        json_maturity(b, fc->has_old, fc->old_maturity);
-        isomm__buf_puts(b, ", \"new\": ");
-        json_maturity(b, fc->has_new, fc->new_maturity);
-        isomm__buf_puts(b, ", \"change\": ");
-        json_maturity(b, fc->has_change, fc->change);
-        isomm__buf_putc(b, '}');
-    }
-    isomm__buf_printf(b, "],\n \"improved\": %d, \"declined\": %d, \"unchanged\": %d}\n", improved, declined,
-                      unchanged);
-}
-
 int isomm_comparison_render(char **out, size_t *len, const isomm_comparison *c, const isomm_report_options *opts,
                             isomm_error *err)
 {
@@ -275,9 +49,9 @@ int isomm_comparison_render(char **out, size_t *len, const isomm_comparison *c, 
     if (rc)
         return rc;
     switch (opts->format) {
-    case ISOMM_FORMAT_TEXT: comparison_text(&b, c, opts->lang, 0); break;
-    case ISOMM_FORMAT_MARKDOWN: comparison_text(&b, c, opts->lang, 1); break;
-    case ISOMM_FORMAT_JSON: comparison_json(&b, c); break;
+    case ISOMM_FORMAT_TEXT: isomm__comparison_text(&b, c, opts->lang, 0); break;
+    case ISOMM_FORMAT_MARKDOWN: isomm__comparison_text(&b, c, opts->lang, 1); break;
+    case ISOMM_FORMAT_JSON: isomm__comparison_json(&b, c); break;
     case ISOMM_FORMAT_SVG_RADAR: isomm__comparison_svg_radar(&b, c, opts->lang); break;
     case ISOMM_FORMAT_HTML: isomm__comparison_html(&b, c, opts->lang); break;
     default:
@@ -287,189 +61,6 @@ int isomm_comparison_render(char **out, size_t *len, const isomm_comparison *c, 
                            (int)opts->format);
     }
     return finish(&b, out, len, err);
-}
-
-/* ---- aggregate ------------------------------------------------------------------------ */
-
-const enum isomm__compare_label isomm__compare_role_columns[ISOMM__ROLE_COLUMNS] = {
-    L_COUNT, L_MEAN, L_MIN, L_MAX, L_SPREAD, L_INSOURCE, L_OUTSOURCE, L_UNANSWERED, L_LEVEL0
-};
-
-void isomm__compare_role_cells(const isomm_role_stats *rs, char cells[ISOMM__ROLE_COLUMNS][16])
-{
-    int values[ISOMM__ROLE_COLUMNS] = { rs->count, 0, rs->min, rs->max, rs->spread, rs->insource, rs->outsource,
-                                 rs->unanswered, rs->not_applicable };
-    int i;
-    for (i = 0; i < ISOMM__ROLE_COLUMNS; i++) {
-        if (rs->count == 0 && i >= 1 && i <= 4)
-            snprintf(cells[i], sizeof cells[i], "-");
-        else if (i == 1)
-            snprintf(cells[i], sizeof cells[i], "%.1f", rs->mean);
-        else
-            snprintf(cells[i], sizeof cells[i], "%d", values[i]);
-    }
-}
-
-/* text right-aligned in a column of the given width, after two spaces */
-static void put_cell(isomm_buf *b, const char *text, size_t width)
-{
-    size_t used = isomm__utf8_width(text);
-    isomm__buf_puts(b, "  ");
-    for (; used < width; used++)
-        isomm__buf_putc(b, ' ');
-    isomm__buf_puts(b, text);
-}
-
-static void aggregate_roles_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
-{
-    const isomm_model *m = isomm_aggregate_model(ag);
-    char cells[ISOMM__ROLE_COLUMNS][16];
-    size_t widths[ISOMM__ROLE_COLUMNS];
-    int i, j;
-
-    isomm__buf_printf(b, "\n%s\n  %-4s", isomm__compare_label(lang, L_ROLES), isomm__compare_label(lang, L_ROLE));
-    for (j = 0; j < ISOMM__ROLE_COLUMNS; j++) {
-        widths[j] = isomm__utf8_width(isomm__compare_label(lang, isomm__compare_role_columns[j]));
-        if (widths[j] < 4)
-            widths[j] = 4;
-        put_cell(b, isomm__compare_label(lang, isomm__compare_role_columns[j]), widths[j]);
-    }
-    isomm__buf_putc(b, '\n');
-    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
-        isomm__compare_role_cells(isomm_aggregate_role(ag, i), cells);
-        isomm__buf_printf(b, "  %-4s", isomm_model_role(m, i)->code);
-        for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
-            put_cell(b, cells[j], widths[j]);
-        isomm__buf_putc(b, '\n');
-    }
-}
-
-static void aggregate_roles_markdown(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
-{
-    const isomm_model *m = isomm_aggregate_model(ag);
-    char cells[ISOMM__ROLE_COLUMNS][16];
-    int i, j;
-
-    isomm__buf_printf(b, "\n## %s\n\n| %s |", isomm__compare_label(lang, L_ROLES), isomm__compare_label(lang, L_ROLE));
-    for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
-        isomm__buf_printf(b, " %s |", isomm__compare_label(lang, isomm__compare_role_columns[j]));
-    isomm__buf_puts(b, "\n|---|");
-    for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
-        isomm__buf_puts(b, "---:|");
-    isomm__buf_putc(b, '\n');
-    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
-        isomm__compare_role_cells(isomm_aggregate_role(ag, i), cells);
-        isomm__buf_printf(b, "| %s |", isomm_model_role(m, i)->code);
-        for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
-            isomm__buf_printf(b, " %s |", cells[j]);
-        isomm__buf_putc(b, '\n');
-    }
-}
-
-static void aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang, int markdown)
-{
-    const isomm_model *m = isomm_aggregate_model(ag);
-    int i, n = isomm_aggregate_disagreement_count(ag);
-
-    isomm__buf_puts(b, markdown ? "# " : "");
-    isomm__buf_printf(b, isomm__compare_label(lang, L_AGGREGATE_OF), isomm_aggregate_count(ag));
-    isomm__buf_printf(b, markdown ? "\n\n%s: " : "\n%s: ", isomm__compare_label(lang, L_MODEL));
-    if (markdown)
-        isomm__report_md_text(b, isomm_model_name(m));
-    else
-        isomm__buf_puts(b, isomm_model_name(m));
-    isomm__buf_puts(b, "\n\n");
-
-    if (markdown)
-        isomm__buf_printf(b, "## %s\n\n| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|\n",
-                          isomm__compare_label(lang, L_FUNCTION_STATS), isomm__compare_label(lang, L_FUNCTION), isomm__compare_label(lang, L_MEAN),
-                          isomm__compare_label(lang, L_MIN), isomm__compare_label(lang, L_MAX), isomm__compare_label(lang, L_COUNT));
-    else
-        isomm__buf_printf(b, "%s\n", isomm__compare_label(lang, L_FUNCTION_STATS));
-    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
-        const isomm_function_stats *fs = isomm_aggregate_function(ag, i);
-        const isomm_function_info *fi = isomm_model_function(m, i);
-        if (markdown) {
-            isomm__buf_printf(b, "| %s ", fi->code);
-            isomm__report_md_text(b, isomm_function_name(fi, lang));
-            isomm__buf_puts(b, " | ");
-            isomm__report_maturity(b, fs->count > 0, fs->mean);
-            isomm__buf_puts(b, " | ");
-            isomm__report_maturity(b, fs->count > 0, fs->min);
-            isomm__buf_puts(b, " | ");
-            isomm__report_maturity(b, fs->count > 0, fs->max);
-            isomm__buf_printf(b, " | %d |\n", fs->count);
-        } else {
-            isomm__buf_printf(b, "  %s  ", fi->code);
-            isomm__report_maturity(b, fs->count > 0, fs->mean);
-            if (fs->count > 0)
-                isomm__buf_printf(b, " (%.1f–%.1f)", fs->min, fs->max);
-            isomm__buf_printf(b, "  %s\n", isomm_function_name(fi, lang));
-        }
-    }
-
-    isomm__buf_printf(b, markdown ? "\n## %s\n\n" : "\n%s\n", isomm__compare_label(lang, L_DISAGREEMENTS));
-    if (n == 0)
-        isomm__buf_printf(b, markdown ? "%s\n" : "  %s\n", isomm__compare_label(lang, L_NO_DISAGREEMENTS));
-    for (i = 0; i < n; i++) {
-        const isomm_role_stats *rs = isomm_aggregate_role(ag, isomm_aggregate_disagreement(ag, i));
-        const isomm_role_info *ri = isomm_model_role(m, rs->role);
-        if (markdown) {
-            isomm__buf_printf(b, "- **%s** ", ri->code);
-            isomm__report_md_text(b, isomm_role_name(ri, lang));
-            isomm__buf_puts(b, ": ");
-        } else {
-            isomm__buf_printf(b, "  %-4s ", ri->code);
-        }
-        isomm__buf_printf(b, "%d–%d (%s %d), %s %.1f, %s %d / %s %d", rs->min, rs->max, isomm__compare_label(lang, L_SPREAD),
-                          rs->spread, isomm__compare_label(lang, L_MEAN), rs->mean, isomm__compare_label(lang, L_INSOURCE), rs->insource,
-                          isomm__compare_label(lang, L_OUTSOURCE), rs->outsource);
-        if (markdown)
-            isomm__buf_putc(b, '\n');
-        else
-            isomm__buf_printf(b, "  %s\n", isomm_role_name(ri, lang));
-    }
-
-    if (markdown)
-        aggregate_roles_markdown(b, ag, lang);
-    else
-        aggregate_roles_text(b, ag, lang);
-}
-
-static void aggregate_json(isomm_buf *b, const isomm_aggregate *ag)
-{
-    const isomm_model *m = isomm_aggregate_model(ag);
-    int i, n = isomm_aggregate_disagreement_count(ag);
-
-    isomm__buf_printf(b, "{\"assessments\": %d,\n \"roles\": [", isomm_aggregate_count(ag));
-    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
-        const isomm_role_stats *rs = isomm_aggregate_role(ag, i);
-        isomm__buf_printf(b, "%s\n  {\"code\": \"%s\", \"count\": %d, \"mean\": ", i ? "," : "",
-                          isomm_model_role(m, i)->code, rs->count);
-        if (rs->count > 0) {
-            isomm__buf_double(b, rs->mean);
-            isomm__buf_printf(b, ", \"min\": %d, \"max\": %d, \"spread\": %d", rs->min, rs->max, rs->spread);
-        } else {
-            isomm__buf_puts(b, "null, \"min\": null, \"max\": null, \"spread\": null");
-        }
-        isomm__buf_printf(b, ", \"insource\": %d, \"outsource\": %d, \"unanswered\": %d, \"not_applicable\": %d}",
-                          rs->insource, rs->outsource, rs->unanswered, rs->not_applicable);
-    }
-    isomm__buf_puts(b, "],\n \"functions\": [");
-    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
-        const isomm_function_stats *fs = isomm_aggregate_function(ag, i);
-        isomm__buf_printf(b, "%s\n  {\"code\": \"%s\", \"mean\": ", i ? "," : "", isomm_model_function(m, i)->code);
-        json_maturity(b, fs->count > 0, fs->mean);
-        isomm__buf_puts(b, ", \"min\": ");
-        json_maturity(b, fs->count > 0, fs->min);
-        isomm__buf_puts(b, ", \"max\": ");
-        json_maturity(b, fs->count > 0, fs->max);
-        isomm__buf_putc(b, '}');
-    }
-    isomm__buf_puts(b, "],\n \"disagreements\": [");
-    for (i = 0; i < n; i++)
-        isomm__buf_printf(b, "%s\"%s\"", i ? ", " : "", isomm_model_role(m, isomm_aggregate_disagreement(ag, i))->code);
-    isomm__buf_puts(b, "]}\n");
 }
 
 int isomm_aggregate_render(char **out, size_t *len, const isomm_aggregate *ag, const isomm_report_options *opts,
@@ -483,9 +74,9 @@ int isomm_aggregate_render(char **out, size_t *len, const isomm_aggregate *ag, c
     if (isomm_aggregate_count(ag) == 0)
         return isomm__fail(err, ISOMM_EEMPTY, "the aggregate holds no assessment (expected at least one)");
     switch (opts->format) {
-    case ISOMM_FORMAT_TEXT: aggregate_text(&b, ag, opts->lang, 0); break;
-    case ISOMM_FORMAT_MARKDOWN: aggregate_text(&b, ag, opts->lang, 1); break;
-    case ISOMM_FORMAT_JSON: aggregate_json(&b, ag); break;
+    case ISOMM_FORMAT_TEXT: isomm__aggregate_text(&b, ag, opts->lang, 0); break;
+    case ISOMM_FORMAT_MARKDOWN: isomm__aggregate_text(&b, ag, opts->lang, 1); break;
+    case ISOMM_FORMAT_JSON: isomm__aggregate_json(&b, ag); break;
     case ISOMM_FORMAT_SVG_HEATMAP: isomm__aggregate_svg_heatmap(&b, ag, opts->lang); break;
     case ISOMM_FORMAT_SVG_RADAR: isomm__aggregate_svg_radar(&b, ag, opts->lang); break;
     case ISOMM_FORMAT_HTML: isomm__aggregate_html(&b, ag, opts->lang); break;

@@ -63,6 +63,12 @@ int isomm__compare_role_moved(const isomm_role_change *rc);
 extern const enum isomm__compare_label isomm__compare_role_columns[ISOMM__ROLE_COLUMNS];
 void isomm__compare_role_cells(const isomm_role_stats *rs, char cells[ISOMM__ROLE_COLUMNS][16]);
 
+/* Text (markdown = 0) or Markdown, and JSON, of a comparison and of an aggregate. */
+void isomm__comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang lang, int markdown);
+void isomm__comparison_json(isomm_buf *b, const isomm_comparison *c);
+void isomm__aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang, int markdown);
+void isomm__aggregate_json(isomm_buf *b, const isomm_aggregate *ag);
+
 /* Radar of a comparison (one series per assessment) and of an aggregate (min, mean, max). */
 void isomm__comparison_svg_radar(isomm_buf *b, const isomm_comparison *c, isomm_lang lang);
 void isomm__aggregate_svg_radar(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang);

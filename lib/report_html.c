@@ -2,51 +2,6 @@
 /* One self-contained HTML page: inline CSS and SVG, no script, no external resource. */
 #include "report_internal.h"
 
-static const char style[] =
-    "body{margin:0;background:#f1f3f5;color:#212529;font-family:'Noto Sans CJK JP','Noto Sans JP','Hiragino Sans',"
-    "'Yu Gothic','Meiryo',system-ui,sans-serif;line-height:1.5}\n"
-    "main{max-width:1080px;margin:0 auto;padding:24px}\n"
-    "section.assessment,section.overview{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.12);"
-    "padding:24px 32px;margin-bottom:28px}\n"
-    "h1{font-size:1.6em;margin:0 0 12px}h2{font-size:1.2em;margin:28px 0 10px;border-bottom:2px solid #dee2e6;"
-    "padding-bottom:4px}h3{font-size:1em;margin:0 0 6px}\n"
-    ".head{display:flex;justify-content:space-between;align-items:flex-start;gap:24px;flex-wrap:wrap}\n"
-    "dl.meta{display:grid;grid-template-columns:auto 1fr;gap:2px 16px;margin:0}dl.meta dt{color:#868e96}"
-    "dl.meta dd{margin:0}\n"
-    ".overall{text-align:center;background:#e7f0fa;border-radius:10px;padding:12px 24px}"
-    ".overall .value{font-size:2.6em;font-weight:bold;color:#1f5fa8;line-height:1.1}"
-    ".overall .label{color:#495057}\n"
-    "svg{max-width:100%;height:auto;display:block;margin:8px auto}\n"
-    "table{border-collapse:collapse;width:100%}td,th{padding:5px 8px;border-bottom:1px solid #e9ecef;"
-    "text-align:left;vertical-align:top}th{color:#495057;font-weight:600}\n"
-    "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
-    ".track{background:#e9ecef;border-radius:4px;height:12px;width:220px}.fill{background:#1f5fa8;"
-    "border-radius:4px;height:12px}\n"
-    ".grid2{display:grid;grid-template-columns:1fr 1fr;gap:16px}.grid4{display:grid;"
-    "grid-template-columns:repeat(2,1fr);gap:16px}\n"
-    ".card{border:1px solid #dee2e6;border-radius:8px;padding:12px 16px}.card.strength{border-left:6px solid #2b8a3e}"
-    ".card.weakness{border-left:6px solid #c92a2a}.card p{margin:4px 0 0}\n"
-    ".card ul{margin:0;padding-left:1.2em}.muted{color:#868e96}.in{color:#1f5fa8}.out{color:#e8590c}\n"
-    ".warning{background:#fff4e6;border-left:6px solid #f08c00;padding:8px 12px;margin:6px 0;border-radius:4px}\n"
-    ".note{white-space:pre-line}\n"
-    "footer{text-align:center;color:#868e96;font-size:.9em;padding-bottom:24px}\n"
-    "@media print{body{background:#fff}section.assessment,section.overview{box-shadow:none;page-break-after:always}}\n";
-
-void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title)
-{
-    isomm__buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-                      lang == ISOMM_LANG_JA ? "ja" : "en");
-    isomm__buf_xml(b, title);
-    isomm__buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", style);
-}
-
-void isomm__report_html_end(isomm_buf *b, isomm_lang lang)
-{
-    isomm__buf_printf(b, "</main>\n<footer>%s %s</footer>\n</body>\n</html>\n",
-                      isomm__report_word(ISOMM__W_GENERATED_BY, lang), isomm_version_string());
-}
-
 typedef struct page {
     isomm_buf *b;
     const isomm_result *r;

@@ -69,7 +69,8 @@ static void functions(isomm_buf *b, const isomm_result *r, const isomm_model *m,
     isomm__buf_puts(b, "]");
 }
 
-static void roles(isomm_buf *b, const isomm_result *r, const isomm_assessment *a, const isomm_model *m)
+static void roles(isomm_buf *b, const isomm_result *r, const isomm_assessment *a, const isomm_model *m,
+                  isomm_lang lang)
 {
     int role;
 
@@ -97,6 +98,15 @@ static void roles(isomm_buf *b, const isomm_result *r, const isomm_assessment *a
         isomm__buf_puts(b, ", ");
         key(b, "note");
         string_or_null(b, ans.note);
+        isomm__buf_puts(b, ", ");
+        key(b, "next_level");
+        if (rr->next_level > 0)
+            isomm__buf_printf(b, "%d", rr->next_level);
+        else
+            isomm__buf_puts(b, "null");
+        isomm__buf_puts(b, ", ");
+        key(b, "next_step");
+        string_or_null(b, isomm_result_next_step(r, role, lang));
         isomm__buf_putc(b, '}');
     }
     isomm__buf_puts(b, "]");
@@ -108,13 +118,17 @@ static void highlights(isomm_buf *b, const isomm_result *r, const isomm_model *m
 
     isomm__buf_putc(b, '[');
     for (i = 0; i < n; i++) {
-        const isomm_function_info *fi = isomm_model_function(m, isomm_result_highlight(r, strength, i));
+        int f = isomm_result_highlight(r, strength, i);
+        const isomm_function_info *fi = isomm_model_function(m, f);
         isomm__buf_puts(b, i ? ", {" : "{");
         key(b, "function");
         isomm__buf_json_string(b, fi->code);
         isomm__buf_puts(b, ", ");
+        key(b, "maturity");
+        isomm__buf_double(b, isomm_result_function(r, f)->maturity);
+        isomm__buf_printf(b, ", \"band\": %d, ", isomm_result_highlight_band(r, strength, i));
         key(b, "comment");
-        isomm__buf_json_string(b, isomm_function_comment(fi, strength, lang));
+        isomm__buf_json_string(b, isomm_result_highlight_comment(r, strength, i, lang));
         isomm__buf_putc(b, '}');
     }
     isomm__buf_putc(b, ']');
@@ -179,7 +193,7 @@ void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang)
         isomm__buf_puts(b, "null");
     isomm__buf_puts(b, ",\n  ");
     key(b, "roles");
-    roles(b, r, a, m);
+    roles(b, r, a, m, lang);
     isomm__buf_puts(b, ",\n  ");
     key(b, "strengths");
     highlights(b, r, m, lang, 1);
@@ -190,6 +204,12 @@ void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang)
     key(b, "recommendations");
     recommendations(b, r, m);
     isomm__buf_puts(b, ",\n  ");
+    key(b, "action_plan");
+    n = isomm_result_plan_count(r);
+    for (i = 0; i < n; i++)
+        codes[i] = isomm_result_plan_role(r, i);
+    role_code_list(b, m, n, codes);
+    isomm__buf_puts(b, ",\n  ");
     key(b, "pattern_fit");
     best = isomm_result_pattern_fit(r, &mismatches, &current_mismatches);
     isomm__buf_puts(b, "{");
@@ -197,9 +217,10 @@ void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang)
     string_or_null(b, isomm_pattern_id(best));
     isomm__buf_printf(b, ", \"mismatches\": %d, \"current_pattern_mismatches\": ", mismatches);
     if (current_mismatches >= 0)
-        isomm__buf_printf(b, "%d}", current_mismatches);
+        isomm__buf_printf(b, "%d", current_mismatches);
     else
-        isomm__buf_puts(b, "null}");
+        isomm__buf_puts(b, "null");
+    isomm__buf_putc(b, '}'); /* a null pattern's reason is the warning no_fit */
     isomm__buf_puts(b, ",\n  ");
     key(b, "warnings");
     isomm__buf_putc(b, '[');

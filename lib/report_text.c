@@ -27,15 +27,6 @@ static void pad(isomm_buf *b, size_t n)
         isomm__buf_putc(b, ' ');
 }
 
-void isomm__report_md_text(isomm_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("\\`*_[]<>|#", *s))
-            isomm__buf_putc(b, '\\');
-        isomm__buf_putc(b, (*s == '\n' || *s == '\r') ? ' ' : *s);
-    }
-}
-
 /* User text in the writer's format. */
 static void put_text(const writer *w, const char *s)
 {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "utf8.h"
 
+#include <stdio.h>
 #include <string.h>
 
 size_t isomm__utf8_next(const char *s, size_t n, unsigned long *cp)
@@ -100,4 +101,36 @@ size_t isomm__utf8_wrap_line(const char *s, size_t n, size_t max_columns, size_t
     }
     *next = n;
     return n;
+}
+
+size_t isomm__escape_controls(char *dst, size_t cap, const char *s, size_t n)
+{
+    size_t i = 0, len = 0;
+    while (i < n) {
+        const unsigned char c = (unsigned char)s[i];
+        unsigned long cp;
+        size_t step = c < 0x80 ? 1 : isomm__utf8_next(s + i, n - i, &cp), out;
+        char code[8];
+        const char *piece = s + i;
+        static const unsigned long least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+        if (c < 0x20 || c == 0x7F ||
+            (c >= 0x80 && (step == 1 || cp < least[step] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)))) {
+            /* a C0 control, DEL, or a byte that does not start a valid sequence */
+            step = 1;
+            out = (size_t)snprintf(code, sizeof code, "\\x%02x", (unsigned)c);
+            piece = code;
+        } else if (c >= 0x80 && cp >= 0x80 && cp <= 0x9F) {
+            out = (size_t)snprintf(code, sizeof code, "\\u%04lx", cp);
+            piece = code;
+        } else {
+            out = step;
+        }
+        if (len + out >= cap)
+            break;
+        memcpy(dst + len, piece, out);
+        len += out;
+        i += step;
+    }
+    dst[len] = '\0';
+    return len;
 }

@@ -21,4 +21,11 @@ size_t isomm__utf8_width(const char *s);
  * longer than the line is cut. A newline in s ends the line. */
 size_t isomm__utf8_wrap_line(const char *s, size_t n, size_t max_columns, size_t *next);
 
+/* Copy the n bytes of s into dst (cap bytes, cap >= 1; always NUL-terminated) with every control
+ * character shown escaped, so that text from input cannot drive a terminal: C0 controls (tab
+ * and line breaks included), DEL and bytes that are not UTF-8 as \xNN (ESC is \x1b), C1
+ * controls U+0080-U+009F as \u00NN. What does not fit is cut before a whole character or escape.
+ * Returns the bytes written (without the NUL). */
+size_t isomm__escape_controls(char *dst, size_t cap, const char *s, size_t n);
+
 #endif

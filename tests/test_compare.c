@@ -143,6 +143,84 @@ Test(compare, counts_add_up_to_54)
     isomm_comparison_free(c);
 }
 
+Test(compare, six_statuses_add_up_to_54)
+{
+    isomm_comparison *c = compare_xy();
+    static const struct { const char *code; isomm_change_status status; } want[] = {
+        { "B-1", ISOMM_CHANGE_IMPROVED }, { "B-5", ISOMM_CHANGE_DECLINED }, { "B-2", ISOMM_CHANGE_UNCHANGED },
+        { "B-3", ISOMM_CHANGE_ADDED },    /* 0 -> 2 */
+        { "B-4", ISOMM_CHANGE_ADDED },    /* unanswered -> 1 */
+        { "C-1", ISOMM_CHANGE_ADDED },    /* unanswered -> 5 */
+        { "H-1", ISOMM_CHANGE_DROPPED },  /* 1 -> 0 */
+        { "H-2", ISOMM_CHANGE_DROPPED },  /* 4 -> 0 */
+        { "H-3", ISOMM_CHANGE_UNRATED },  /* unanswered -> 0 */
+        { "A-1", ISOMM_CHANGE_UNRATED },  /* unanswered on both sides */
+    };
+    static const int counts[ISOMM_CHANGE_STATUS_COUNT] = { 1, 1, 1, 3, 2, 46 }; /* added: B-3, B-4, C-1 */
+    size_t i;
+    int s, total = 0;
+
+    for (i = 0; i < sizeof want / sizeof want[0]; i++)
+        cr_expect_eq(isomm_comparison_role(c, role(want[i].code))->status, want[i].status, "%s", want[i].code);
+    for (s = 0; s < ISOMM_CHANGE_STATUS_COUNT; s++) {
+        cr_expect_eq(isomm_comparison_status_count(c, (isomm_change_status)s), counts[s], "%s",
+                     isomm_change_status_id((isomm_change_status)s));
+        total += isomm_comparison_status_count(c, (isomm_change_status)s);
+    }
+    cr_expect_eq(total, ISOMM_ROLE_COUNT);
+    cr_expect_eq(isomm_comparison_status_count(c, (isomm_change_status)6), ISOMM_EINVAL);
+    cr_expect_eq(isomm_comparison_status_count(c, (isomm_change_status)-1), ISOMM_EINVAL);
+    cr_expect_eq(isomm_comparison_status_count(NULL, ISOMM_CHANGE_ADDED), ISOMM_EINVAL);
+    cr_expect_str_eq(isomm_change_status_id(ISOMM_CHANGE_UNRATED), "unrated");
+    cr_expect_str_eq(isomm_change_status_id(ISOMM_CHANGE_DROPPED), "dropped");
+    cr_expect_str_eq(isomm_change_status_name(ISOMM_CHANGE_ADDED, ISOMM_LANG_EN), "Added");
+    cr_expect_str_eq(isomm_change_status_name(ISOMM_CHANGE_IMPROVED, ISOMM_LANG_JA), "向上");
+    cr_expect_null(isomm_change_status_id((isomm_change_status)6));
+    cr_expect_null(isomm_change_status_name(ISOMM_CHANGE_ADDED, (isomm_lang)3));
+    isomm_comparison_free(c);
+}
+
+Test(compare, overall_and_metadata_of_both_sides)
+{
+    isomm_assessment *x = build("2025", "alice", rows_x), *y = build("2026", "bob", rows_y);
+    isomm_comparison *c;
+    const isomm_function_change *o;
+    isomm_result *rx, *ry;
+    double ox, oy;
+
+    cr_assert_eq(isomm_assessment_set_meta(x, ISOMM_META_ORGANIZATION, "Example Corp", NULL), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_meta(y, ISOMM_META_DATE, "2026-11-01", NULL), ISOMM_OK);
+    c = compare_ok(x, y);
+    cr_assert_eq(isomm_evaluate(&rx, x, NULL, NULL), ISOMM_OK);
+    cr_assert_eq(isomm_evaluate(&ry, y, NULL, NULL), ISOMM_OK);
+    cr_assert_eq(isomm_result_overall(rx, &ox), 1);
+    cr_assert_eq(isomm_result_overall(ry, &oy), 1);
+    o = isomm_comparison_overall(c);
+    cr_assert_not_null(o);
+    cr_expect_eq(o->function, -1);
+    cr_expect(o->has_old && o->has_new && o->has_change);
+    cr_expect_eq(o->old_maturity, ox);
+    cr_expect_eq(o->new_maturity, oy);
+    cr_expect_eq(o->change, oy - ox);
+    cr_expect_neq(o->change, 0.0);
+    isomm_result_free(rx);
+    isomm_result_free(ry);
+    /* metadata are copied: freeing the assessments changes nothing */
+    isomm_assessment_free(x);
+    isomm_assessment_free(y);
+    cr_expect_str_eq(isomm_comparison_meta(c, 1, ISOMM_META_ID), "2025");
+    cr_expect_str_eq(isomm_comparison_meta(c, 1, ISOMM_META_ASSESSOR), "alice");
+    cr_expect_str_eq(isomm_comparison_meta(c, 1, ISOMM_META_ORGANIZATION), "Example Corp");
+    cr_expect_null(isomm_comparison_meta(c, 1, ISOMM_META_DATE));
+    cr_expect_str_eq(isomm_comparison_meta(c, 0, ISOMM_META_ASSESSOR), "bob");
+    cr_expect_str_eq(isomm_comparison_meta(c, 0, ISOMM_META_DATE), "2026-11-01");
+    cr_expect_null(isomm_comparison_meta(c, 0, ISOMM_META_ORGANIZATION));
+    cr_expect_null(isomm_comparison_meta(c, 0, (isomm_meta)4));
+    cr_expect_null(isomm_comparison_meta(NULL, 0, ISOMM_META_ID));
+    cr_expect_null(isomm_comparison_overall(NULL));
+    isomm_comparison_free(c);
+}
+
 Test(compare, functions_and_their_order)
 {
     isomm_comparison *c = compare_xy();
@@ -701,20 +779,31 @@ Test(render, comparison_json)
     isomm_comparison *c = compare_xy();
     char *json = render_comparison(c, ISOMM_FORMAT_JSON, ISOMM_LANG_EN);
 
-    static const char head[] = "{\"old\": \"2025\", \"new\": \"2026\",\n \"roles\": [\n  {\"code\": \"A-1\", ";
+    static const char head[] = "{\"old\": \"2025\", \"new\": \"2026\",\n"
+                               " \"old_meta\": {\"organization\": null, \"assessor\": \"alice\", \"date\": null},\n"
+                               " \"new_meta\": {\"organization\": null, \"assessor\": \"bob\", \"date\": null},\n"
+                               " \"roles\": [\n  {\"code\": \"A-1\", ";
     cr_expect_eq(strncmp(json, head, strlen(head)), 0, "%s", json);
     expect_contains(json, "{\"code\": \"B-1\", \"old_level\": 2, \"new_level\": 4, \"level_change\": 2, "
+                          "\"status\": \"improved\", "
                           "\"old_sourcing\": \"insource\", \"new_sourcing\": \"insource\", \"sourcing_changed\": false}");
     expect_contains(json, "{\"code\": \"B-2\", \"old_level\": 3, \"new_level\": 3, \"level_change\": 0, "
+                          "\"status\": \"unchanged\", "
                           "\"old_sourcing\": \"outsource\", \"new_sourcing\": \"insource\", \"sourcing_changed\": true}");
     expect_contains(json, "{\"code\": \"B-4\", \"old_level\": null, \"new_level\": 1, \"level_change\": null, "
+                          "\"status\": \"added\", "
                           "\"old_sourcing\": null, \"new_sourcing\": \"outsource\", \"sourcing_changed\": false}");
-    expect_contains(json, "{\"code\": \"H-2\", \"old_level\": 4, \"new_level\": 0, \"level_change\": null, ");
+    expect_contains(json, "{\"code\": \"H-2\", \"old_level\": 4, \"new_level\": 0, \"level_change\": null, "
+                          "\"status\": \"dropped\", ");
+    expect_contains(json, "{\"code\": \"A-1\", \"old_level\": null, \"new_level\": null, \"level_change\": null, "
+                          "\"status\": \"unrated\", ");
     expect_contains(json, "\"functions\": [\n  {\"code\": \"C\", \"old\": 1.0, \"new\": 1.8, \"change\": 0.8},\n"
                           "  {\"code\": \"A\", \"old\": 1.0, \"new\": 1.0, \"change\": 0.0},");
     expect_contains(json, "{\"code\": \"B\", \"old\": 2.75, \"new\": 2.6, \"change\": -0.1499999999999999},\n"
                           "  {\"code\": \"H\", \"old\": 2.0, \"new\": null, \"change\": null}],");
-    expect_contains(json, "\"improved\": 1, \"declined\": 1, \"unchanged\": 52}\n");
+    expect_contains(json, "\"overall\": {\"old\": ");
+    expect_contains(json, "\"improved\": 1, \"declined\": 1, \"unchanged\": 1, \"added\": 3, \"dropped\": 2, "
+                          "\"unrated\": 46, \"sourcing_changed\": 1}\n");
     isomm_free(json);
     isomm_comparison_free(c);
 }
@@ -769,7 +858,10 @@ Test(render, comparison_without_changes)
     char *text = render_comparison(c, ISOMM_FORMAT_TEXT, ISOMM_LANG_EN);
     char *json = render_comparison(c, ISOMM_FORMAT_JSON, ISOMM_LANG_EN);
     expect_contains(text, "Changed roles\n  No role changed.\n");
-    expect_contains(json, "\"improved\": 0, \"declined\": 0, \"unchanged\": 54}");
+    expect_contains(json, "\"improved\": 0, \"declined\": 0, \"unchanged\": 5, \"added\": 0, \"dropped\": 0, "
+                          "\"unrated\": 49, \"sourcing_changed\": 0}");
+    expect_contains(json, "\"overall\": {\"old\": ");
+    expect_contains(json, "\"change\": 0.0},");
     cr_expect_null(strstr(json, "\"sourcing_changed\": true"));
     isomm_free(text);
     isomm_free(json);

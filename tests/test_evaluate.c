@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Evaluation rules (ISOMM-MODEL.md sections 4-8) and the worked example for all five targets. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <isomm/isomm.h>
@@ -133,7 +134,7 @@ Test(maturity, function_all_zero_has_none_and_is_left_out_of_overall)
         char s[8], w[8];
         highlight_codes(r, 1, s);
         highlight_codes(r, 0, w);
-        cr_assert_str_eq(s, "AB");  /* A highest, then B first of the 3.0 tie */
+        cr_assert_str_eq(s, "A");   /* A highest; B at 3.0 is the lowest maturity, never a strength */
         cr_assert_str_eq(w, "IH");  /* C has no maturity and is never a weakness */
     }
     isomm_result_free(r);
@@ -183,22 +184,296 @@ Test(highlights, slides_example)
     isomm_assessment_free(a);
 }
 
-Test(highlights, all_equal_keeps_catalogue_order)
+Test(highlights, all_equal_gives_neither_and_no_contrast)
+{
+    isomm_assessment *a = empty();
+    isomm_result *r;
+    int k, f;
+    for (k = 1; k <= 4; k++) {
+        r = eval(a, k, 3, ISOMM_PATTERN_NONE); /* all unanswered: every function 1.0 */
+        cr_assert_eq(isomm_result_highlight_count(r, 1), 0, "k=%d", k);
+        cr_assert_eq(isomm_result_highlight_count(r, 0), 0, "k=%d", k);
+        cr_assert(has_warning(r, ISOMM_WARNING_NO_CONTRAST));
+        cr_assert_eq(isomm_result_highlight(r, 1, 0), ISOMM_ERANGE);
+        cr_assert_eq(isomm_result_highlight_band(r, 1, 0), ISOMM_ERANGE);
+        cr_assert_null(isomm_result_highlight_comment(r, 0, 0, ISOMM_LANG_EN));
+        isomm_result_free(r);
+    }
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) /* all 3: equal again */
+        set_function(a, f, ISOMM_INSOURCE, 3);
+    r = eval(a, 2, 3, ISOMM_PATTERN_NONE);
+    cr_assert_eq(isomm_result_highlight_count(r, 1) + isomm_result_highlight_count(r, 0), 0);
+    cr_assert(has_warning(r, ISOMM_WARNING_NO_CONTRAST));
+    isomm_result_free(r);
+    set(a, "I-6", ISOMM_INSOURCE, 4); /* one difference: contrast again */
+    r = eval(a, 2, 3, ISOMM_PATTERN_NONE);
+    cr_assert_not(has_warning(r, ISOMM_WARNING_NO_CONTRAST));
+    cr_assert_eq(isomm_result_highlight_count(r, 1), 1);
+    cr_assert_eq(isomm_result_highlight(r, 1, 0), 8);
+    cr_assert_eq(isomm_result_highlight_count(r, 0), 2);
+    cr_assert_eq(isomm_result_highlight(r, 0, 0), 7, "weakest first from the end: H, then G");
+    cr_assert_eq(isomm_result_highlight(r, 0, 1), 6);
+    isomm_result_free(r);
+    isomm_assessment_free(a);
+}
+
+Test(highlights, all_five_no_weakness_all_one_no_strength)
+{
+    isomm_assessment *a = empty();
+    isomm_result *r;
+    int f, level;
+    for (level = 1; level <= 5; level += 4) {
+        for (f = 0; f < ISOMM_FUNCTION_COUNT; f++)
+            set_function(a, f, f % 2 ? ISOMM_OUTSOURCE : ISOMM_INSOURCE, level);
+        r = eval(a, 2, 3, ISOMM_PATTERN_NONE);
+        cr_assert_eq(isomm_result_highlight_count(r, 0), 0, "level %d: no weakness", level);
+        cr_assert_eq(isomm_result_highlight_count(r, 1), 0, "level %d: no strength", level);
+        cr_assert(has_warning(r, ISOMM_WARNING_NO_CONTRAST));
+        isomm_result_free(r);
+    }
+    isomm_assessment_free(a);
+}
+
+Test(highlights, one_function_and_two_functions)
 {
     isomm_assessment *a = empty();
     isomm_result *r;
     char s[8], w[8];
-    r = eval(a, 4, 3, ISOMM_PATTERN_NONE); /* all unanswered: every function 1.0 */
-    highlight_codes(r, 1, s);
-    highlight_codes(r, 0, w);
-    cr_assert_str_eq(s, "ABCD");
-    cr_assert_str_eq(w, "IHGF");
+    int f;
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++)
+        set_function(a, f, ISOMM_INSOURCE, 0);
+    set(a, "D-3", ISOMM_INSOURCE, 4); /* only D has a maturity */
+    r = eval(a, 2, 3, ISOMM_PATTERN_NONE);
+    cr_assert_eq(isomm_result_highlight_count(r, 1) + isomm_result_highlight_count(r, 0), 0);
+    cr_assert(has_warning(r, ISOMM_WARNING_NO_CONTRAST));
+    cr_assert_not(has_warning(r, ISOMM_WARNING_NO_MATURITY));
     isomm_result_free(r);
-    r = eval(a, 1, 3, ISOMM_PATTERN_NONE);
+    set(a, "F-1", ISOMM_OUTSOURCE, 1); /* the spec's case: 3.0/4.0 and 1.0 give one of each */
+    r = eval(a, 2, 3, ISOMM_PATTERN_NONE);
     highlight_codes(r, 1, s);
     highlight_codes(r, 0, w);
-    cr_assert_str_eq(s, "A");
-    cr_assert_str_eq(w, "I");
+    cr_assert_str_eq(s, "D");
+    cr_assert_str_eq(w, "F");
+    cr_assert_not(has_warning(r, ISOMM_WARNING_NO_CONTRAST));
+    isomm_result_free(r);
+    isomm_assessment_free(a);
+}
+
+/* ---- comments by maturity band ---- */
+
+Test(bands, band_edges)
+{
+    cr_assert_eq(isomm_maturity_band(1.0), 1);
+    cr_assert_eq(isomm_maturity_band(1.99), 1);
+    cr_assert_eq(isomm_maturity_band(2.0), 2);
+    cr_assert_eq(isomm_maturity_band(2.999), 2);
+    cr_assert_eq(isomm_maturity_band(3.0), 3);
+    cr_assert_eq(isomm_maturity_band(3.9), 3);
+    cr_assert_eq(isomm_maturity_band(4.0), 4);
+    cr_assert_eq(isomm_maturity_band(4.8), 4);
+    cr_assert_eq(isomm_maturity_band(5.0), 5);
+    cr_assert_eq(isomm_maturity_band(0.0 / 0.0), 1);
+}
+
+/* Words a comment must not hold in a band (ISOMM-MODEL.md section 6): saying that a function
+ * works, is in place or is established below 3; that it falls short, is lacking or does not work
+ * from 4. Both languages. */
+static const char *const positive_words[] = {
+    "works", "working", "in place", "established", "is functioning",
+    "機能している", "機能しています", "整っている", "整っています", "定着しています", "確立", NULL
+};
+static const char *const negative_words[] = {
+    "fall short", "falls short", "lacking", "not work", "not in place", "is thin", "not run reliably",
+    "不十分", "足り", "機能していない", "できていない", "不足", "整っておらず", "安定せず", NULL
+};
+
+static void assert_agrees(const char *comment, double m, const char *what)
+{
+    int i;
+    cr_assert_not_null(comment, "%s", what);
+    cr_assert_gt(strlen(comment), 40, "%s", what);
+    if (m < 3.0)
+        for (i = 0; positive_words[i]; i++)
+            cr_assert_null(strstr(comment, positive_words[i]), "%s at %.2f says '%s': %s", what, m, positive_words[i],
+                           comment);
+    if (m >= 4.0)
+        for (i = 0; negative_words[i]; i++)
+            cr_assert_null(strstr(comment, negative_words[i]), "%s at %.2f says '%s': %s", what, m, negative_words[i],
+                           comment);
+}
+
+/* Set function f to a maturity of band `band` (band 1: one role at 2, the rest at 1, so that
+ * 1 < m < 2), every other function at `others`. Returns f's maturity. */
+static double put_band(isomm_assessment *a, int f, int band, int others)
+{
+    const isomm_function_info *fi = isomm_model_function(isomm_model_default(), f);
+    int g;
+    for (g = 0; g < ISOMM_FUNCTION_COUNT; g++)
+        set_function(a, g, ISOMM_INSOURCE, g == f ? band : others);
+    if (band == 1) {
+        cr_assert_eq(isomm_assessment_set_index(a, fi->first_role, ISOMM_OUTSOURCE, 2, NULL, NULL), ISOMM_OK);
+        return (2.0 + (fi->role_count - 1)) / fi->role_count;
+    }
+    return band;
+}
+
+Test(bands, every_function_band_and_side_agrees_with_its_score)
+{
+    isomm_assessment *a = empty();
+    int f, band, strength, lang, cases = 0;
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+        const isomm_function_info *fi = isomm_model_function(model, f);
+        for (band = 1; band <= 5; band++) {
+            for (strength = 0; strength <= 1; strength++) {
+                isomm_result *r;
+                double m;
+                char what[64];
+                if (strength ? band == 1 && 0 : band == 5)
+                    continue; /* a weakness is below the highest maturity: never at 5 */
+                /* a strength is above the others (all at 1, or band 1's 1.x above 1.0);
+                   a weakness below them (all at 5) */
+                m = put_band(a, f, band, strength ? 1 : 5);
+                r = eval(a, 1, 3, ISOMM_PATTERN_NONE);
+                cr_assert_eq(isomm_result_highlight_count(r, strength), 1, "%s band %d", fi->code, band);
+                cr_assert_eq(isomm_result_highlight(r, strength, 0), f, "%s band %d side %d", fi->code, band, strength);
+                cr_assert_float_eq(isomm_result_function(r, f)->maturity, m, 1e-12);
+                cr_assert_eq(isomm_result_highlight_band(r, strength, 0), band);
+                for (lang = 0; lang <= 1; lang++) {
+                    const char *c = isomm_result_highlight_comment(r, strength, 0, (isomm_lang)lang);
+                    snprintf(what, sizeof what, "%s %s band %d %s", fi->code, strength ? "strength" : "weakness", band,
+                             lang ? "en" : "ja");
+                    cr_assert_eq(c, isomm_function_band_comment(fi, strength, band, (isomm_lang)lang), "%s", what);
+                    assert_agrees(c, m, what);
+                    cases++;
+                }
+                isomm_result_free(r);
+            }
+        }
+    }
+    cr_assert_eq(cases, 9 * 9 * 2);
+    isomm_assessment_free(a);
+}
+
+Test(bands, every_stored_text_agrees_and_bands_differ)
+{
+    /* also the weakness texts of band 5, which evaluation never shows */
+    static const double at[5] = { 1.5, 2.5, 3.5, 4.5, 5.0 };
+    int f, band, strength, lang, other;
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+        const isomm_function_info *fi = isomm_model_function(isomm_model_default(), f);
+        for (strength = 0; strength <= 1; strength++)
+            for (lang = 0; lang <= 1; lang++)
+                for (band = 1; band <= 5; band++) {
+                    const char *c = isomm_function_band_comment(fi, strength, band, (isomm_lang)lang);
+                    assert_agrees(c, at[band - 1], fi->code);
+                    for (other = band + 1; other <= 5; other++)
+                        cr_assert_str_neq(c, isomm_function_band_comment(fi, strength, other, (isomm_lang)lang));
+                    cr_assert_str_neq(c, isomm_function_band_comment(fi, !strength, band, (isomm_lang)lang));
+                }
+    }
+    cr_assert_null(isomm_function_band_comment(NULL, 1, 3, ISOMM_LANG_EN));
+    cr_assert_null(isomm_function_band_comment(isomm_model_function(isomm_model_default(), 0), 1, 0, ISOMM_LANG_EN));
+    cr_assert_null(isomm_function_band_comment(isomm_model_function(isomm_model_default(), 0), 1, 6, ISOMM_LANG_EN));
+    cr_assert_null(isomm_function_band_comment(isomm_model_function(isomm_model_default(), 0), 1, 3, (isomm_lang)2));
+}
+
+Test(bands, slides_example_keeps_the_slides_texts)
+{
+    /* B, C at 4.0 are strengths with "works in practice ... make it organisational";
+       H, F at 3.0 weaknesses with "parts of it do not work as an organisation" */
+    static const int levels[ISOMM_FUNCTION_COUNT] = { 3, 4, 4, 4, 3, 3, 4, 3, 4 };
+    isomm_assessment *a = empty();
+    isomm_result *r;
+    int f, i, lang;
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++)
+        set_function(a, f, ISOMM_INSOURCE, levels[f]);
+    set(a, "G-1", ISOMM_INSOURCE, 3);
+    r = eval(a, 2, 3, ISOMM_PATTERN_NONE);
+    for (i = 0; i < 2; i++) {
+        cr_assert_eq(isomm_result_highlight_band(r, 1, i), 4);
+        cr_assert_eq(isomm_result_highlight_band(r, 0, i), 3);
+        for (lang = 0; lang <= 1; lang++) {
+            cr_assert_str_eq(isomm_result_highlight_comment(r, 1, i, (isomm_lang)lang),
+                             isomm_function_comment(isomm_model_function(model, isomm_result_highlight(r, 1, i)), 1,
+                                                    (isomm_lang)lang));
+            cr_assert_str_eq(isomm_result_highlight_comment(r, 0, i, (isomm_lang)lang),
+                             isomm_function_comment(isomm_model_function(model, isomm_result_highlight(r, 0, i)), 0,
+                                                    (isomm_lang)lang));
+        }
+    }
+    cr_assert_not_null(strstr(isomm_result_highlight_comment(r, 1, 0, ISOMM_LANG_EN), "It works in practice: now make it"));
+    cr_assert_not_null(strstr(isomm_result_highlight_comment(r, 0, 0, ISOMM_LANG_EN), "Parts of it do not work as an organisation"));
+    cr_assert_not_null(strstr(isomm_result_highlight_comment(r, 1, 1, ISOMM_LANG_JA), "関係部門を巻き込み"));
+    isomm_result_free(r);
+    isomm_assessment_free(a);
+}
+
+/* ---- next steps and the action plan (section 7.1) ---- */
+
+Test(next_step, by_level_and_sourcing)
+{
+    isomm_assessment *a = empty();
+    isomm_result *r;
+    set(a, "A-1", ISOMM_INSOURCE, 3);
+    set(a, "A-2", ISOMM_OUTSOURCE, 1);
+    set(a, "A-3", ISOMM_INSOURCE, 5);
+    set(a, "A-4", ISOMM_OUTSOURCE, 0);
+    set(a, "A-5", ISOMM_OUTSOURCE, 4);
+    r = eval(a, 2, 3, ISOMM_PATTERN_NONE);
+    cr_assert_eq(isomm_result_role(r, role("A-1"))->next_level, 4);
+    cr_assert_str_eq(isomm_result_next_step(r, role("A-1"), ISOMM_LANG_EN), "Documented, others can take over");
+    cr_assert_str_eq(isomm_result_next_step(r, role("A-1"), ISOMM_LANG_JA),
+                     "運用が明文化されており、担当者と交代して他者が業務を実施できる");
+    cr_assert_eq(isomm_result_role(r, role("A-2"))->next_level, 2);
+    cr_assert_str_eq(isomm_result_next_step(r, role("A-2"), ISOMM_LANG_EN),
+                     "Neither the service nor its results are understood");
+    cr_assert_eq(isomm_result_role(r, role("A-5"))->next_level, 5);
+    cr_assert_str_eq(isomm_result_next_step(r, role("A-5"), ISOMM_LANG_EN),
+                     "Both are understood and results meet expectations");
+    cr_assert_eq(isomm_result_role(r, role("A-3"))->next_level, 0);
+    cr_assert_null(isomm_result_next_step(r, role("A-3"), ISOMM_LANG_EN));
+    cr_assert_eq(isomm_result_role(r, role("A-4"))->next_level, 0);
+    cr_assert_null(isomm_result_next_step(r, role("A-4"), ISOMM_LANG_JA));
+    cr_assert_eq(isomm_result_role(r, role("A-6"))->next_level, 0, "unanswered: no level, but a step");
+    cr_assert_str_eq(isomm_result_next_step(r, role("A-6"), ISOMM_LANG_EN), "Assess this role (it is unanswered)");
+    cr_assert_str_eq(isomm_result_next_step(r, role("A-6"), ISOMM_LANG_JA), "この役割を評価しましょう（未回答）");
+    cr_assert_null(isomm_result_next_step(r, -1, ISOMM_LANG_EN));
+    cr_assert_null(isomm_result_next_step(r, ISOMM_ROLE_COUNT, ISOMM_LANG_EN));
+    cr_assert_null(isomm_result_next_step(r, 0, (isomm_lang)7));
+    cr_assert_null(isomm_result_next_step(NULL, 0, ISOMM_LANG_EN));
+    isomm_result_free(r);
+    isomm_assessment_free(a);
+}
+
+Test(next_step, action_plan_lists_first_then_catalogue_order)
+{
+    isomm_assessment *a = empty();
+    isomm_result *r;
+    char plan[400];
+    int f, i, n;
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++)
+        set_function(a, f, ISOMM_INSOURCE, 5);
+    /* target hybrid: domains I, II insource; III, IV outsource */
+    set(a, "B-1", ISOMM_OUTSOURCE, 2);  /* III, outsourced, < 5: strengthen_outsource */
+    set(a, "A-1", ISOMM_INSOURCE, 3);   /* I, insourced, < 5: strengthen_insource */
+    set(a, "A-2", ISOMM_INSOURCE, 1);   /* II: strengthen_insource, first (lowest) */
+    set(a, "A-3", ISOMM_OUTSOURCE, 5);  /* I outsourced: switch_to_insource, at 5 still in the plan */
+    set(a, "C-1", ISOMM_INSOURCE, 4);   /* IV insourced: switch_to_outsource */
+    set(a, "A-4", ISOMM_INSOURCE, 4);   /* strengthen_insource, cut at n = 2: a plain later step */
+    set(a, "I-6", ISOMM_INSOURCE, 0);   /* level 0: never */
+    cr_assert_eq(isomm_assessment_clear(a, "H-2", NULL), ISOMM_OK);
+    r = eval(a, 2, 2, ISOMM_PATTERN_HYBRID);
+    plan[0] = '\0';
+    n = isomm_result_plan_count(r);
+    for (i = 0; i < n; i++) {
+        strcat(plan, isomm_model_role(model, isomm_result_plan_role(r, i))->code);
+        strcat(plan, " ");
+    }
+    /* switch_to_outsource: C-1 (4), then B-2, the first of the insourced III/IV roles at 5 */
+    cr_assert_str_eq(plan, "A-2 A-1 B-1 A-3 C-1 B-2 A-4 H-2 ");
+    cr_assert_eq(isomm_result_plan_role(r, n), ISOMM_ERANGE);
+    cr_assert_eq(isomm_result_plan_role(r, -1), ISOMM_ERANGE);
+    cr_assert_eq(isomm_result_plan_count(NULL), 0);
     isomm_result_free(r);
     isomm_assessment_free(a);
 }
@@ -334,9 +609,23 @@ Test(fit, fewest_mismatches_first_pattern_on_ties)
     isomm_result *r;
     int mism, cur;
     r = eval(a, 2, 3, ISOMM_PATTERN_NONE);
-    cr_assert_eq(isomm_result_pattern_fit(r, &mism, &cur), ISOMM_PATTERN_FULL_OUTSOURCE);
+    mism = -5;
+    cr_assert_eq(isomm_result_pattern_fit(r, &mism, &cur), ISOMM_PATTERN_NONE, "nothing rated: nothing to fit");
     cr_assert_eq(mism, 0);
     cr_assert_eq(cur, -1);
+    cr_assert(has_warning(r, ISOMM_WARNING_NO_FIT));
+    cr_assert_str_eq(isomm_warning_id(ISOMM_WARNING_NO_FIT), "no_fit");
+    cr_assert_str_eq(isomm_warning_id(ISOMM_WARNING_NO_CONTRAST), "no_contrast");
+    cr_assert_null(isomm_warning_id((isomm_warning)9));
+    isomm_result_free(r);
+    set(a, "A-1", ISOMM_INSOURCE, 0); /* level 0 is not rated either */
+    r = eval(a, 2, 3, ISOMM_PATTERN_NONE);
+    cr_assert_eq(isomm_result_pattern_fit(r, &mism, &cur), ISOMM_PATTERN_NONE);
+    isomm_result_free(r);
+    set(a, "A-1", ISOMM_INSOURCE, 1);
+    r = eval(a, 2, 3, ISOMM_PATTERN_NONE);
+    cr_assert_eq(isomm_result_pattern_fit(r, &mism, &cur), ISOMM_PATTERN_MINIMUM_INSOURCE);
+    cr_assert_not(has_warning(r, ISOMM_WARNING_NO_FIT));
     isomm_result_free(r);
 
     set(a, "A-1", ISOMM_INSOURCE, 3);   /* I */

@@ -146,10 +146,23 @@ Test(report, json_object_of_the_worked_example)
                   "\"rated_roles\": 3, \"excluded_roles\": 2}");
     assert_has(t, "\"overall_maturity\": 2.4631393298059963,");
     assert_has(t, "{\"code\": \"A-5\", \"function\": \"A\", \"domain\": \"II\", \"sourcing\": null, \"level\": null, "
-                  "\"expected_sourcing\": \"insource\", \"note\": null}");
-    assert_has(t, "\"note\": \"vendor \\\"X\\\", sandbox only\"}");
-    assert_has(t, "\"note\": \"SIEM, 2 admins\\nrotating\"}");
-    assert_has(t, "\"strengths\": [{\"function\": \"A\", \"comment\": \"Policy, criteria");
+                  "\"expected_sourcing\": \"insource\", \"note\": null, \"next_level\": null, "
+                  "\"next_step\": \"Assess this role (it is unanswered)\"}");
+    assert_has(t, "{\"code\": \"A-1\", \"function\": \"A\", \"domain\": \"I\", \"sourcing\": \"insource\", \"level\": 2, "
+                  "\"expected_sourcing\": \"insource\", \"note\": \"方針は年1回見直し\", \"next_level\": 3, "
+                  "\"next_step\": \"Undocumented, but someone else can stand in for part of it\"}");
+    assert_has(t, "\"note\": \"vendor \\\"X\\\", sandbox only\", \"next_level\"");
+    assert_has(t, "\"note\": \"SIEM, 2 admins\\nrotating\", \"next_level\"");
+    assert_has(t, "\"strengths\": [{\"function\": \"A\", \"maturity\": 3.0, \"band\": 3, \"comment\": \"Policy, criteria "
+                  "and resources for security response are defined, so the organisation knows what it protects and how "
+                  "it acts. It works in practice, but the know-how stays with the people who do it: write the procedures "
+                  "down so that others can take over.\"}, {\"function\": \"F\", \"maturity\": 3.0, \"band\": 3, ");
+    assert_has(t, "\"weaknesses\": [{\"function\": \"D\", \"maturity\": 1.8571428571428572, \"band\": 1, \"comment\": "
+                  "\"The path from intake to containment and reporting is not joined up, which risks slow response and "
+                  "wider damage. It is largely not done yet: name someone responsible and start with its most basic "
+                  "tasks.\"}, {\"function\": \"C\", \"maturity\": 2.0, \"band\": 2, ");
+    assert_has(t, "\"action_plan\": [\"I-6\", \"A-1\", \"B-4\", \"C-2\", \"G-7\", \"C-1\", \"D-3\", \"D-6\", \"D-7\", "
+                  "\"C-3\", \"E-6\", \"G-2\", \"A-2\", \"A-3\", \"A-4\", \"A-5\", \"A-6\", \"B-2\",");
     assert_has(t, "\"strengthen_insource\": [\"I-6\", \"A-1\", \"B-4\"]");
     assert_has(t, "\"switch_to_outsource\": [\"C-3\", \"E-6\", \"G-2\"]");
     assert_has(t, "\"pattern_fit\": {\"pattern\": \"minimum-outsource\", \"mismatches\": 19, \"current_pattern_mismatches\": 24}");
@@ -196,9 +209,14 @@ Test(report, json_nulls_for_values_that_do_not_exist)
                   "\"rated_roles\": 0, \"excluded_roles\": 5}");
     assert_has(t, "\"overall_maturity\": 1.0,");
     assert_has(t, "{\"code\": \"A-1\", \"function\": \"A\", \"domain\": \"I\", \"sourcing\": null, \"level\": null, "
-                  "\"expected_sourcing\": null, \"note\": null}");
-    assert_has(t, "\"current_pattern_mismatches\": null}");
-    assert_has(t, "\"warnings\": [\"no_pattern\", \"unanswered\", \"function_no_maturity\"]");
+                  "\"expected_sourcing\": null, \"note\": null, \"next_level\": null, "
+                  "\"next_step\": \"この役割を評価しましょう（未回答）\"}");
+    assert_has(t, "{\"code\": \"B-1\", \"function\": \"B\", \"domain\": \"III\", \"sourcing\": \"outsource\", \"level\": 0, "
+                  "\"expected_sourcing\": null, \"note\": null, \"next_level\": null, \"next_step\": null}");
+    /* every function at 1.0: no contrast; nothing rated: no pattern fit */
+    assert_has(t, "\"strengths\": [],\n  \"weaknesses\": [],");
+    assert_has(t, "\"pattern_fit\": {\"pattern\": null, \"mismatches\": 0, \"current_pattern_mismatches\": null}");
+    assert_has(t, "\"warnings\": [\"no_pattern\", \"unanswered\", \"function_no_maturity\", \"no_contrast\", \"no_fit\"]");
     isomm_free(t);
     isomm_result_free(r);
     isomm_assessment_free(a);

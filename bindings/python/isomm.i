@@ -270,6 +270,10 @@ ISOMMPY_ENUM_OUT(isomm_sourcing)
 %ignore isomm_csv_validate_file;
 %ignore isomm_csv_validate_fp;
 %ignore isomm_csv_validate_buffer;
+%ignore isomm_csv_check_file;
+%ignore isomm_csv_check_fp;
+%ignore isomm_csv_check_buffer;
+%ignore isomm_csv_summary;
 %ignore isomm_csv_write_file;
 %ignore isomm_csv_write_fp;
 %ignore isomm_csv_write_buffer;
@@ -384,37 +388,73 @@ static int isommpy_csv_template(char **out, size_t *len, const isomm_model *mode
     return isomm_csv_write_template_buffer(out, len, &opts, err);
 }
 
-/* Every problem of a CSV text or file (path when not NULL, else data) as a list of
- * (code, line, column, message) tuples. A failure of the call itself (file unreadable, bad
- * options) raises. */
+/* The problems of a check, gathered without the GIL (the list grows with what is found). */
+typedef struct isommpy_problems {
+    isomm_error *items;
+    size_t count, cap;
+    int nomem;
+} isommpy_problems;
+
+static int isommpy_keep_problem(void *userdata, const isomm_error *problem)
+{
+    isommpy_problems *p = userdata;
+    if (p->count == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 16;
+        isomm_error *items = realloc(p->items, cap * sizeof *items);
+        if (!items) {
+            p->nomem = 1;
+            return 1;
+        }
+        p->items = items;
+        p->cap = cap;
+    }
+    p->items[p->count++] = *problem;
+    return 0;
+}
+
+/* Every problem of a CSV text or file (path when not NULL, else data), in one pass, as
+ * ([(code, line, column, message), ...], assessments, truncated). max_errors 0 = no limit. A
+ * failure of the call itself (file unreadable, bad options) raises. */
 static PyObject *isommpy_csv_validate(const char *path, const char *data, size_t len, const isomm_model *model,
                                       int encoding, size_t max_errors)
 {
     isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, 0, ISOMM_LANG_JA);
-    isomm_error *problems, err;
-    size_t count = 0, i;
-    PyObject *list;
+    isommpy_problems problems = { NULL, 0, 0, 0 };
+    isomm_csv_summary summary;
+    isomm_error err;
+    PyObject *list, *result;
+    size_t i;
     int rc;
 
-    problems = PyMem_Calloc(max_errors ? max_errors : 1, sizeof *problems);
-    if (!problems)
-        return PyErr_NoMemory();
     memset(&err, 0, sizeof err);
     Py_BEGIN_ALLOW_THREADS
-    rc = path ? isomm_csv_validate_file(path, &opts, problems, max_errors, &count, &err)
-              : isomm_csv_validate_buffer(data, len, &opts, problems, max_errors, &count, &err);
+    rc = path ? isomm_csv_check_file(path, &opts, max_errors, isommpy_keep_problem, &problems, &summary, &err)
+              : isomm_csv_check_buffer(data, len, &opts, max_errors, isommpy_keep_problem, &problems, &summary, &err);
     Py_END_ALLOW_THREADS
-    if (rc < 0 && count == 0) {
-        PyMem_Free(problems);
+    if (problems.nomem) {
+        free(problems.items);
+        return PyErr_NoMemory();
+    }
+    if (rc < 0 && problems.count == 0) {
+        free(problems.items);
         isommpy_raise(&err);
         return NULL;
     }
-    list = PyList_New((Py_ssize_t)count);
-    for (i = 0; list && i < count; i++)
-        PyList_SET_ITEM(list, (Py_ssize_t)i, Py_BuildValue("(illy)", problems[i].code, problems[i].line,
-                                                         problems[i].column, problems[i].message));
-    PyMem_Free(problems);
-    return list;
+    list = PyList_New((Py_ssize_t)problems.count);
+    for (i = 0; list && i < problems.count; i++) {
+        const isomm_error *e = &problems.items[i];
+        PyObject *item = Py_BuildValue("(illy)", e->code, e->line, e->column, e->message);
+        if (!item) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+    }
+    free(problems.items);
+    if (!list)
+        return NULL;
+    result = Py_BuildValue("(Nni)", list, (Py_ssize_t)summary.assessments, summary.truncated);
+    return result;
 }
 
 /* One result rendered as a document, with an optional second radar series. */

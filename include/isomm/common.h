@@ -60,7 +60,9 @@ typedef struct isomm_error {
     int code;          /**< the ::isomm_code returned by the call */
     long line;         /**< 1-based input line for parsers (header = line 1), 0 otherwise */
     long column;       /**< 1-based field number for parsers, 0 otherwise */
-    char message[ISOMM_ERROR_MESSAGE_SIZE]; /**< what went wrong, where, and what was expected (UTF-8) */
+    char message[ISOMM_ERROR_MESSAGE_SIZE]; /**< what went wrong, where, and what was expected (UTF-8);
+                                                 control characters from input are shown escaped
+                                                 (ESC as `\x1b`, C1 as `\u009b`), so it is safe to print */
 } isomm_error;
 
 /**

@@ -4,8 +4,9 @@
  * @brief Comparison of two assessments and aggregation of many (ISOMM-MODEL.md section 8).
  *
  * A comparison shows what moved between two assessments of one organisation (last year and this
- * year, or two assessors): per role the level change and whether the sourcing changed, per
- * function the maturity change, and how many roles improved, declined or stayed unchanged.
+ * year, or two assessors): per role the level change, its status (improved, declined, unchanged,
+ * added, dropped, unrated) and whether the sourcing changed, per function and overall the
+ * maturity change, the six status counts, and both sides' metadata.
  *
  * An aggregate summarises many assessments (the FAQ of the sheet: scores differ with the
  * assessor's position, and showing that difference is the point): per role the count, mean,
@@ -36,6 +37,22 @@ extern "C" {
 /** Opaque comparison of two assessments. */
 typedef struct isomm_comparison isomm_comparison;
 
+/**
+ * Status of a role in a comparison (ISOMM-MODEL.md section 8). A role is *rated* on a side when
+ * it is answered there with level 1..5 (not unanswered, not level 0).
+ */
+typedef enum isomm_change_status {
+    ISOMM_CHANGE_IMPROVED = 0,  /**< rated on both sides, level higher now */
+    ISOMM_CHANGE_DECLINED = 1,  /**< rated on both sides, level lower now */
+    ISOMM_CHANGE_UNCHANGED = 2, /**< rated on both sides, same level */
+    ISOMM_CHANGE_ADDED = 3,     /**< rated now, not before */
+    ISOMM_CHANGE_DROPPED = 4,   /**< rated before, not now */
+    ISOMM_CHANGE_UNRATED = 5    /**< rated on neither side */
+} isomm_change_status;
+
+/** Number of statuses; the counts of all of them add up to ::ISOMM_ROLE_COUNT. */
+#define ISOMM_CHANGE_STATUS_COUNT 6
+
 /** One role's line of a comparison (borrowed from the comparison). */
 typedef struct isomm_role_change {
     int role;                    /**< role index 0..53 */
@@ -46,6 +63,7 @@ typedef struct isomm_role_change {
     isomm_sourcing old_sourcing; /**< ::ISOMM_SOURCING_NONE when unanswered */
     isomm_sourcing new_sourcing; /**< ::ISOMM_SOURCING_NONE when unanswered */
     int sourcing_changed;        /**< 1 when both are answered (any level, 0 included) with different sourcings */
+    isomm_change_status status;  /**< the role's status (added in 0.2) */
 } isomm_role_change;
 
 /** One function's line of a comparison (borrowed from the comparison). */
@@ -99,7 +117,35 @@ ISOMM_EXPORT const isomm_function_change *isomm_comparison_function(const isomm_
 ISOMM_EXPORT int isomm_comparison_function_order(const isomm_comparison *c, int i);
 
 /**
- * Counts of roles. improved: has_change and level_change > 0; declined: has_change and
+ * Overall maturity of both sides and its change, in the shape of a function line: function is
+ * -1, has_old/has_new say whether that side has an overall maturity (some function has one).
+ * @return borrowed line; NULL if c is NULL.
+ */
+ISOMM_EXPORT const isomm_function_change *isomm_comparison_overall(const isomm_comparison *c);
+
+/**
+ * Metadata of the old (old != 0) or new assessment, copied at comparison time: id, organisation,
+ * assessor, date.
+ * @return borrowed text; the id is never NULL; other fields NULL when unset; NULL when c is NULL
+ *         or field is not an ::isomm_meta.
+ */
+ISOMM_EXPORT const char *isomm_comparison_meta(const isomm_comparison *c, int old, isomm_meta field);
+
+/**
+ * Number of roles with a status. The six counts add up to ::ISOMM_ROLE_COUNT.
+ * @return 0..54; ::ISOMM_EINVAL when c is NULL or status is not a status.
+ */
+ISOMM_EXPORT int isomm_comparison_status_count(const isomm_comparison *c, isomm_change_status status);
+
+/** Stable id of a status: "improved", "declined", "unchanged", "added", "dropped", "unrated"; NULL if invalid. */
+ISOMM_EXPORT const char *isomm_change_status_id(isomm_change_status status);
+
+/** Display name of a status in a language (static UTF-8); NULL if status or lang is invalid. */
+ISOMM_EXPORT const char *isomm_change_status_name(isomm_change_status status, isomm_lang lang);
+
+/**
+ * Counts of roles of the 0.1 API; prefer isomm_comparison_status_count(), which tells the six
+ * statuses apart. improved: has_change and level_change > 0; declined: has_change and
  * level_change < 0; unchanged: every other role, so that the three add up to 54 — the roles
  * whose level stayed the same and the roles without a level change (unanswered or level 0 on
  * either side). not_compared is the part of unchanged without a level change.

@@ -22,6 +22,13 @@
  *    A role listed twice in one assessment, or an id that reappears after another assessment,
  *    is ::ISOMM_EDUPLICATE. (The streaming reader, to keep its memory bounded, remembers only
  *    recent ids: see ::ISOMM_CSV_STREAM_ID_WINDOW.)
+ *  - Formulas: a file with a byte-order mark is one made for a spreadsheet. There, a text
+ *    (`assessment`, `organization`, `assessor`, `note`; the template's `name`) that begins with
+ *    `=`, `+`, `-`, `@`, a tab or a carriage return is written with one leading apostrophe
+ *    (`'=HYPERLINK(...)`), which spreadsheets show as text instead of running it; reading a file
+ *    with a byte-order mark removes one such apostrophe. Apostrophes already in front of those
+ *    characters count too (`'=x` is written `''=x`), so every text reads back unchanged.
+ *    Without a byte-order mark texts are written and read as they are.
  *  - Empty lines and rows whose fields are all empty are skipped. Unquoted fields lose leading
  *    and trailing spaces and tabs (quote a note to keep them; the writer does).
  *
@@ -31,8 +38,11 @@
  * what was expected. Codes: ::ISOMM_EPARSE (quoting, field count, NUL byte),
  * ::ISOMM_EHEADER, ::ISOMM_EROLE, ::ISOMM_ESOURCING, ::ISOMM_ELEVEL, ::ISOMM_EPATTERN,
  * ::ISOMM_EDATE, ::ISOMM_EDUPLICATE, ::ISOMM_ECONFLICT, ::ISOMM_ELIMIT (field longer than
- * isomm_csv_options::max_field_bytes), ::ISOMM_EENCODING (not UTF-8 / not CP932),
- * ::ISOMM_EEMPTY (no data row), ::ISOMM_EIO, ::ISOMM_ENOMEM, ::ISOMM_EOPTIONS, ::ISOMM_EINVAL.
+ * isomm_csv_options::max_field_bytes; a header field longer than 1024 bytes or a header of more
+ * than 1024 fields, refused as soon as it is seen so that a refused header never costs more
+ * than about 1 MiB), ::ISOMM_EENCODING (not UTF-8 / not CP932),
+ * ::ISOMM_EEMPTY (no data row), ::ISOMM_EIO, ::ISOMM_ENOMEM (also when the C library's CP932
+ * converter cannot be opened for lack of memory), ::ISOMM_EOPTIONS, ::ISOMM_EINVAL.
  */
 #ifndef ISOMM_CSV_H
 #define ISOMM_CSV_H
@@ -62,7 +72,8 @@ typedef enum isomm_encoding {
 typedef struct isomm_csv_options {
     unsigned int version;     /**< ::ISOMM_CSV_OPTIONS_VERSION */
     isomm_encoding encoding;  /**< input/output encoding (default UTF-8) */
-    int write_bom;            /**< writers: nonzero = start with a UTF-8 byte-order mark (Excel); UTF-8 only */
+    int write_bom;            /**< writers: nonzero = start with a UTF-8 byte-order mark (Excel), and keep
+                                   texts from being formulas (see the file comment); UTF-8 only */
     const isomm_model *model; /**< readers: model of the assessments built (borrowed); NULL = default model */
     size_t max_field_bytes;   /**< readers: longest accepted field (notes included); 0 = the default */
     size_t max_errors;        /**< validation: stop after this many problems; 0 = the default */
@@ -151,7 +162,8 @@ ISOMM_EXPORT void isomm_csv_reader_free(isomm_csv_reader *rd);
  * missing required column, a NUL byte or invalid UTF-8 in the header, input that is not valid
  * CP932 when CP932 was named, a read error. Collection stops after
  * min(@p max_errors, opts->max_errors) problems; when *count reaches that number there may be
- * more. An input without data rows is one ::ISOMM_EEMPTY problem.
+ * more (isomm_csv_check_file() says whether there are, has no limit of its own and needs no
+ * array). An input without data rows is one ::ISOMM_EEMPTY problem.
  * @param errors     array receiving the problems in input order (may be NULL when max_errors is 0)
  * @param max_errors capacity of @p errors
  * @param count      receives the number of problems stored
@@ -169,6 +181,51 @@ ISOMM_EXPORT int isomm_csv_validate_fp(FILE *fp, const isomm_csv_options *opts, 
 ISOMM_EXPORT int isomm_csv_validate_buffer(const char *data, size_t len, const isomm_csv_options *opts,
                                            isomm_error *errors, size_t max_errors, size_t *count,
                                            isomm_error *err);
+
+/**
+ * Callback of the checking functions: receives each problem found, in input order.
+ * @param userdata as given to the checking function
+ * @param problem  the problem (borrowed: valid during the call only)
+ * @return 0 to go on checking; nonzero to stop here (the summary is then marked truncated)
+ */
+typedef int (*isomm_problem_fn)(void *userdata, const isomm_error *problem);
+
+/** What a check found: filled in by isomm_csv_check_file() and its siblings (caller-owned). */
+typedef struct isomm_csv_summary {
+    size_t problems;    /**< problems handed to the callback */
+    size_t assessments; /**< assessments read: all of them for a clean input; with problems, those
+                             with at least one row without a problem */
+    int truncated;      /**< nonzero when the check stopped with input left unchecked: after
+                             `max_errors` problems another one was found, or the callback said stop */
+} isomm_csv_summary;
+
+/**
+ * Check an input in one pass and hand every problem to @p fn as it is found, with the number of
+ * assessments from the same pass: a FIFO or pipe is read once, and memory does not grow with
+ * the input (it holds the row being read and the ids of the assessments met, to report one that
+ * comes back). Problems are those of isomm_csv_validate_file(); opts->max_errors is not used.
+ * @param path       file to check (a regular file, FIFO or device)
+ * @param opts       options or NULL
+ * @param max_errors problems to hand over at most; 0 = no limit. When one more is found the check
+ *                   stops and summary->truncated is set
+ * @param fn         receives each problem (may be NULL: only counted)
+ * @param userdata   passed to @p fn
+ * @param summary    receives the counts (may be NULL)
+ * @param err        receives the first problem, or the error of the call
+ * @return ::ISOMM_OK when the input is clean; else the code of the first problem;
+ *         ::ISOMM_EINVAL (path NULL), ::ISOMM_EOPTIONS, ::ISOMM_EIO (cannot open or read),
+ *         ::ISOMM_ENOMEM for problems of the call itself.
+ */
+ISOMM_EXPORT int isomm_csv_check_file(const char *path, const isomm_csv_options *opts, size_t max_errors,
+                                      isomm_problem_fn fn, void *userdata, isomm_csv_summary *summary,
+                                      isomm_error *err);
+/** isomm_csv_check_file() on an open stream (borrowed, read to its end, not closed). */
+ISOMM_EXPORT int isomm_csv_check_fp(FILE *fp, const isomm_csv_options *opts, size_t max_errors, isomm_problem_fn fn,
+                                    void *userdata, isomm_csv_summary *summary, isomm_error *err);
+/** isomm_csv_check_file() on memory (`len` bytes). */
+ISOMM_EXPORT int isomm_csv_check_buffer(const char *data, size_t len, const isomm_csv_options *opts,
+                                        size_t max_errors, isomm_problem_fn fn, void *userdata,
+                                        isomm_csv_summary *summary, isomm_error *err);
 
 /**
  * Write assessments as CSV: header

@@ -49,10 +49,14 @@ typedef enum isomm_warning {
     ISOMM_WARNING_FULL_OUTSOURCE = 3,     /**< target is full-outsource: domain I cannot really be bought */
     ISOMM_WARNING_UNANSWERED = 4,         /**< some roles are unanswered and count as level 1 */
     ISOMM_WARNING_FUNCTION_NO_MATURITY = 5,/**< a function has all roles at level 0 and no maturity */
-    ISOMM_WARNING_NO_MATURITY = 6         /**< no function has a maturity: no overall maturity, strengths or weaknesses */
+    ISOMM_WARNING_NO_MATURITY = 6,        /**< no function has a maturity: no overall maturity, strengths or weaknesses */
+    ISOMM_WARNING_NO_CONTRAST = 7,        /**< every function with a maturity has the same one: no strength, no weakness */
+    ISOMM_WARNING_NO_FIT = 8              /**< no role is answered at level 1 or more: no pattern fit */
 } isomm_warning;
 
-/** Largest number of warnings a result can hold. */
+/** Largest number of warnings a result can hold at once (a result never holds every kind:
+ *  no_pattern excludes target_from_current and full_outsource, no_maturity excludes
+ *  unanswered and no_contrast). */
 #define ISOMM_WARNING_MAX 6
 
 /** Opaque evaluation result. */
@@ -75,6 +79,9 @@ typedef struct isomm_role_result {
     int level;                  /**< 0..5, ::ISOMM_UNANSWERED when unanswered */
     int score;                  /**< level used in averages: 1 when unanswered, else the level */
     isomm_sourcing expected;    /**< expected sourcing under the list pattern, NONE when there is none */
+    int next_level;             /**< level + 1 for a role answered at 1..4 (ISOMM-MODEL.md section 7.1); 0 when the
+                                     role has no next level: at level 0 or 5, or unanswered (whose next step is to
+                                     assess it, see isomm_result_next_step()). Added in 0.2. */
 } isomm_role_result;
 
 /**
@@ -111,11 +118,45 @@ ISOMM_EXPORT const isomm_role_result *isomm_result_role(const isomm_result *r, i
  */
 ISOMM_EXPORT int isomm_result_overall(const isomm_result *r, double *out);
 
-/** Number of strengths (strength != 0) or weaknesses shown (0..k). */
+/**
+ * Maturity band of ISOMM-MODEL.md section 6, which follows the scale: 1 for m < 2 (largely not
+ * done), 2 for 2 <= m < 3, 3 for 3 <= m < 4, 4 for 4 <= m < 5, 5 for m >= 5. NaN gives 1.
+ * @return 1..5
+ */
+ISOMM_EXPORT int isomm_maturity_band(double maturity);
+
+/**
+ * The comment on a function shown as a strength (strength != 0) or a weakness, for a maturity
+ * band: a sentence on the function, then a closing sentence that agrees with the band (no
+ * "works", "in place" or "established" below band 3, no "falls short", "lacking" or "does not
+ * work" from band 4). Band 4 strengths and band 3 weaknesses are the texts of
+ * isomm_function_comment(). Texts depend on the function index only, so a loaded model has the
+ * same comments as the built-in one.
+ * @param function a function of any model (borrowed)
+ * @param band     1..5, as isomm_maturity_band()
+ * @return static UTF-8 text; NULL when function is NULL, its index is not 0..8, band is not
+ *         1..5 or lang is not a language.
+ */
+ISOMM_EXPORT const char *isomm_function_band_comment(const isomm_function_info *function, int strength, int band,
+                                                     isomm_lang lang);
+
+/** Number of strengths (strength != 0) or weaknesses shown (0..k). A function is a strength only
+ *  when its maturity is above the lowest function maturity of the result, a weakness only when
+ *  it is below the highest; when all are equal there are neither (warning ::ISOMM_WARNING_NO_CONTRAST). */
 ISOMM_EXPORT int isomm_result_highlight_count(const isomm_result *r, int strength);
 
 /** Function index of the i-th strength or weakness (strongest / weakest first), ::ISOMM_ERANGE if i is out of range. */
 ISOMM_EXPORT int isomm_result_highlight(const isomm_result *r, int strength, int i);
+
+/** Maturity band (1..5) of the i-th strength or weakness, ::ISOMM_ERANGE if i is out of range. */
+ISOMM_EXPORT int isomm_result_highlight_band(const isomm_result *r, int strength, int i);
+
+/**
+ * The comment of the i-th strength or weakness: isomm_function_band_comment() for its function
+ * and band.
+ * @return static UTF-8 text; NULL when r is NULL, i is out of range or lang is not a language.
+ */
+ISOMM_EXPORT const char *isomm_result_highlight_comment(const isomm_result *r, int strength, int i, isomm_lang lang);
 
 /** The pattern the lists were computed against (target, else current), ::ISOMM_PATTERN_NONE when none. */
 ISOMM_EXPORT isomm_pattern isomm_result_list_pattern(const isomm_result *r);
@@ -136,12 +177,34 @@ ISOMM_EXPORT const char *isomm_list_title(isomm_list list, isomm_lang lang);
  * Pattern fit: the pattern whose expectations the recorded sourcing matches best.
  * @param mismatches         receives that pattern's mismatch count (may be NULL)
  * @param current_mismatches receives the declared current pattern's mismatch count, -1 when no current pattern (may be NULL)
- * @return the best-fitting pattern (never NONE for a valid r); ::ISOMM_PATTERN_NONE if r is NULL.
+ * @return the best-fitting pattern; ::ISOMM_PATTERN_NONE (and *mismatches = 0) when no role is
+ *         answered at level 1 or more, so that there is nothing to fit (the result then carries
+ *         ::ISOMM_WARNING_NO_FIT), or when r is NULL.
  */
 ISOMM_EXPORT isomm_pattern isomm_result_pattern_fit(const isomm_result *r, int *mismatches, int *current_mismatches);
 
 /** Mismatch count of any pattern (answered roles with level >= 1 whose sourcing differs), -1 on bad arguments. */
 ISOMM_EXPORT int isomm_result_pattern_mismatches(const isomm_result *r, isomm_pattern pattern);
+
+/**
+ * The next step of a role (ISOMM-MODEL.md section 7.1): for a role answered at level 1..4, the
+ * text of level + 1 (isomm_role_result.next_level) on the role's own sourcing scale
+ * (isomm_scale_text()); for an unanswered role, the advice to assess it.
+ * @return static UTF-8 text in @p lang; NULL for a role at level 0 or 5 (it has no next step),
+ *         when r is NULL, role is not 0..53 or lang is not a language.
+ */
+ISOMM_EXPORT const char *isomm_result_next_step(const isomm_result *r, int role, isomm_lang lang);
+
+/**
+ * Length of the action plan: the roles of the four recommendation lists first, in list order
+ * (lists in ::isomm_list order), then every other role that has a next step (level 1..4 or
+ * unanswered) in catalogue order. Roles at level 0, and at level 5 outside the lists, are not in it.
+ * @return 0..54; 0 when r is NULL.
+ */
+ISOMM_EXPORT int isomm_result_plan_count(const isomm_result *r);
+
+/** Role index of the i-th step of the action plan, ::ISOMM_ERANGE if r is NULL or i is out of range. */
+ISOMM_EXPORT int isomm_result_plan_role(const isomm_result *r, int i);
 
 /** Number of unanswered roles. */
 ISOMM_EXPORT int isomm_result_unanswered_count(const isomm_result *r);

@@ -31,6 +31,14 @@
 extern "C" {
 #endif
 
+/**
+ * A write function: receives every piece of a document that is written as it goes (streaming
+ * renderers such as isomm_report_stream_open()). Return ::ISOMM_OK, or a negative ::isomm_code
+ * (filling @p err) to stop the writer, which then reports that code.
+ * @param sink the pointer the caller registered with the function
+ */
+typedef int (*isomm_write_fn)(void *sink, const void *data, size_t len, isomm_error *err);
+
 /** An output being written (opaque; library-owned). */
 typedef struct isomm_output isomm_output;
 
@@ -58,6 +66,13 @@ ISOMM_EXPORT int isomm_output_write(isomm_output *o, const void *data, size_t le
  * @return ::ISOMM_OK; ::ISOMM_EIO with the reason; ::ISOMM_EINVAL for a NULL @p o.
  */
 ISOMM_EXPORT int isomm_output_commit(isomm_output *o, isomm_error *err);
+
+/**
+ * An ::isomm_write_fn that writes to the ::isomm_output passed as @p sink: hand it with an output
+ * to a streaming renderer.
+ * @return as isomm_output_write()
+ */
+ISOMM_EXPORT int isomm_output_sink(void *sink, const void *data, size_t len, isomm_error *err);
 
 /** Abandon the output: the temporary file is removed, the target untouched. NULL is ignored. */
 ISOMM_EXPORT void isomm_output_discard(isomm_output *o);

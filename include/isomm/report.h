@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "isomm/evaluate.h"
+#include "isomm/output.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -95,6 +96,52 @@ ISOMM_EXPORT int isomm_report_render_list(char **out, size_t *len, const isomm_r
  */
 ISOMM_EXPORT int isomm_report_write_list(FILE *fp, const isomm_result *const *results, size_t count,
                                          const isomm_report_options *opts, isomm_error *err);
+
+/**
+ * A report written as it goes (library-owned, opaque): isomm_report_stream_open(), then
+ * isomm_report_stream_add() for each result, then isomm_report_stream_finish(). The bytes handed
+ * to the write function are exactly those of isomm_report_render_list() for the same results.
+ *
+ * Text, Markdown and JSON: each result's part is written when it is added, so the result (and
+ * its assessment) may be freed right after isomm_report_stream_add() returns, and memory does not
+ * grow with the number of results. HTML and SVG need every result for the page or chart: the
+ * stream keeps the pointers, and the results must stay alive until isomm_report_stream_finish().
+ * Used by one thread at a time.
+ */
+typedef struct isomm_report_stream isomm_report_stream;
+
+/**
+ * Start a report that goes to @p write as it is rendered.
+ * @param out   receives the stream; end it with isomm_report_stream_finish() (or
+ *              isomm_report_stream_free() to abandon it)
+ * @param opts  options, or NULL for ::ISOMM_REPORT_OPTIONS_INIT
+ * @param write receives the document piece by piece (for a file: isomm_output_sink() with an
+ *              ::isomm_output as @p sink)
+ * @param sink  passed to @p write
+ * @return ::ISOMM_OK; ::ISOMM_EINVAL (out or write NULL); ::ISOMM_EOPTIONS; ::ISOMM_ENOMEM; or
+ *         the code @p write returned (JSON writes its opening bracket here).
+ */
+ISOMM_EXPORT int isomm_report_stream_open(isomm_report_stream **out, const isomm_report_options *opts,
+                                          isomm_write_fn write, void *sink, isomm_error *err);
+
+/**
+ * Add one result (borrowed: see ::isomm_report_stream for how long it must live).
+ * @return ::ISOMM_OK; ::ISOMM_EINVAL (s or r NULL); ::ISOMM_ENOMEM; the code the write function
+ *         returned; after any failure, that failure's code again.
+ */
+ISOMM_EXPORT int isomm_report_stream_add(isomm_report_stream *s, const isomm_result *r, isomm_error *err);
+
+/**
+ * Write what remains (JSON's closing bracket; the whole HTML page or SVG chart) and release the
+ * stream, whatever the outcome.
+ * @return ::ISOMM_OK; ::ISOMM_EINVAL (s NULL, or several results for the role chart);
+ *         ::ISOMM_EEMPTY (no result, for a format other than JSON); ::ISOMM_ENOMEM; the code the
+ *         write function returned, or that of an earlier failure.
+ */
+ISOMM_EXPORT int isomm_report_stream_finish(isomm_report_stream *s, isomm_error *err);
+
+/** Abandon a stream without writing more. NULL is ignored. */
+ISOMM_EXPORT void isomm_report_stream_free(isomm_report_stream *s);
 
 /**
  * The catalogue as JSON: `{"name", "functions": [{code, name_ja, name_en, roles: [codes],

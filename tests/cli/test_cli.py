@@ -62,10 +62,38 @@ class Commands(TempDir):
         self.assertTrue(out.startswith("Usage: isomm COMMAND"))
         for command in ("report", "validate", "template", "compare", "aggregate", "model"):
             self.assertIn("\n  " + command + " ", out)
-        self.assertEqual(run("report", "--help")[0], 0)
+        self.assertIn("\n  help ", out)
+        self.assertEqual(run("help"), (0, out, ""))
         code, out, _ = run("--version")
         self.assertEqual(code, 0)
         self.assertRegex(out, r"^isomm \d+\.\d+\.\d+\n$")
+
+    def test_help_of_one_command(self):
+        options = {
+            "report": ("--format F", "--html-out PATH", "--target PATTERN", "--id ID", "--list-size N"),
+            "validate": ("--encoding E",),
+            "template": ("--bom",),
+            "compare": ("--old ID, --new ID", "--format F"),
+            "aggregate": ("--format F",),
+            "model": ("--format F",),
+        }
+        for command, own in options.items():
+            with self.subTest(command=command):
+                code, out, err = run("help", command)
+                self.assertEqual((code, err), (0, ""))
+                self.assertTrue(out.startswith("Usage: isomm " + command + " "), out)
+                for option in own + ("--lang ja|en", "-o, --output FILE"):
+                    self.assertIn("\n  " + option, out)
+                # the same text from COMMAND --help and -h, wherever it stands
+                self.assertEqual(run(command, "--help"), (0, out, ""))
+                self.assertEqual(run(command, "x.csv", "-h"), (0, out, ""))
+                # every help line fits an 80-column terminal
+                self.assertEqual([line for line in out.splitlines() if len(line) > 80], [])
+        self.assertNotIn("--bom", run("help", "report")[1])
+
+    def test_help_of_an_unknown_command_exits_2(self):
+        self.assertEqual(run("help", "nosuch"), (2, "", "isomm: unknown command 'nosuch'\nTry 'isomm help'.\n"))
+        self.assertEqual(run("help", "report", "model")[0], 2)
 
     def test_usage_errors_exit_2(self):
         cases = [
@@ -163,7 +191,8 @@ class Commands(TempDir):
         target = os.path.join(self.dir, "no", "such", "dir", "out.txt")
         code, out, err = run("report", EXAMPLE, "-o", target)
         self.assertEqual(code, 1)
-        self.assertEqual(err, "isomm: cannot write '" + target + "'\n")
+        self.assertEqual(err, "isomm: cannot create a temporary file next to '" + target +
+                         "': No such file or directory\n")
 
     def test_validate(self):
         code, out, err = run("validate", EXAMPLE)
@@ -324,7 +353,8 @@ class Json(unittest.TestCase):
         self.assertEqual((d["current_pattern"], d["target_pattern"]), ("hybrid", "minimum-outsource"))
         self.assertEqual(list(d.keys()), ["assessment", "organization", "assessor", "date", "current_pattern",
                                           "target_pattern", "unanswered", "functions", "overall_maturity", "roles",
-                                          "strengths", "weaknesses", "recommendations", "pattern_fit", "warnings"])
+                                          "strengths", "weaknesses", "recommendations", "action_plan", "pattern_fit",
+                                          "warnings"])
 
     def test_maturities_unrounded(self):
         d = self.doc[0]

@@ -119,8 +119,15 @@ static void check_fit_and_warnings(const isomm_result *r, const isomm_assessment
     int best_mismatches, current_mismatches, p, w, prev = 0;
     isomm_pattern best = isomm_result_pattern_fit(r, &best_mismatches, &current_mismatches);
 
-    FUZZ_REQUIRE(isomm_pattern_get(best) != NULL);
-    FUZZ_REQUIRE(best_mismatches == isomm_result_pattern_mismatches(r, best));
+    if (best == ISOMM_PATTERN_NONE) {
+        /* nothing rated: no pattern, and no pattern has a mismatch */
+        for (p = 0; p < ISOMM_ROLE_COUNT; p++)
+            FUZZ_REQUIRE(isomm_result_role(r, p)->level < 1);
+        FUZZ_REQUIRE(best_mismatches == 0);
+    } else {
+        FUZZ_REQUIRE(isomm_pattern_get(best) != NULL);
+        FUZZ_REQUIRE(best_mismatches == isomm_result_pattern_mismatches(r, best));
+    }
     for (p = ISOMM_PATTERN_FULL_OUTSOURCE; p <= ISOMM_PATTERN_FULL_INSOURCE; p++) {
         int m = isomm_result_pattern_mismatches(r, (isomm_pattern)p);
         FUZZ_REQUIRE(m >= best_mismatches && m <= ISOMM_ROLE_COUNT);

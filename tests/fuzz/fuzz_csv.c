@@ -3,7 +3,7 @@
  *  - whole with isomm_csv_read_buffer(),
  *  - streamed through isomm_csv_reader_open_callback() in chunks of 1 and 7 bytes (so that
  *    byte-order marks, CRLF pairs, quotes and UTF-8 sequences are split across reads),
- *  - checked by isomm_csv_validate_buffer(),
+ *  - checked by isomm_csv_validate_buffer() and isomm_csv_check_buffer(),
  *  - and read as CP932.
  * All must agree: the same assessments, or the same first error at the same line and column.
  * (The streaming reader forgets ids only past ISOMM_CSV_STREAM_ID_WINDOW assessments, far more
@@ -71,11 +71,25 @@ static void check_streamed(const char *data, size_t size, size_t chunk, int whol
     isomm_csv_reader_free(rd);
 }
 
+static int count_problem(void *userdata, const isomm_error *problem)
+{
+    size_t *n = userdata;
+    (void)problem;
+    (*n)++;
+    return 0;
+}
+
 static void check_validated(const char *data, size_t size, int whole_rc, const isomm_error *whole_err)
 {
     isomm_error problems[4], err;
-    size_t n = 0;
+    isomm_csv_summary sum;
+    size_t n = 0, handed = 0;
     int rc = isomm_csv_validate_buffer(data, size, NULL, problems, 4, &n, &err);
+
+    /* the one-pass check agrees: same first problem, the same count up to its limit, and
+     * truncated only when it stopped with more left */
+    FUZZ_REQUIRE(isomm_csv_check_buffer(data, size, NULL, 4, count_problem, &handed, &sum, NULL) == rc);
+    FUZZ_REQUIRE(sum.problems == handed && handed == n && (!sum.truncated || n == 4));
 
     FUZZ_REQUIRE(rc == whole_rc && n <= 4);
     if (rc == ISOMM_OK) {

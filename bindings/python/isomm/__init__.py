@@ -34,7 +34,7 @@ from . import _capi
 from .assessment import Answer, Assessment
 from .compare import (Aggregate, Comparison, FunctionChange, FunctionStats, RoleChange, RoleStats, aggregate,
                       compare)
-from .csvio import csv_template, iter_csv, load_model_csv, read_csv, validate_csv, write_csv
+from .csvio import Problems, csv_template, iter_csv, load_model_csv, read_csv, validate_csv, write_csv
 from .errors import (Error, ErrorCode, FileError, FilePermissionError, InvalidValueError, MissingFileError,
                      ModelError, OutOfMemoryError, ParseError, UnknownRoleError)
 from .frame import answers_frame, evaluate_frame, from_frame
@@ -49,8 +49,8 @@ __all__ = [
     "Aggregate", "Answer", "Assessment", "Comparison", "Error", "ErrorCode", "EvaluationWarning", "FileError",
     "FilePermissionError", "Function", "FunctionChange", "FunctionResult", "FunctionStats", "Highlight",
     "InvalidValueError", "MissingFileError", "Model", "ModelError", "Options", "OutOfMemoryError", "ParseError",
-    "Pattern", "PatternFit", "Result", "Role", "RoleChange", "RoleResult", "RoleStats", "Scale", "ScaleLevel",
-    "UnknownRoleError", "aggregate", "answers_frame", "compare", "csv_template", "default_model",
+    "Pattern", "PatternFit", "Problems", "Result", "Role", "RoleChange", "RoleResult", "RoleStats", "Scale",
+    "ScaleLevel", "UnknownRoleError", "aggregate", "answers_frame", "compare", "csv_template", "default_model",
     "evaluate_frame", "from_frame", "iter_csv", "load_model_csv", "options", "read_csv", "render_report",
     "validate_csv", "write_csv",
 ]

@@ -10,7 +10,7 @@ from .assessment import Assessment
 from .errors import Error, ErrorCode, _from_c, _located, _os_error
 from .model import Model, _lang_value, _model_or_default
 
-__all__ = ["read_csv", "iter_csv", "write_csv", "validate_csv", "csv_template", "load_model_csv"]
+__all__ = ["read_csv", "iter_csv", "write_csv", "validate_csv", "Problems", "csv_template", "load_model_csv"]
 
 _ENCODINGS = {
     "utf-8": _capi.ISOMM_ENCODING_UTF8, "utf8": _capi.ISOMM_ENCODING_UTF8,
@@ -284,22 +284,47 @@ def write_csv(target, assessments, *, encoding="utf-8", bom=False):
             raise _located(e, path, writing=True)
 
 
+class Problems(list):
+    """What ``validate_csv`` found: a list of ``ParseError`` in input order (empty when
+    the input is valid), with two attributes from the same pass over the input:
+
+    ``truncated``
+        True when checking stopped at ``max_errors`` with more problems left.
+    ``assessments``
+        The number of assessments read (for a valid input, all of them).
+    """
+
+    def __init__(self, problems=(), *, truncated=False, assessments=0):
+        super().__init__(problems)
+        self.truncated = truncated
+        self.assessments = assessments
+
+    def __reduce__(self):
+        return (self.__class__, (list(self),), {"truncated": self.truncated, "assessments": self.assessments})
+
+    def __repr__(self):
+        return f"Problems({list.__repr__(self)}, truncated={self.truncated!r}, assessments={self.assessments!r})"
+
+
 def validate_csv(source, *, model=None, encoding="utf-8", max_errors=100):
-    """Check an assessment CSV and return every problem found (not only the first) as a list of
-    ``ParseError`` objects in input order; an empty list means the input is valid.
+    """Check an assessment CSV in one pass and return every problem found (not only the first) as
+    a ``Problems`` list of ``ParseError`` objects in input order; an empty list means
+    the input is valid.
 
     ``source`` and ``encoding`` are as for ``read_csv``; at most ``max_errors`` problems are
-    collected. A file that cannot be read raises ``FileError``.
+    collected (any number; ``None`` for no limit), and ``.truncated`` on the result says whether
+    there were more. A file that cannot be read raises ``FileError``.
     """
     model = _model_or_default(model)
     filename = _source_name(source) if hasattr(source, "read") else os.fsdecode(source)
     path, data, enc = _content(source, _encoding_value(encoding))
     try:
-        found = _capi.isommpy_csv_validate(path, b"" if data is None else data, model._h, enc,
-                                           _size(max_errors, "max_errors"))
+        found, assessments, truncated = _capi.isommpy_csv_validate(path, b"" if data is None else data, model._h,
+                                                                   enc, _size(max_errors, "max_errors"))
     except Error as e:
         raise _located(e, filename)
-    return [_located(_from_c(code, line, column, message), filename) for code, line, column, message in found]
+    return Problems((_located(_from_c(code, line, column, message), filename) for code, line, column, message in found),
+                    truncated=bool(truncated), assessments=assessments)
 
 
 def csv_template(*, model=None, lang=None):

@@ -255,9 +255,10 @@ class Result:
         out = []
         for i in range(_capi.isomm_result_highlight_count(self._h, strength)):
             info = self.model.functions[_capi.isomm_result_highlight(self._h, strength, i)]
+            # the comment of the function's maturity band (ISOMM-MODEL.md section 6)
             out.append(Highlight(info.code, self.functions[info.index].maturity,
-                                 info.strength_ja if strength else info.weakness_ja,
-                                 info.strength_en if strength else info.weakness_en))
+                                 _capi.isomm_result_highlight_comment(self._h, strength, i, _capi.ISOMM_LANG_JA),
+                                 _capi.isomm_result_highlight_comment(self._h, strength, i, _capi.ISOMM_LANG_EN)))
         return tuple(out)
 
     @_cached

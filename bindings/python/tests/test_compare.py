@@ -46,9 +46,13 @@ def test_compare(old, new):
 def test_compare_outputs(old, new):
     c = isomm.compare(old, new)
     d = c.to_dict()
-    assert set(d) == {"old", "new", "roles", "functions", "improved", "declined", "unchanged"}
-    assert (d["old"], d["new"], d["improved"], d["declined"], d["unchanged"]) == ("2025", "2026", 1, 1, 52)
-    assert d["roles"][0] == {"code": "A-1", "old_level": 2, "new_level": 4, "level_change": 2,
+    statuses = ["improved", "declined", "unchanged", "added", "dropped", "unrated"]
+    assert list(d) == ["old", "new", "old_meta", "new_meta", "roles", "functions", "overall"] + statuses \
+        + ["sourcing_changed"]
+    assert (d["old"], d["new"], d["improved"], d["declined"]) == ("2025", "2026", 1, 1)
+    assert sum(d[s] for s in statuses) == 54
+    assert all(d[s] == sum(r["status"] == s for r in d["roles"]) for s in statuses)
+    assert d["roles"][0] == {"code": "A-1", "old_level": 2, "new_level": 4, "level_change": 2, "status": "improved",
                              "old_sourcing": "insource", "new_sourcing": "insource", "sourcing_changed": False}
     assert [f["code"] for f in d["functions"]] == [f.code for f in c.functions]
     assert "2025" in c.render("text") and "2026" in c.render("markdown", "en")

@@ -93,8 +93,13 @@ def test_highlights_carry_comments(example):
     r = example.evaluate(strengths=3)
     model = isomm.default_model()
     assert [h.function for h in r.strengths] == ["A", "F", "G"]
-    assert r.strengths[0] == ("A", 3.0, model.function("A").strength_ja, model.function("A").strength_en)
-    assert r.weaknesses[0].comment_en == model.function("D").weakness_en
+    # comments follow the maturity band: A at 3.0 (band 3), D at 1.9 (band 1)
+    assert r.strengths[0] == ("A", 3.0, r.to_dict("ja")["strengths"][0]["comment"],
+                              r.to_dict("en")["strengths"][0]["comment"])
+    assert r.strengths[0].comment_en != model.function("A").strength_en  # that one is band 4's
+    assert "It works in practice, but the know-how stays" in r.strengths[0].comment_en
+    assert r.weaknesses[0].comment_en == r.to_dict("en")["weaknesses"][0]["comment"]
+    assert "It is largely not done yet" in r.weaknesses[0].comment_en
     assert r.weaknesses[0].maturity == r.function_maturity["D"]
 
 
@@ -118,9 +123,10 @@ def test_empty_assessment():
     r = isomm.Assessment().evaluate()
     assert r.overall_maturity == 1.0
     assert r.list_pattern is None
-    assert r.pattern_fit == isomm.PatternFit("full-outsource", 0, None)
+    assert r.pattern_fit == isomm.PatternFit(None, 0, None)  # nothing rated: nothing to fit
     assert all(v == () for v in r.recommendations.values())
-    assert [w.id for w in r.warnings] == ["no_pattern", "unanswered"]
+    assert r.strengths == () and r.weaknesses == ()  # every function at 1.0
+    assert [w.id for w in r.warnings] == ["no_pattern", "unanswered", "no_contrast", "no_fit"]
 
 
 def test_function_without_maturity():
@@ -163,10 +169,12 @@ def test_to_dict_is_json_of_the_result(example, expected):
                                  "rated_roles": 6, "excluded_roles": 0}
     assert d["overall_maturity"] == expected["overall_maturity"]
     assert d["roles"][0] == {"code": "A-1", "function": "A", "domain": "I", "sourcing": "insource", "level": 2,
-                             "expected_sourcing": "insource", "note": "方針は年1回見直し"}
+                             "expected_sourcing": "insource", "note": "方針は年1回見直し",
+                             "next_level": 3, "next_step": "運用が明文化されておらず、担当者に代わり他者が臨時で一部の業務を代行できる"}
     assert d["roles"][4]["sourcing"] is None and d["roles"][4]["level"] is None
     assert [s["function"] for s in d["strengths"]] == expected["strengths"]
-    assert d["strengths"][0]["comment"] == isomm.default_model().function("A").strength_ja
+    assert (d["strengths"][0]["maturity"], d["strengths"][0]["band"]) == (3.0, 3)
+    assert d["strengths"][0]["comment"].endswith("運用を明文化し、他者が交代できるようにしましょう。")
     assert [w["function"] for w in d["weaknesses"]] == expected["weaknesses"]
     assert d["recommendations"] == expected["recommendations_by_target"]["minimum-outsource"]
     assert d["pattern_fit"] == expected["pattern_fit"]

@@ -44,6 +44,8 @@ except isomm.ParseError as e:
     print(e.line, e.column, e.filename)
 except isomm.MissingFileError as e:
     print(e.errno, e.filename)
+problems = isomm.validate_csv("answers.csv", max_errors=None)
+print(problems.truncated, [p.line for p in problems])
 frame = isomm.evaluate_frame("answers.csv")
 again: list[isomm.Assessment] = isomm.from_frame(isomm.answers_frame("answers.csv"))
 '''

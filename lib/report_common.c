@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MIT */
+/* What every report writer shares: the fixed words in both languages, pattern names, number
+ * and Markdown helpers, and the frame and style of every HTML page. Depends on nothing above it. */
+#include <string.h>
+
+#include "internal.h"
+#include "report_internal.h"
+
+static const char *const words[ISOMM__W_COUNT][2] = {
+    [ISOMM__W_TITLE] = { "ISOMM 成熟度評価レポート", "ISOMM maturity report" },
+    [ISOMM__W_ASSESSMENT] = { "評価", "Assessment" },
+    [ISOMM__W_ORGANIZATION] = { "組織", "Organisation" },
+    [ISOMM__W_ASSESSOR] = { "評価者", "Assessor" },
+    [ISOMM__W_DATE] = { "評価日", "Date" },
+    [ISOMM__W_CURRENT_PATTERN] = { "現在のパターン", "Current pattern" },
+    [ISOMM__W_TARGET_PATTERN] = { "目標パターン", "Target pattern" },
+    [ISOMM__W_MATURITY] = { "機能別の成熟度", "Maturity by function" },
+    [ISOMM__W_MATURITY_COLUMN] = { "成熟度", "Maturity" },
+    [ISOMM__W_OVERALL] = { "全体の成熟度", "Overall maturity" },
+    [ISOMM__W_STRENGTHS] = { "強み", "Strengths" },
+    [ISOMM__W_WEAKNESSES] = { "弱み", "Weaknesses" },
+    [ISOMM__W_RECOMMENDATIONS] = { "推奨", "Recommendations" },
+    [ISOMM__W_AGAINST] = { "基準パターン", "against the pattern" },
+    [ISOMM__W_PATTERN_FIT] = { "パターン適合", "Pattern fit" },
+    [ISOMM__W_FIT_SENTENCE] = { "回答されたソーシングに最も近いパターン", "The pattern closest to the recorded sourcing" },
+    [ISOMM__W_CURRENT_FIT_SENTENCE] = { "現在のパターンとの不一致", "mismatches with the current pattern" },
+    [ISOMM__W_UNANSWERED] = { "未回答の役割", "Unanswered roles" },
+    [ISOMM__W_UNANSWERED_NOTE] = { "レベル1として計算", "counted as level 1" },
+    [ISOMM__W_WARNINGS] = { "注意", "Warnings" },
+    [ISOMM__W_NONE] = { "なし", "none" },
+    [ISOMM__W_NOT_SET] = { "未設定", "not set" },
+    [ISOMM__W_NO_MATURITY] = { "成熟度なし（全役割レベル0）", "no maturity (all roles at level 0)" },
+    [ISOMM__W_ROLES] = { "役割", "Roles" },
+    [ISOMM__W_LEVEL] = { "レベル", "level" },
+    [ISOMM__W_LEVEL_COLUMN] = { "レベル", "Level" },
+    [ISOMM__W_INSOURCE] = { "インソース", "Insource" },
+    [ISOMM__W_OUTSOURCE] = { "アウトソース", "Outsource" },
+    [ISOMM__W_LEVEL0] = { "レベル0（実施しないと判断）", "Level 0 (decided not to do)" },
+    [ISOMM__W_UNANSWERED_SHORT] = { "未回答（1として計算）", "Unanswered (counts as 1)" },
+    [ISOMM__W_FUNCTION] = { "機能", "Function" },
+    [ISOMM__W_ROLE] = { "役割", "Role" },
+    [ISOMM__W_SOURCING] = { "ソーシング", "Sourcing" },
+    [ISOMM__W_EXPECTED] = { "期待", "Expected" },
+    [ISOMM__W_NOTE] = { "備考", "Note" },
+    [ISOMM__W_RADAR_TITLE] = { "機能別の成熟度", "Maturity by function" },
+    [ISOMM__W_ROLE_CHART_TITLE] = { "役割別のレベル", "Level by role" },
+    [ISOMM__W_GENERATED_BY] = { "libisomm で作成", "Made with libisomm" },
+    [ISOMM__W_OPEN] = { "（", " (" },
+    [ISOMM__W_CLOSE] = { "）", ")" },
+    [ISOMM__W_COMMA] = { "、", ", " },
+};
+
+const char *isomm__report_word(isomm__word w, isomm_lang lang)
+{
+    return words[w][lang];
+}
+
+const char *isomm__report_pattern_name(isomm_pattern p, isomm_lang lang)
+{
+    const isomm_pattern_info *info = isomm_pattern_get(p);
+
+    if (!info)
+        return words[ISOMM__W_NOT_SET][lang];
+    return lang == ISOMM_LANG_JA ? info->name_ja : info->name_en;
+}
+
+isomm_pattern isomm__report_target(const isomm_result *r)
+{
+    int i, n = isomm_result_warning_count(r);
+
+    for (i = 0; i < n; i++) {
+        if (isomm_result_warning(r, i) == ISOMM_WARNING_TARGET_FROM_CURRENT)
+            return ISOMM_PATTERN_NONE;
+    }
+    return isomm_result_list_pattern(r);
+}
+
+void isomm__report_maturity(isomm_buf *b, int has, double value)
+{
+    if (has)
+        isomm__buf_printf(b, "%.1f", value);
+    else
+        isomm__buf_puts(b, "-");
+}
+
+void isomm__report_md_text(isomm_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (strchr("\\`*_[]<>|#", *s))
+            isomm__buf_putc(b, '\\');
+        isomm__buf_putc(b, (*s == '\n' || *s == '\r') ? ' ' : *s);
+    }
+}
+
+static const char style[] =
+    "body{margin:0;background:#f1f3f5;color:#212529;font-family:'Noto Sans CJK JP','Noto Sans JP','Hiragino Sans',"
+    "'Yu Gothic','Meiryo',system-ui,sans-serif;line-height:1.5}\n"
+    "main{max-width:1080px;margin:0 auto;padding:24px}\n"
+    "section.assessment,section.overview{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.12);"
+    "padding:24px 32px;margin-bottom:28px}\n"
+    "h1{font-size:1.6em;margin:0 0 12px}h2{font-size:1.2em;margin:28px 0 10px;border-bottom:2px solid #dee2e6;"
+    "padding-bottom:4px}h3{font-size:1em;margin:0 0 6px}\n"
+    ".head{display:flex;justify-content:space-between;align-items:flex-start;gap:24px;flex-wrap:wrap}\n"
+    "dl.meta{display:grid;grid-template-columns:auto 1fr;gap:2px 16px;margin:0}dl.meta dt{color:#868e96}"
+    "dl.meta dd{margin:0}\n"
+    ".overall{text-align:center;background:#e7f0fa;border-radius:10px;padding:12px 24px}"
+    ".overall .value{font-size:2.6em;font-weight:bold;color:#1f5fa8;line-height:1.1}"
+    ".overall .label{color:#495057}\n"
+    "svg{max-width:100%;height:auto;display:block;margin:8px auto}\n"
+    "table{border-collapse:collapse;width:100%}td,th{padding:5px 8px;border-bottom:1px solid #e9ecef;"
+    "text-align:left;vertical-align:top}th{color:#495057;font-weight:600}\n"
+    "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+    ".track{background:#e9ecef;border-radius:4px;height:12px;width:220px}.fill{background:#1f5fa8;"
+    "border-radius:4px;height:12px}\n"
+    ".grid2{display:grid;grid-template-columns:1fr 1fr;gap:16px}.grid4{display:grid;"
+    "grid-template-columns:repeat(2,1fr);gap:16px}\n"
+    ".card{border:1px solid #dee2e6;border-radius:8px;padding:12px 16px}.card.strength{border-left:6px solid #2b8a3e}"
+    ".card.weakness{border-left:6px solid #c92a2a}.card p{margin:4px 0 0}\n"
+    ".card ul{margin:0;padding-left:1.2em}.muted{color:#868e96}.in{color:#1f5fa8}.out{color:#e8590c}\n"
+    ".warning{background:#fff4e6;border-left:6px solid #f08c00;padding:8px 12px;margin:6px 0;border-radius:4px}\n"
+    ".note{white-space:pre-line}\n"
+    "footer{text-align:center;color:#868e96;font-size:.9em;padding-bottom:24px}\n"
+    "@media print{body{background:#fff}section.assessment,section.overview{box-shadow:none;page-break-after:always}}\n";
+
+void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title)
+{
+    isomm__buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+                      lang == ISOMM_LANG_JA ? "ja" : "en");
+    isomm__buf_xml(b, title);
+    isomm__buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", style);
+}
+
+void isomm__report_html_end(isomm_buf *b, isomm_lang lang)
+{
+    isomm__buf_printf(b, "</main>\n<footer>%s %s</footer>\n</body>\n</html>\n",
+                      isomm__report_word(ISOMM__W_GENERATED_BY, lang), isomm_version_string());
+}
