@@ -360,10 +360,16 @@ class Result:
         values are None."""
         return json.loads(self.render("json", lang))
 
-    def save(self, path, format="html", lang=None):
-        """Write ``render`` output to a file (UTF-8), replacing it only when the whole write
-        succeeds (temporary file and rename, never through a symbolic link)."""
-        _write_file(path, self.render(format, lang).encode("utf-8"))
+    def save(self, target, format="html", lang=None):
+        """Write ``render`` output (UTF-8) to a path, replacing the file only when the whole write
+        succeeds (temporary file and rename, never through a symbolic link), or to a file object:
+        text to a text stream, UTF-8 bytes to a binary one."""
+        text = self.render(format, lang)
+        if hasattr(target, "write"):
+            import io
+            target.write(text if isinstance(target, io.TextIOBase) else text.encode("utf-8"))
+        else:
+            _write_file(target, text.encode("utf-8"))
 
     def _repr_html_(self):
         return self._view_html(options.lang)

@@ -129,3 +129,17 @@ def test_pandas_to_csv_round_trip_with_lenient_levels(data_dir, tmp_path):
     long.astype({"level": "float64"}).drop(columns=["function", "domain"]).to_csv(out, index=False)
     assert "2.0" in out.read_text(encoding="utf-8")
     assert isomm.read_csv(out, lenient_levels=True) == [example]
+
+
+def test_result_saves_to_a_path_or_a_stream(example, tmp_path):
+    r = example.evaluate()
+    path = tmp_path / "r.html"
+    r.save(path, lang="en")
+    assert path.read_text(encoding="utf-8") == r.render("html", "en")
+    text, binary = io.StringIO(), io.BytesIO()
+    r.save(text, "markdown", "ja")
+    r.save(binary, "markdown", "ja")
+    assert text.getvalue() == binary.getvalue().decode("utf-8") == r.render("markdown", "ja")
+    with pytest.raises(FileNotFoundError) as info:
+        r.save(tmp_path / "missing" / "r.html")
+    assert info.value.errno == errno.ENOENT and isinstance(info.value, isomm.MissingFileError)
