@@ -226,7 +226,10 @@ ISOMM_EXPORT int isomm_aggregate_merge(isomm_aggregate *into, const isomm_aggreg
  * Save an aggregate's whole state (sums, counts and the recorded assessments) as bytes that
  * isomm_aggregate_load() turns back into an equal aggregate, in this or another process on any
  * platform (integers are stored little-endian). The model is not saved.
- * @param out receives the bytes (free with isomm_free()); @p len receives their number
+ * @param out receives the bytes (free with isomm_free()); NULL on error
+ * @param len receives their number
+ * @param ag  the aggregate (not changed)
+ * @param err receives the error, or NULL
  * @return ::ISOMM_OK; ::ISOMM_EINVAL (an argument is NULL); ::ISOMM_ENOMEM
  */
 ISOMM_EXPORT int isomm_aggregate_save(char **out, size_t *len, const isomm_aggregate *ag, isomm_error *err);
@@ -236,6 +239,9 @@ ISOMM_EXPORT int isomm_aggregate_save(char **out, size_t *len, const isomm_aggre
  * counts that do not add up, levels out of range, a truncated or longer input are refused.
  * @param out   receives the aggregate (free with isomm_aggregate_free()); NULL on error
  * @param model the aggregate's model (NULL: the built-in one)
+ * @param data  the saved bytes (borrowed for the call)
+ * @param len   their number
+ * @param err   receives the error (code, message), or NULL
  * @return ::ISOMM_OK; ::ISOMM_EINVAL (out NULL, or data NULL with len > 0); ::ISOMM_EPARSE
  *         (not a saved state, or an inconsistent one; the message names the byte offset);
  *         ::ISOMM_ENOMEM
