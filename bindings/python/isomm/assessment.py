@@ -4,6 +4,7 @@
 import datetime
 import math
 import operator
+import threading
 from typing import NamedTuple, Optional
 
 from . import _capi
@@ -23,6 +24,12 @@ _META = {
 
 
 _NO_PATTERN = _capi.ISOMM_PATTERN_NONE
+
+# Held while an assessment decides whether to change its answers in place and changes them, and
+# while a reader (evaluate, write_csv, pickling) marks them shared before working on them without
+# the GIL: a change and a reader's start never interleave. Each section is one short C call
+# under the GIL, so one lock for all assessments is never held for long.
+_SHARE_LOCK = threading.Lock()
 
 
 def _level_value(level, role):
@@ -86,7 +93,7 @@ def _meta_property(field, doc):
             text = text.isoformat()
         elif text is not None and not isinstance(text, str):
             raise TypeError(f"{field} must be a str or None, not {type(text).__name__}")
-        _capi.isomm_assessment_set_meta(self._writable(), value, text)
+        self._change(_capi.isomm_assessment_set_meta, value, text)
 
     return property(get, set, doc=doc)
 
@@ -96,7 +103,7 @@ def _pattern_property(current, doc):
         return _PATTERN_ID[_capi.isomm_assessment_pattern(self._h, current)]
 
     def set(self, pattern):
-        _capi.isomm_assessment_set_pattern(self._writable(), current, _pattern_value(pattern))
+        self._change(_capi.isomm_assessment_set_pattern, current, _pattern_value(pattern))
 
     return property(get, set, doc=doc)
 
@@ -143,13 +150,20 @@ class Assessment:
         self._shared = shared
         return self
 
-    def _writable(self):
+    def _change(self, function, *args):
         # Results evaluated from the current answers share them (evaluate() does not copy):
         # the first change after an evaluation moves this assessment to a copy of its own.
-        if self._shared:
-            self._h = _capi.isomm_assessment_copy(self._h)
-            self._shared = False
-        return self._h
+        with _SHARE_LOCK:
+            if self._shared:
+                self._h = _capi.isomm_assessment_copy(self._h)
+                self._shared = False
+            return function(self._h, *args)
+
+    def _share(self):
+        """The answers' handle, marked shared: nothing changes it in place from now on."""
+        with _SHARE_LOCK:
+            self._shared = True
+            return self._h
 
     id = _meta_property("id", "Assessment id (the CSV ``assessment`` column); ``\"default\"`` until set.")
     organization = _meta_property("organization", "Organisation name, or None.")
@@ -183,19 +197,19 @@ class Assessment:
         if note is not None and not isinstance(note, str):
             raise TypeError(f"note must be a str or None, not {type(note).__name__}")
         level = _level_value(level, role)
-        _capi.isomm_assessment_set(self._writable(), role, _sourcing_value(sourcing), level, note)
+        self._change(_capi.isomm_assessment_set, role, _sourcing_value(sourcing), level, note)
 
     def set_note(self, role, note):
         """Set (or, with None or ``""``, remove) a role's note without touching its answer."""
         if not isinstance(role, str):
             raise TypeError(f"role code must be a str, not {type(role).__name__}")
-        _capi.isomm_assessment_set_note(self._writable(), role, note)
+        self._change(_capi.isomm_assessment_set_note, role, note)
 
     def unset(self, role):
         """Make a role unanswered again (its note is removed too)."""
         if not isinstance(role, str):
             raise TypeError(f"role code must be a str, not {type(role).__name__}")
-        _capi.isomm_assessment_clear(self._writable(), role)
+        self._change(_capi.isomm_assessment_clear, role)
 
     def _answer(self, index):
         sourcing, level, note = _capi.isomm_assessment_get_index(self._h, index)
@@ -277,8 +291,7 @@ class Assessment:
 
     def __reduce__(self):
         # Carried as its assessment CSV, which reads back equal (answers, notes, metadata, patterns).
-        self._shared = True
-        return _from_csv, (_capi.isommpy_csv_write_buffer([self._h], _capi.ISOMM_ENCODING_UTF8, 0), self._model)
+        return _from_csv, (_capi.isommpy_csv_write_buffer([self._share()], _capi.ISOMM_ENCODING_UTF8, 0), self._model)
 
     __hash__ = None
 
@@ -297,9 +310,9 @@ class Assessment:
         _check_option(strengths, "strengths")
         _check_option(list_size, "list_size")
         target_value = _NO_PATTERN if target is None else _pattern_value(target)
-        self._shared = True  # before the GIL is released: a concurrent change copies first
-        handle = _capi.isommpy_evaluate(self._h, strengths, list_size, target_value)
-        return Result._wrap(handle, self._h, self._model, (strengths, list_size, _PATTERN_ID[target_value]))
+        answers = self._share()  # evaluated without the GIL: a concurrent change copies first
+        handle = _capi.isommpy_evaluate(answers, strengths, list_size, target_value)
+        return Result._wrap(handle, answers, self._model, (strengths, list_size, _PATTERN_ID[target_value]))
 
     def __repr__(self):
         return (f"<isomm.Assessment {self.id!r}: {self.answered_count}/{_capi.ISOMM_ROLE_COUNT} "

@@ -253,8 +253,7 @@ def _handles(assessments):
     for a in assessments:
         if not isinstance(a, Assessment):
             raise TypeError(f"expected isomm.Assessment objects, not {type(a).__name__}")
-        a._shared = True  # read without the GIL: a concurrent change copies first
-        handles.append(a._h)
+        handles.append(a._share())  # read without the GIL: a concurrent change copies first
     return handles
 
 

@@ -110,3 +110,35 @@ def test_every_aggregate_method_waits_for_its_lock(data_dir):
         assert done.wait(10)
         t.join()
     assert len(ag) == 3
+
+
+def test_changing_an_assessment_while_threads_evaluate_it():
+    """Each result keeps the answers it was computed from, however the assessment changes meanwhile."""
+    a = isomm.Assessment(id="shared")
+    for role in isomm.default_model().function("A").roles:
+        a.set(role, "insource", 3)
+    stop = threading.Event()
+    bad = []
+
+    def writer():
+        level = 1
+        while not stop.is_set():
+            a.set("A-1", "insource", level)
+            level = 6 - level  # 1, 5, 1, …
+
+    def reader():
+        for _ in range(3000):
+            r = a.evaluate()
+            kept = r.assessment["A-1"].level
+            if r.functions[0].maturity != (kept + 15) / 6 or r.to_dict("en")["roles"][0]["level"] != kept:
+                bad.append((kept, r.functions[0].maturity))
+                return
+
+    threads = [threading.Thread(target=writer)] + [threading.Thread(target=reader) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads[1:]:
+        t.join()
+    stop.set()
+    threads[0].join()
+    assert bad == []
