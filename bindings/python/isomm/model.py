@@ -288,7 +288,7 @@ class Model:
         return self is other or self.to_csv() == other.to_csv()
 
     def __hash__(self):
-        return hash(self.name)
+        return hash(self.to_csv())
 
     def __reduce__(self):
         # The built-in model unpickles to the one shared object; a loaded one from its model CSV.
