@@ -47,6 +47,20 @@ void isomm__buf_printf(isomm_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Append a decimal integer (no printf, no locale). */
+static inline void isomm__buf_int(isomm_buf *b, long long v)
+{
+    char digits[24], *p = digits + sizeof digits;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    isomm__buf_append(b, p, (size_t)(digits + sizeof digits - p));
+}
 /* Append a double in the shortest form that reads back to the same value ("3.0",
  * "2.6666666666666665"), locale-free. */
 void isomm__buf_double(isomm_buf *b, double v);

@@ -3,10 +3,23 @@
 #include "internal.h"
 #include "report_internal.h"
 
+/* "name": for a constant key, copied as it stands. */
+#define KEY(b, name) isomm__buf_append((b), "\"" name "\": ", sizeof("\"" name "\": ") - 1)
+
+/* "name": for a key made at run time. */
 static void key(isomm_buf *b, const char *name)
 {
     isomm__buf_json_string(b, name);
     isomm__buf_puts(b, ": ");
+}
+
+/* An identifier the library defines (role and function codes, domain names, sourcing, pattern
+ * and warning ids: ASCII letters, digits and '-'), quoted without escaping. */
+static void id_string(isomm_buf *b, const char *s)
+{
+    isomm__buf_putc(b, '"');
+    isomm__buf_puts(b, s);
+    isomm__buf_putc(b, '"');
 }
 
 /* A string or null. */
@@ -21,14 +34,14 @@ static void string_or_null(isomm_buf *b, const char *s)
 /* "code": ..., "function": ..., "domain": ... of a role, shared by results and the catalogue. */
 static void role_identity(isomm_buf *b, const isomm_model *m, const isomm_role_info *ri)
 {
-    key(b, "code");
-    isomm__buf_json_string(b, ri->code);
+    KEY(b, "code");
+    id_string(b, ri->code);
     isomm__buf_puts(b, ", ");
-    key(b, "function");
-    isomm__buf_json_string(b, isomm_model_function(m, ri->function)->code);
+    KEY(b, "function");
+    id_string(b, isomm_model_function(m, ri->function)->code);
     isomm__buf_puts(b, ", ");
-    key(b, "domain");
-    isomm__buf_json_string(b, isomm_domain_name(ri->domain));
+    KEY(b, "domain");
+    id_string(b, isomm_domain_name(ri->domain));
 }
 
 static void role_code_list(isomm_buf *b, const isomm_model *m, int count, const int *roles)
@@ -39,7 +52,7 @@ static void role_code_list(isomm_buf *b, const isomm_model *m, int count, const 
     for (i = 0; i < count; i++) {
         if (i)
             isomm__buf_puts(b, ", ");
-        isomm__buf_json_string(b, isomm_model_role(m, roles[i])->code);
+        id_string(b, isomm_model_role(m, roles[i])->code);
     }
     isomm__buf_putc(b, ']');
 }
@@ -53,18 +66,22 @@ static void functions(isomm_buf *b, const isomm_result *r, const isomm_model *m,
         const isomm_function_info *fi = isomm_model_function(m, f);
         const isomm_function_result *fr = isomm_result_function(r, f);
         isomm__buf_puts(b, f ? ",\n    {" : "\n    {");
-        key(b, "code");
-        isomm__buf_json_string(b, fi->code);
+        KEY(b, "code");
+        id_string(b, fi->code);
         isomm__buf_puts(b, ", ");
-        key(b, "name");
+        KEY(b, "name");
         isomm__buf_json_string(b, isomm_function_name(fi, lang));
         isomm__buf_puts(b, ", ");
-        key(b, "maturity");
+        KEY(b, "maturity");
         if (fr->has_maturity)
             isomm__buf_double(b, fr->maturity);
         else
             isomm__buf_puts(b, "null");
-        isomm__buf_printf(b, ", \"rated_roles\": %d, \"excluded_roles\": %d}", fr->rated_roles, fr->excluded_roles);
+        isomm__buf_puts(b, ", \"rated_roles\": ");
+        isomm__buf_int(b, fr->rated_roles);
+        isomm__buf_puts(b, ", \"excluded_roles\": ");
+        isomm__buf_int(b, fr->excluded_roles);
+        isomm__buf_putc(b, '}');
     }
     isomm__buf_puts(b, "]");
 }
@@ -84,28 +101,34 @@ static void roles(isomm_buf *b, const isomm_result *r, const isomm_assessment *a
         isomm__buf_puts(b, role ? ",\n    {" : "\n    {");
         role_identity(b, m, ri);
         isomm__buf_puts(b, ", ");
-        key(b, "sourcing");
-        string_or_null(b, rr->sourcing == ISOMM_SOURCING_NONE ? NULL : isomm_sourcing_id(rr->sourcing));
+        KEY(b, "sourcing");
+        if (rr->sourcing == ISOMM_SOURCING_NONE)
+            isomm__buf_puts(b, "null");
+        else
+            id_string(b, isomm_sourcing_id(rr->sourcing));
         isomm__buf_puts(b, ", ");
-        key(b, "level");
+        KEY(b, "level");
         if (rr->level == ISOMM_UNANSWERED)
             isomm__buf_puts(b, "null");
         else
-            isomm__buf_printf(b, "%d", rr->level);
+            isomm__buf_int(b, rr->level);
         isomm__buf_puts(b, ", ");
-        key(b, "expected_sourcing");
-        string_or_null(b, rr->expected == ISOMM_SOURCING_NONE ? NULL : isomm_sourcing_id(rr->expected));
+        KEY(b, "expected_sourcing");
+        if (rr->expected == ISOMM_SOURCING_NONE)
+            isomm__buf_puts(b, "null");
+        else
+            id_string(b, isomm_sourcing_id(rr->expected));
         isomm__buf_puts(b, ", ");
-        key(b, "note");
+        KEY(b, "note");
         string_or_null(b, ans.note);
         isomm__buf_puts(b, ", ");
-        key(b, "next_level");
+        KEY(b, "next_level");
         if (rr->next_level > 0)
-            isomm__buf_printf(b, "%d", rr->next_level);
+            isomm__buf_int(b, rr->next_level);
         else
             isomm__buf_puts(b, "null");
         isomm__buf_puts(b, ", ");
-        key(b, "next_step");
+        KEY(b, "next_step");
         string_or_null(b, isomm_result_next_step(r, role, lang));
         isomm__buf_putc(b, '}');
     }
@@ -121,13 +144,15 @@ static void highlights(isomm_buf *b, const isomm_result *r, const isomm_model *m
         int f = isomm_result_highlight(r, strength, i);
         const isomm_function_info *fi = isomm_model_function(m, f);
         isomm__buf_puts(b, i ? ", {" : "{");
-        key(b, "function");
-        isomm__buf_json_string(b, fi->code);
+        KEY(b, "function");
+        id_string(b, fi->code);
         isomm__buf_puts(b, ", ");
-        key(b, "maturity");
+        KEY(b, "maturity");
         isomm__buf_double(b, isomm_result_function(r, f)->maturity);
-        isomm__buf_printf(b, ", \"band\": %d, ", isomm_result_highlight_band(r, strength, i));
-        key(b, "comment");
+        isomm__buf_puts(b, ", \"band\": ");
+        isomm__buf_int(b, isomm_result_highlight_band(r, strength, i));
+        isomm__buf_puts(b, ", ");
+        KEY(b, "comment");
         isomm__buf_json_string(b, isomm_result_highlight_comment(r, strength, i, lang));
         isomm__buf_putc(b, '}');
     }
@@ -159,76 +184,78 @@ void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang)
     double overall = 0.0;
 
     isomm__buf_puts(b, "{");
-    key(b, "assessment");
+    KEY(b, "assessment");
     isomm__buf_json_string(b, isomm_assessment_meta(a, ISOMM_META_ID));
     isomm__buf_puts(b, ",\n  ");
-    key(b, "organization");
+    KEY(b, "organization");
     string_or_null(b, isomm_assessment_meta(a, ISOMM_META_ORGANIZATION));
     isomm__buf_puts(b, ",\n  ");
-    key(b, "assessor");
+    KEY(b, "assessor");
     string_or_null(b, isomm_assessment_meta(a, ISOMM_META_ASSESSOR));
     isomm__buf_puts(b, ",\n  ");
-    key(b, "date");
+    KEY(b, "date");
     string_or_null(b, isomm_assessment_meta(a, ISOMM_META_DATE));
     isomm__buf_puts(b, ",\n  ");
-    key(b, "current_pattern");
+    KEY(b, "current_pattern");
     string_or_null(b, isomm_pattern_id(isomm_assessment_pattern(a, 1)));
     isomm__buf_puts(b, ",\n  ");
-    key(b, "target_pattern");
+    KEY(b, "target_pattern");
     string_or_null(b, isomm_pattern_id(isomm__report_target(r)));
     isomm__buf_puts(b, ",\n  ");
-    key(b, "unanswered");
+    KEY(b, "unanswered");
     n = isomm_result_unanswered_count(r);
     for (i = 0; i < n; i++)
         codes[i] = isomm_result_unanswered(r, i);
     role_code_list(b, m, n, codes);
     isomm__buf_puts(b, ",\n  ");
-    key(b, "functions");
+    KEY(b, "functions");
     functions(b, r, m, lang);
     isomm__buf_puts(b, ",\n  ");
-    key(b, "overall_maturity");
+    KEY(b, "overall_maturity");
     if (isomm_result_overall(r, &overall) == 1)
         isomm__buf_double(b, overall);
     else
         isomm__buf_puts(b, "null");
     isomm__buf_puts(b, ",\n  ");
-    key(b, "roles");
+    KEY(b, "roles");
     roles(b, r, a, m, lang);
     isomm__buf_puts(b, ",\n  ");
-    key(b, "strengths");
+    KEY(b, "strengths");
     highlights(b, r, m, lang, 1);
     isomm__buf_puts(b, ",\n  ");
-    key(b, "weaknesses");
+    KEY(b, "weaknesses");
     highlights(b, r, m, lang, 0);
     isomm__buf_puts(b, ",\n  ");
-    key(b, "recommendations");
+    KEY(b, "recommendations");
     recommendations(b, r, m);
     isomm__buf_puts(b, ",\n  ");
-    key(b, "action_plan");
+    KEY(b, "action_plan");
     n = isomm_result_plan_count(r);
     for (i = 0; i < n; i++)
         codes[i] = isomm_result_plan_role(r, i);
     role_code_list(b, m, n, codes);
     isomm__buf_puts(b, ",\n  ");
-    key(b, "pattern_fit");
+    KEY(b, "pattern_fit");
     best = isomm_result_pattern_fit(r, &mismatches, &current_mismatches);
     isomm__buf_puts(b, "{");
-    key(b, "pattern");
+    KEY(b, "pattern");
     string_or_null(b, isomm_pattern_id(best));
-    isomm__buf_printf(b, ", \"mismatches\": %d, \"current_pattern_mismatches\": ", mismatches);
+    isomm__buf_puts(b, ", \"mismatches\": ");
+    isomm__buf_int(b, mismatches);
+    isomm__buf_puts(b, ", \"current_pattern_mismatches\": ");
     if (current_mismatches >= 0)
-        isomm__buf_printf(b, "%d", current_mismatches);
+        isomm__buf_int(b, current_mismatches);
     else
         isomm__buf_puts(b, "null");
     isomm__buf_putc(b, '}'); /* a null pattern's reason is the warning no_fit */
     isomm__buf_puts(b, ",\n  ");
-    key(b, "warnings");
+    KEY(b, "warnings");
     isomm__buf_putc(b, '[');
     n = isomm_result_warning_count(r);
     for (i = 0; i < n; i++) {
         if (i)
             isomm__buf_puts(b, ", ");
-        isomm__buf_json_string(b, isomm_warning_id((isomm_warning)isomm_result_warning(r, i)));
+        id_string(b, isomm_warning_id((isomm_warning)isomm_result_warning(r, i)));
     }
     isomm__buf_puts(b, "]}");
 }
@@ -255,16 +282,16 @@ static void model_json(isomm_buf *b, const isomm_model *m)
     int f, i, p, s, level;
 
     isomm__buf_puts(b, "{");
-    key(b, "name");
+    KEY(b, "name");
     isomm__buf_json_string(b, isomm_model_name(m));
     isomm__buf_puts(b, ",\n ");
-    key(b, "functions");
+    KEY(b, "functions");
     isomm__buf_putc(b, '[');
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
         const isomm_function_info *fi = isomm_model_function(m, f);
         isomm__buf_puts(b, f ? ",\n  {" : "\n  {");
-        key(b, "code");
-        isomm__buf_json_string(b, fi->code);
+        KEY(b, "code");
+        id_string(b, fi->code);
         isomm__buf_puts(b, ", ");
         text_pair(b, "name_ja", fi->name_ja, "name_en", fi->name_en);
         isomm__buf_puts(b, ", \"roles\": [");
@@ -280,14 +307,14 @@ static void model_json(isomm_buf *b, const isomm_model *m)
         isomm__buf_putc(b, '}');
     }
     isomm__buf_puts(b, "],\n ");
-    key(b, "roles");
+    KEY(b, "roles");
     isomm__buf_putc(b, '[');
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
         const isomm_role_info *ri = isomm_model_role(m, i);
         isomm__buf_puts(b, i ? ",\n  {" : "\n  {");
         role_identity(b, m, ri);
         isomm__buf_puts(b, ", ");
-        key(b, "domain_source");
+        KEY(b, "domain_source");
         isomm__buf_json_string(b, ri->domain_from_seed ? "seed" : "default");
         isomm__buf_puts(b, ",\n   ");
         text_pair(b, "name_ja", ri->name_ja, "name_en", ri->name_en);
@@ -296,23 +323,23 @@ static void model_json(isomm_buf *b, const isomm_model *m)
         isomm__buf_putc(b, '}');
     }
     isomm__buf_puts(b, "],\n ");
-    key(b, "domains");
+    KEY(b, "domains");
     isomm__buf_putc(b, '[');
     for (i = 0; i < 4; i++) {
         isomm__buf_puts(b, i ? ",\n  {" : "\n  {");
-        key(b, "code");
-        isomm__buf_json_string(b, isomm_domain_name((isomm_domain)(i + 1)));
+        KEY(b, "code");
+        id_string(b, isomm_domain_name((isomm_domain)(i + 1)));
         isomm__buf_puts(b, ", ");
         text_pair(b, "stance_ja", domain_stance[i][0], "stance_en", domain_stance[i][1]);
         isomm__buf_putc(b, '}');
     }
     isomm__buf_puts(b, "],\n ");
-    key(b, "patterns");
+    KEY(b, "patterns");
     isomm__buf_putc(b, '[');
     for (p = 0; p < ISOMM_PATTERN_COUNT; p++) {
         const isomm_pattern_info *pi = isomm_pattern_get((isomm_pattern)p);
         isomm__buf_puts(b, p ? ",\n  {" : "\n  {");
-        key(b, "id");
+        KEY(b, "id");
         isomm__buf_json_string(b, pi->id);
         isomm__buf_puts(b, ", ");
         text_pair(b, "name_ja", pi->name_ja, "name_en", pi->name_en);
@@ -320,12 +347,12 @@ static void model_json(isomm_buf *b, const isomm_model *m)
         for (i = 0; i < pi->insourced_domains; i++) {
             if (i)
                 isomm__buf_puts(b, ", ");
-            isomm__buf_json_string(b, isomm_domain_name((isomm_domain)(i + 1)));
+            id_string(b, isomm_domain_name((isomm_domain)(i + 1)));
         }
         isomm__buf_puts(b, "]}");
     }
     isomm__buf_puts(b, "],\n ");
-    key(b, "scales");
+    KEY(b, "scales");
     isomm__buf_putc(b, '{');
     for (s = ISOMM_INSOURCE; s <= ISOMM_OUTSOURCE; s++) {
         isomm__buf_puts(b, s == ISOMM_INSOURCE ? "\n  " : ",\n  ");
