@@ -79,3 +79,21 @@ def test_comparison_with_itself_has_no_change(a):
     assert (c.improved, c.declined) == (0, 0) and c.unchanged == 54
     assert all(r.level_change in (0, None) and not r.sourcing_changed for r in c.roles)
     assert all(f.change in (0.0, None) for f in c.functions)
+
+
+@SETTINGS
+@given(st.lists(assessments(), min_size=1, max_size=4, unique_by=lambda a: a.id))
+def test_frames_agree_with_evaluate_and_come_back(items):
+    import math
+
+    out = io.BytesIO()
+    isomm.write_csv(out, items)
+    df = isomm.evaluate_frame(io.BytesIO(out.getvalue()))
+    assert list(df["assessment"]) == [a.id for a in items]
+    for row, a in zip(df.itertuples(index=False), items):
+        r = a.evaluate()
+        for code, expected in r.function_maturity.items():
+            value = getattr(row, code)
+            assert (expected is None and math.isnan(value)) or value == expected
+        assert row.unanswered == len(r.unanswered)
+    assert isomm.from_frame(isomm.answers_frame(io.BytesIO(out.getvalue()))) == items
