@@ -5,6 +5,7 @@ mypy --strict accepts a typical user script and rejects one with a typo and a st
 import ast
 import os
 import pathlib
+import site
 import subprocess
 import sys
 
@@ -63,7 +64,9 @@ print(r.overal_maturity)
 def mypy(tmp_path, name, text):
     script = tmp_path / name
     script.write_text(text, encoding="utf-8")
-    env = dict(os.environ, MYPYPATH=str(PACKAGE.parent))
+    env = dict(os.environ)
+    if str(PACKAGE.parent) not in site.getsitepackages():  # a build tree: tell mypy where the package is
+        env["MYPYPATH"] = str(PACKAGE.parent)
     return subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
                            str(tmp_path / "cache"), "--python-version", f"{sys.version_info[0]}.{sys.version_info[1]}",
                            str(script)], capture_output=True, text=True, env=env, cwd=tmp_path)
