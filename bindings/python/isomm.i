@@ -659,3 +659,115 @@ static int isommpy_write_file(const char *path, const char *data, size_t len, is
     return isomm_write_file(path, data, len, err);
 }
 %}
+
+%inline %{
+/* from_frame's rows, filled into new assessments in one call. Every row r gives
+ * handles[assessment[r]] the answer (role[r], sourcing[r], level[r], notes[r]): role an index
+ * 0..53, sourcing an ::isomm_sourcing (0 = missing), level an int32 (INT32_MIN = missing),
+ * notes a list of str/None or None. Both missing makes the role unanswered (keeping a note);
+ * one missing, or a value the library refuses, raises with "row N: " before the message. */
+static PyObject *isommpy_fill_rows(PyObject *handles, PyObject *assessment, PyObject *role, PyObject *sourcing,
+                                   PyObject *level, PyObject *notes)
+{
+    Py_buffer views[4];
+    PyObject *const buffers[4] = { assessment, role, sourcing, level };
+    const Py_ssize_t sizes[4] = { 4, 1, 1, 4 };
+    isomm_assessment **list = NULL;
+    Py_ssize_t count, rows = -1, i;
+    PyObject *result = NULL;
+    int held = 0;
+
+    if (!PyList_Check(handles) || (notes != Py_None && !PyList_Check(notes))) {
+        PyErr_SetString(PyExc_TypeError, "isommpy_fill_rows: handles and notes must be lists");
+        return NULL;
+    }
+    for (; held < 4; held++) {
+        if (PyObject_GetBuffer(buffers[held], &views[held], PyBUF_SIMPLE) < 0)
+            goto done;
+        if (views[held].len % sizes[held] || (rows >= 0 && views[held].len / sizes[held] != rows)) {
+            held++;
+            PyErr_SetString(PyExc_ValueError, "isommpy_fill_rows: columns of different lengths");
+            goto done;
+        }
+        rows = views[held].len / sizes[held];
+    }
+    if (notes != Py_None && PyList_GET_SIZE(notes) != rows) {
+        PyErr_SetString(PyExc_ValueError, "isommpy_fill_rows: notes and rows differ in length");
+        goto done;
+    }
+    count = PyList_GET_SIZE(handles);
+    if (!(list = PyMem_Calloc(count ? (size_t)count : 1, sizeof *list))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < count; i++) {
+        void *p = NULL;
+        if (!SWIG_IsOK(SWIG_ConvertPtr(PyList_GET_ITEM(handles, i), &p, SWIGTYPE_p_isomm_assessment, 0))) {
+            PyErr_SetString(PyExc_TypeError, "isommpy_fill_rows: expected assessment handles");
+            goto done;
+        }
+        list[i] = (isomm_assessment *)p;
+    }
+    for (i = 0; i < rows; i++) {
+        const int32_t who = ((const int32_t *)views[0].buf)[i], lv = ((const int32_t *)views[3].buf)[i];
+        const int r = ((const int8_t *)views[1].buf)[i], s = ((const int8_t *)views[2].buf)[i];
+        const char *note = NULL, *code;
+        isomm_error err;
+        isomm_assessment *a;
+        int rc;
+
+        if (who < 0 || who >= count || r < 0 || r >= ISOMM_ROLE_COUNT) {
+            PyErr_SetString(PyExc_ValueError, "isommpy_fill_rows: assessment or role index out of range");
+            goto done;
+        }
+        a = list[who];
+        code = isomm_model_role(isomm_assessment_model(a), r)->code;
+        if (notes != Py_None && PyList_GET_ITEM(notes, i) != Py_None) {
+            PyObject *text = PyList_GET_ITEM(notes, i);
+            Py_ssize_t len;
+            if (!PyUnicode_Check(text)) {
+                PyErr_Format(PyExc_TypeError, "row %zd: note must be a str, not %s", i, Py_TYPE(text)->tp_name);
+                goto done;
+            }
+            if (!(note = PyUnicode_AsUTF8AndSize(text, &len)))
+                goto done;
+            if ((size_t)len != strlen(note)) {
+                isomm_error nul = { ISOMM_EINVAL, 0, 0, "" };
+                snprintf(nul.message, sizeof nul.message, "row %zd: text contains a NUL character (expected text "
+                         "without NUL)", i);
+                isommpy_raise(&nul);
+                goto done;
+            }
+        }
+        memset(&err, 0, sizeof err);
+        if (s == ISOMM_SOURCING_NONE && lv == INT32_MIN) {
+            rc = isomm_assessment_clear(a, code, &err);
+            if (rc == ISOMM_OK && note && *note)
+                rc = isomm_assessment_set_note(a, code, note, &err);
+        } else if (s == ISOMM_SOURCING_NONE || lv == INT32_MIN) {
+            rc = err.code = s == ISOMM_SOURCING_NONE ? ISOMM_ESOURCING : ISOMM_ELEVEL;
+            snprintf(err.message, sizeof err.message, "role %s has %s (expected both, or neither for unanswered)",
+                     code, s == ISOMM_SOURCING_NONE ? "no sourcing" : "no level");
+        } else {
+            rc = isomm_assessment_set_index(a, r, (isomm_sourcing)s, lv, note, &err);
+        }
+        if (rc < 0) {
+            char message[sizeof err.message + 32];
+            if (!err.code)
+                err.code = rc;
+            snprintf(message, sizeof message, "row %zd: %s", i, err.message);
+            memcpy(err.message, message, sizeof err.message - 1); /* a cut character decodes as U+FFFD */
+            err.message[sizeof err.message - 1] = '\0';
+            isommpy_raise(&err);
+            goto done;
+        }
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    while (held-- > 0)
+        PyBuffer_Release(&views[held]);
+    PyMem_Free(list);
+    return result;
+}
+%}

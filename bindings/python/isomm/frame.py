@@ -132,12 +132,29 @@ def _missing(value):
         return True
 
 
-def _text(value, name, row):
-    if _missing(value):
-        return None
-    if not isinstance(value, str):
-        raise TypeError(f"row {row}: {name} must be a str, not {type(value).__name__}")
-    return value
+_NO_LEVEL = -2**31
+
+
+def _codes(pd, np, column, convert, dtype, missing):
+    """Per-row codes of a column: each distinct value converted once with ``convert(value, row)``
+    (row = its first row), ``missing`` for None/NaN/NA. A categorical column (as
+    ``answers_frame`` makes) is taken by its codes, without looking at each row."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes, uniques = column.cat.codes.to_numpy(), column.cat.categories.to_numpy(dtype=object)
+    else:
+        codes, uniques = pd.factorize(column.to_numpy(dtype=object))
+    first = np.full(len(uniques), -1, dtype=np.int64)
+    present, rows = np.unique(codes, return_index=True)
+    first[present[present >= 0]] = rows[present >= 0]
+    table = np.array([missing if _missing(u) or row < 0 else convert(u, int(row)) for u, row in zip(uniques, first)]
+                     + [missing], dtype=dtype)
+    return table[codes]  # code -1 (missing) picks the last entry
+
+
+def _row_error(exc, row):
+    exc.message = f"row {row}: {exc.message}"
+    exc.args = (exc.message,)
+    return exc
 
 
 def from_frame(frame, *, model=None):
@@ -149,54 +166,77 @@ def from_frame(frame, *, model=None):
     ``organization``, ``assessor``, ``date``, ``current_pattern`` and ``target_pattern``
     (the first non-missing value of an assessment counts). A level may be an int, a numpy
     integer or a float with a whole value (``3.0``); None, NaN and ``<NA>`` in both sourcing
-    and level make a role unanswered. Roles missing from the frame stay unanswered.
+    and level make a role unanswered. Roles missing from the frame stay unanswered; a role given
+    twice for one assessment keeps its last row.
 
-    Raises KeyError for a missing column, and the errors of ``Assessment.set`` (with the
-    row number, 0-based, in the message) for a bad value.
+    The columns are converted once per distinct value and the rows are filled in by the C
+    library in one call. Raises KeyError for a missing column, and the errors of
+    ``Assessment.set`` (with the row number, 0-based, in the message) for a bad value.
     """
-    pd, _ = _pandas()
+    pd, np = _pandas()
+    from .model import _sourcing_value
+    from .assessment import _level_value
     model = _model_or_default(model)
     for name in ("role", "sourcing", "level"):
         if name not in frame.columns:
             raise KeyError(f"from_frame needs a column {name!r} (columns: {', '.join(map(str, frame.columns))})")
     n = len(frame)
+    ids = pd.Series(frame["assessment"].to_numpy(dtype=object) if "assessment" in frame.columns
+                    else np.full(n, "default", dtype=object))
+    ids = ids.where(~ids.isna(), "default")
+    if pd.api.types.infer_dtype(ids, skipna=False) != "string":
+        ids = ids.map(str)  # ids such as 2026 read back from a spreadsheet
+    who, unique_ids = pd.factorize(ids.to_numpy(dtype=object), sort=False)
 
-    def column(name):
-        return frame[name].tolist() if name in frame.columns else [None] * n
+    def role_index(code, row):
+        if not isinstance(code, str):
+            raise TypeError(f"row {row}: role code must be a str, not {type(code).__name__}")
+        index = model._role_index.get(code)
+        if index is None:
+            raise _row_error(_from_c(ErrorCode.EROLE, 0, 0, f"unknown role code '{code}'"), row)
+        return index
 
-    ids = frame["assessment"].astype(object).tolist() if "assessment" in frame.columns else ["default"] * n
-    roles, sourcings, levels, notes = column("role"), column("sourcing"), column("level"), column("note")
-    meta = {name: column(name) for name in ("organization", "assessor", "date", "current_pattern", "target_pattern")
-            if name in frame.columns}
-    out = {}
-    for row in range(n):
-        id = ids[row]
-        if _missing(id):
-            id = "default"
-        elif not isinstance(id, str):
-            id = str(id)
-        a = out.get(id)
-        if a is None:
-            a = out[id] = Assessment(model, id=id)
-        for name, values in meta.items():
-            value = _text(values[row], name, row)
-            if value is not None and getattr(a, name) is None:
-                setattr(a, name, value)
-        role = roles[row]
-        sourcing, level, note = sourcings[row], levels[row], _text(notes[row], "note", row)
+    def sourcing_value(value, row):
         try:
-            if _missing(sourcing) and _missing(level):
-                a.unset(role)
-                if note:
-                    a.set_note(role, note)
-            elif _missing(level) or _missing(sourcing):
-                raise _from_c(ErrorCode.ELEVEL if _missing(level) else ErrorCode.ESOURCING, 0, 0,
-                              f"role {role} has {'no level' if _missing(level) else 'no sourcing'} "
-                              "(expected both, or neither for unanswered)")
-            else:
-                a.set(role, sourcing, level, note)
+            return _sourcing_value(value)
+        except TypeError as e:
+            raise TypeError(f"row {row}: {e}") from None
         except Error as e:
-            e.message = f"row {row}: {e.message}"
-            e.args = (e.message,)
-            raise
-    return list(out.values())
+            raise _row_error(e, row) from None
+
+    def level_value(value, row):
+        try:
+            return _level_value(value, frame["role"].iat[row])
+        except TypeError as e:
+            raise TypeError(f"row {row}: {e}") from None
+        except Error as e:
+            raise _row_error(e, row) from None
+
+    roles = _codes(pd, np, frame["role"], role_index, np.int8, -1)
+    if (roles < 0).any():
+        row = int(np.flatnonzero(roles < 0)[0])
+        raise TypeError(f"row {row}: role code must be a str, not {type(frame['role'].iat[row]).__name__}")
+    sourcings = _codes(pd, np, frame["sourcing"], sourcing_value, np.int8, _capi.ISOMM_SOURCING_NONE)
+    levels = _codes(pd, np, frame["level"], level_value, np.int64, _NO_LEVEL)
+    levels = np.clip(levels, _NO_LEVEL, 2**31 - 1).astype(np.int32)
+    notes = None
+    if "note" in frame.columns:
+        values = frame["note"].to_numpy(dtype=object)
+        values[frame["note"].isna().to_numpy()] = None
+        notes = values.tolist()
+    handles = []
+    for id in unique_ids:
+        handle = _capi.isomm_assessment_new(model._h)
+        _capi.isomm_assessment_set_meta(handle, _capi.ISOMM_META_ID, id)
+        handles.append(handle)
+    _capi.isommpy_fill_rows(handles, who.astype(np.int32), roles, sourcings, levels, notes)
+    out = [Assessment._wrap(handle, model) for handle in handles]
+    for name in ("organization", "assessor", "date", "current_pattern", "target_pattern"):
+        if name not in frame.columns:
+            continue
+        given = ~frame[name].isna().to_numpy()
+        owners, rows = np.unique(who[given], return_index=True)  # first row with a value, per assessment
+        values = frame[name].to_numpy(dtype=object)[given][rows]
+        for index, value in zip(owners.tolist(), values.tolist()):
+            setattr(out[index], name, value)  # checked by the property (a date may be a datetime.date)
+    return out

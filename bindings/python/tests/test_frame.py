@@ -101,6 +101,38 @@ def test_from_frame_accepts_numpy_ints_floats_and_missing_values():
         isomm.from_frame(frame)
     with pytest.raises(KeyError, match="from_frame needs a column 'level'"):
         isomm.from_frame(frame.drop(columns=["level"]))
+    frame.loc[1, "level"] = 2
+    frame.loc[2, "role"] = "Z-9"
+    with pytest.raises(isomm.UnknownRoleError) as info:
+        isomm.from_frame(frame)
+    assert info.value.message == "row 2: unknown role code 'Z-9'"
+    frame.loc[2, "role"] = "A-3"
+    frame.loc[3, "sourcing"] = None
+    with pytest.raises(isomm.InvalidValueError) as info:
+        isomm.from_frame(frame)
+    assert info.value.message == "row 3: role A-1 has no sourcing (expected both, or neither for unanswered)"
+    frame.loc[3, "sourcing"] = "sideways"
+    with pytest.raises(isomm.InvalidValueError, match=r"^row 3: unknown sourcing 'sideways'"):
+        isomm.from_frame(frame)
+    frame.loc[3, "sourcing"] = "in"
+    frame.loc[0, "level"] = "3"
+    with pytest.raises(TypeError, match="^row 0: level must be an int, not str"):
+        isomm.from_frame(frame)
+
+
+def test_from_frame_ids_metadata_and_dates():
+    import datetime
+    frame = pd.DataFrame({
+        "assessment": [2026, 2026, None, "default"],
+        "role": pd.Categorical(["A-1", "A-2", "A-1", "A-2"]),
+        "sourcing": pd.Categorical(["in", "out", "in", None]),
+        "level": pd.array([1, 2, 3, None], dtype="Int64"),
+        "date": [None, datetime.date(2026, 3, 1), "2025-01-31", None],
+        "current_pattern": [np.nan, "hybrid", np.nan, np.nan],
+    })
+    a, b = isomm.from_frame(frame)
+    assert (a.id, a.date, a.current_pattern, a["A-2"].level) == ("2026", "2026-03-01", "hybrid", 2)
+    assert (b.id, b.date, b["A-1"].level, b["A-2"].answered) == ("default", "2025-01-31", 3, False)
 
 
 def test_frames_report_bad_input_with_its_place(tmp_path):
