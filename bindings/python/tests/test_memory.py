@@ -95,7 +95,7 @@ def test_frames_streams_and_pickles_do_not_leak(data_dir):
         import pickle
         for _ in range(rounds):
             assert len(isomm.evaluate_frame(io.BytesIO(data))) == 1
-            assert len(isomm.answers_frame(io.StringIO(text))) == 54
+            assert len(isomm.from_frame(isomm.answers_frame(io.StringIO(text)))) == 1
             (a,) = isomm.iter_csv(io.BytesIO(data))
             ag = pickle.loads(pickle.dumps(isomm.aggregate([a])))
             assert pickle.loads(pickle.dumps(a.evaluate())) == a.evaluate() and len(ag) == 1
