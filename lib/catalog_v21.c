@@ -29,8 +29,8 @@
 #define W2_EN " It rests on the person in charge and nothing is written down: document how it is done so that others can stand in."
 #define W3_JA "組織として機能していない部分があるので、対象範囲と運用を見直して改善しましょう。"
 #define W3_EN " Parts of it do not work as an organisation yet: review its scope and improve how it is run."
-#define W4_JA "運用は明文化され他者も交代できますが、他の機能より遅れています。運用を権限ある組織長に承認してもらい、結果が想定通りかを確かめましょう。"
-#define W4_EN " It is documented and others can take over, yet it trails the other functions: have its procedures approved by an accountable executive and check that its results meet expectations."
+#define W4_JA "運用は明文化され他者も交代できますが、最も進んだ機能より遅れています。運用を権限ある組織長に承認してもらい、結果が想定通りかを確かめましょう。"
+#define W4_EN " It is documented and others can take over, yet it trails the strongest functions: have its procedures approved by an accountable executive and check that its results meet expectations."
 #define W5_JA "明文化された運用が権限ある組織長に承認されています。この水準を保ちましょう。"
 #define W5_EN " It is documented and approved by an accountable executive: keep it at this level."
 

@@ -229,8 +229,8 @@ static const char *const status_names[ISOMM_CHANGE_STATUS_COUNT][2] = {
     { "低下", "Declined" },
     { "変化なし", "Unchanged" },
     { "新たに評価", "Added" },
-    { "今回は評価なし", "Dropped" },
-    { "両方とも評価なし", "Unrated" },
+    { "評価なしに", "Dropped" },
+    { "評価なし", "Unrated" },
 };
 
 const char *isomm_change_status_id(isomm_change_status status)

@@ -268,7 +268,19 @@ static int scan_field(const unsigned char *s, size_t n, long *lines, size_t *bad
     long nl = 0;
     int found = SCAN_OK;
     while (i < n) {
-        unsigned char c = s[i];
+        unsigned char c;
+        /* eight printable ASCII bytes at a time: no byte below 0x20 (the subtraction borrows into
+         * its top bit) and none from 0x80 */
+        while (n - i >= 8) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (((x - 0x2020202020202020u) | x) & 0x8080808080808080u)
+                break;
+            i += 8;
+        }
+        if (i == n)
+            break;
+        c = s[i];
         if (c >= 0x20 && c < 0x80) {
             i++;
             continue;

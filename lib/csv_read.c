@@ -407,6 +407,9 @@ static inline isomm_sourcing exact_sourcing(const char *s, size_t len)
  * role code, a sourcing as usually spelled, a level digit, the id of the current assessment.
  * All are valid UTF-8 without NUL bytes or line breaks. Returns 0 when the field needs the full
  * path. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline int take_common(isomm_csv_reader *rd, size_t index, const char *s, size_t len, long line)
 {
     row_state *r = &rd->row;

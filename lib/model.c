@@ -19,6 +19,34 @@ void isomm_model_free(const isomm_model *model)
     free((isomm_model *)model);
 }
 
+/* The wording follows NOTICE; the facts (title, author, licence) are those of the source slides. */
+static const isomm_attribution attribution = {
+    "「セキュリティ対応組織（SOC/CSIRT）の教科書」ハンドブック化と情報共有の「5W1H」改版について",
+    "ISOG-J SOC/CSIRT Maturity Model (ISOMM) v2.1",
+    "日本セキュリティオペレーション事業者協議会",
+    "ISOG-J (Information Security Operation providers Group Japan)",
+    "CC BY 4.0",
+    "https://creativecommons.org/licenses/by/4.0/",
+    "libisommはこの資料をデータに変換しました。英語の名称・説明、強み・弱みのコメント、"
+    "次の一歩、資料に配置のない役割の領域（domain_source \"default\"）はlibisommによるものです。"
+    "ISOG-Jはlibisommを推奨・保証していません。",
+    "libisomm turned the slides into data. The English names and summaries, the strength and "
+    "weakness comments, the next steps and the domain of each role the slides place nowhere "
+    "(domain_source \"default\") are libisomm's own work. ISOG-J does not endorse libisomm.",
+    "役割・機能・組織パターン・成熟度の尺度はISOG-J（日本セキュリティオペレーション事業者協議会）の"
+    "ISOMM v2.1によるもので、CC BY 4.0（https://creativecommons.org/licenses/by/4.0/）で"
+    "提供されています。英語の文章と既定の領域配置はlibisommによるものです。",
+    "Roles, functions, organisation patterns and maturity scales from ISOMM v2.1 by ISOG-J "
+    "(Information Security Operation providers Group Japan), licensed CC BY 4.0 "
+    "(https://creativecommons.org/licenses/by/4.0/); the English texts and default domain "
+    "placements are libisomm's own.",
+};
+
+const isomm_attribution *isomm_model_attribution(void)
+{
+    return &attribution;
+}
+
 const char *isomm_model_name(const isomm_model *model)
 {
     return model ? model->name : NULL;

@@ -2,6 +2,7 @@
 /* Report entry points: option checks, dispatch to the writers, output to a buffer or a stream.
  * The writers sit below (report_text.c, report_json.c, report_svg.c, report_html.c) and the words
  * and helpers they share below them (report_common.c): data flows one way. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +12,10 @@
 
 static int check_options(const isomm_report_options *opts, isomm_error *err)
 {
-    if (opts->version != ISOMM_REPORT_OPTIONS_VERSION)
-        return isomm__fail(err, ISOMM_EOPTIONS, "report options version %u is not supported (expected %d)",
-                           opts->version, ISOMM_REPORT_OPTIONS_VERSION);
+    int rc = isomm__report_check_version(opts, err);
+
+    if (rc != ISOMM_OK)
+        return rc;
     if ((int)opts->format < ISOMM_FORMAT_TEXT || (int)opts->format > ISOMM_FORMAT_SVG_ROLES)
         return isomm__fail(err, ISOMM_EOPTIONS, "report format %d is not a format of a result report (expected 0..%d)", (int)opts->format,
                            (int)ISOMM_FORMAT_SVG_ROLES);
@@ -40,7 +42,7 @@ static void report_part(isomm_buf *b, const isomm_result *r, size_t index, const
     }
     if (index)
         isomm__buf_puts(b, opts->format == ISOMM_FORMAT_MARKDOWN ? "\n---\n\n" : "\n\n");
-    isomm__report_text(b, r, opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN);
+    isomm__report_text(b, r, opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN, isomm__report_width(opts));
 }
 
 /* The page or chart of `count` results (count >= 1; one for the role chart). */
@@ -204,7 +206,13 @@ int isomm_report_stream_open(isomm_report_stream **out, const isomm_report_optio
         return rc;
     if (!(s = calloc(1, sizeof *s)))
         return isomm__fail(err, ISOMM_ENOMEM, "report stream: out of memory");
-    s->opts = *opts;
+    if (opts->version < 2) { /* a version 1 struct ends before width: copy only what it has */
+        memcpy(&s->opts, opts, offsetof(isomm_report_options, width));
+        s->opts.version = ISOMM_REPORT_OPTIONS_VERSION;
+        s->opts.width = ISOMM_REPORT_DEFAULT_WIDTH;
+    } else {
+        s->opts = *opts;
+    }
     s->write = write;
     s->sink = sink;
     if (opts->format == ISOMM_FORMAT_JSON) {

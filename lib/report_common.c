@@ -48,7 +48,135 @@ static const char *const words[ISOMM__W_COUNT][2] = {
     [ISOMM__W_OPEN] = { "（", " (" },
     [ISOMM__W_CLOSE] = { "）", ")" },
     [ISOMM__W_COMMA] = { "、", ", " },
+    [ISOMM__W_ACTION_PLAN] = { "アクションプラン", "Action plan" },
+    [ISOMM__W_ACTION_PLAN_NOTE] = { "推奨リストの役割を先に、その他の役割をカタログ順に、次の段階とともに示します。",
+                                    "The roles of the recommendation lists first, then the others in catalogue order, "
+                                    "each with its next step." },
+    [ISOMM__W_NEXT] = { "次", "next" },
+    [ISOMM__W_NEXT_STEP] = { "次の段階", "Next step" },
+    [ISOMM__W_CODE] = { "コード", "Code" },
+    [ISOMM__W_BAR] = { "グラフ", "Bar" },
+    [ISOMM__W_UNANSWERED_WORD] = { "未回答", "unanswered" },
+    [ISOMM__W_NO_FIT] = { "レベル1以上で回答された役割がないため、適合するパターンはありません。",
+                          "No role is answered at level 1 or more, so no pattern can be fitted." },
+    [ISOMM__W_NO_CONTRAST] = { "なし（すべての機能の成熟度が同じ）", "none (every function has the same maturity)" },
+    [ISOMM__W_MISMATCHES] = { "不一致", "mismatches" },
 };
+
+int isomm__report_check_version(const isomm_report_options *opts, isomm_error *err)
+{
+    if (opts->version != 1 && opts->version != ISOMM_REPORT_OPTIONS_VERSION)
+        return isomm__fail(err, ISOMM_EOPTIONS, "report options version %u is not supported (expected 1 or %d)",
+                           opts->version, ISOMM_REPORT_OPTIONS_VERSION);
+    if (opts->version >= 2 && opts->width < 0)
+        return isomm__fail(err, ISOMM_EOPTIONS, "report width %d is negative (expected columns, or 0 for %d)",
+                           opts->width, ISOMM_REPORT_DEFAULT_WIDTH);
+    return ISOMM_OK;
+}
+
+size_t isomm__report_width(const isomm_report_options *opts)
+{
+    if (opts->version < 2 || opts->width == 0) /* a version 1 struct has no width field: never read it */
+        return ISOMM_REPORT_DEFAULT_WIDTH;
+    return opts->width < ISOMM_REPORT_MIN_WIDTH ? ISOMM_REPORT_MIN_WIDTH : (size_t)opts->width;
+}
+
+void isomm__report_pad(isomm_buf *b, size_t n)
+{
+    while (n-- > 0)
+        isomm__buf_putc(b, ' ');
+}
+
+/* Append one escape "\xNN" for a byte value. */
+static void escape_byte(isomm_buf *b, unsigned long v)
+{
+    static const char hex[] = "0123456789abcdef";
+    char e[4] = { '\\', 'x', hex[(v >> 4) & 15], hex[v & 15] };
+    isomm__buf_append(b, e, 4);
+}
+
+/* Whether s can go to a terminal as it is: no byte isomm__report_term_text() would escape.
+ * Most text can, and then needs no copy. */
+static int term_clean(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned long cp;
+        size_t step;
+        if (c < 0x80) {
+            if (c < 0x20 ? c != '\n' : c == 0x7F)
+                return 0;
+            i++;
+            continue;
+        }
+        step = isomm__utf8_next(s + i, n - i, &cp);
+        if ((cp == 0xFFFD && step == 1) || (cp >= 0x80 && cp <= 0x9F))
+            return 0;
+        i += step;
+    }
+    return 1;
+}
+
+void isomm__report_term_text(isomm_buf *b, const char *s)
+{
+    size_t n = strlen(s), i = 0;
+
+    while (i < n) {
+        unsigned long cp;
+        size_t step = isomm__utf8_next(s + i, n - i, &cp);
+        if (cp == 0xFFFD && step == 1 && (unsigned char)s[i] >= 0x80)
+            escape_byte(b, (unsigned char)s[i]); /* not UTF-8: show the byte */
+        else if ((cp < 0x20 && cp != '\n') || cp == 0x7F)
+            escape_byte(b, cp);
+        else if (cp >= 0x80 && cp <= 0x9F) /* C1: as the messages show it (isomm__escape_controls) */
+            isomm__buf_printf(b, "\\u%04lx", cp);
+        else
+            isomm__buf_append(b, s + i, step);
+        i += step;
+    }
+}
+
+void isomm__report_flow(isomm_buf *b, size_t width, size_t used, size_t indent, const char *text)
+{
+    isomm_buf clean = ISOMM_BUF_INIT;
+    const char *s = text;
+    size_t n, at = 0, next, len, room;
+
+    if (term_clean(text)) {
+        n = strlen(text);
+    } else {
+        isomm__report_term_text(&clean, text);
+        s = clean.data ? clean.data : "";
+        n = clean.failed ? 0 : clean.len;
+    }
+    if (indent + 10 > width)
+        indent = width > 10 ? width - 10 : 0;
+    if (n == 0)
+        isomm__buf_putc(b, '\n');
+    while (at < n) {
+        if (at > 0)
+            isomm__report_pad(b, indent);
+        else if (used + 10 > width && used > indent) { /* no room left on the first line */
+            isomm__buf_putc(b, '\n');
+            isomm__report_pad(b, indent);
+            used = indent;
+        }
+        room = width - (at > 0 ? indent : used);
+        len = isomm__utf8_wrap_line(s + at, n - at, room, &next);
+        while (len > 0 && s[at + len - 1] == ' ' && next < n - at) /* no trailing blank where a line breaks */
+            len--;
+        isomm__buf_append(b, s + at, len);
+        isomm__buf_putc(b, '\n');
+        at += next;
+        while (at < n && s[at] == ' ' && s[at - 1] != '\n') /* a wrapped line starts at its text */
+            at++;
+    }
+    if (clean.failed)
+        b->failed = 1;
+    isomm__buf_free(&clean);
+}
 
 const char *isomm__report_word(isomm__word w, isomm_lang lang)
 {
@@ -85,11 +213,21 @@ void isomm__report_maturity(isomm_buf *b, int has, double value)
 
 void isomm__report_md_text(isomm_buf *b, const char *s)
 {
-    for (; *s; s++) {
-        if (strchr("\\`*_[]<>|#", *s))
-            isomm__buf_putc(b, '\\');
-        isomm__buf_putc(b, (*s == '\n' || *s == '\r') ? ' ' : *s);
+    isomm_buf clean = ISOMM_BUF_INIT;
+    const char *p = s;
+
+    if (!term_clean(s)) {
+        isomm__report_term_text(&clean, s);
+        p = clean.failed || !clean.data ? "" : clean.data;
     }
+    for (; *p; p++) {
+        if (strchr("\\`*_[]<>|#", *p))
+            isomm__buf_putc(b, '\\');
+        isomm__buf_putc(b, *p == '\n' ? ' ' : *p);
+    }
+    if (clean.failed)
+        b->failed = 1;
+    isomm__buf_free(&clean);
 }
 
 static const char style[] =

@@ -23,9 +23,10 @@ static int begin_render(char **out, const void *what, const char *name, const is
         return isomm__fail(err, ISOMM_EINVAL, "output and %s must not be NULL", name);
     if (!*opts)
         *opts = &defaults;
-    if ((*opts)->version != ISOMM_REPORT_OPTIONS_VERSION)
-        return isomm__fail(err, ISOMM_EOPTIONS, "report options version %u not supported (expected %d)",
-                           (*opts)->version, ISOMM_REPORT_OPTIONS_VERSION);
+    int rc = isomm__report_check_version(*opts, err);
+
+    if (rc != ISOMM_OK)
+        return rc;
     if ((*opts)->lang != ISOMM_LANG_JA && (*opts)->lang != ISOMM_LANG_EN)
         return isomm__fail(err, ISOMM_EOPTIONS, "unknown language %d (expected ISOMM_LANG_JA or ISOMM_LANG_EN)",
                            (int)(*opts)->lang);
@@ -49,8 +50,8 @@ int isomm_comparison_render(char **out, size_t *len, const isomm_comparison *c, 
     if (rc)
         return rc;
     switch (opts->format) {
-    case ISOMM_FORMAT_TEXT: isomm__comparison_text(&b, c, opts->lang, 0); break;
-    case ISOMM_FORMAT_MARKDOWN: isomm__comparison_text(&b, c, opts->lang, 1); break;
+    case ISOMM_FORMAT_TEXT: isomm__comparison_text(&b, c, opts->lang, 0, isomm__report_width(opts)); break;
+    case ISOMM_FORMAT_MARKDOWN: isomm__comparison_text(&b, c, opts->lang, 1, isomm__report_width(opts)); break;
     case ISOMM_FORMAT_JSON: isomm__comparison_json(&b, c); break;
     case ISOMM_FORMAT_SVG_RADAR: isomm__comparison_svg_radar(&b, c, opts->lang); break;
     case ISOMM_FORMAT_HTML: isomm__comparison_html(&b, c, opts->lang); break;
@@ -74,8 +75,8 @@ int isomm_aggregate_render(char **out, size_t *len, const isomm_aggregate *ag, c
     if (isomm_aggregate_count(ag) == 0)
         return isomm__fail(err, ISOMM_EEMPTY, "the aggregate holds no assessment (expected at least one)");
     switch (opts->format) {
-    case ISOMM_FORMAT_TEXT: isomm__aggregate_text(&b, ag, opts->lang, 0); break;
-    case ISOMM_FORMAT_MARKDOWN: isomm__aggregate_text(&b, ag, opts->lang, 1); break;
+    case ISOMM_FORMAT_TEXT: isomm__aggregate_text(&b, ag, opts->lang, 0, isomm__report_width(opts)); break;
+    case ISOMM_FORMAT_MARKDOWN: isomm__aggregate_text(&b, ag, opts->lang, 1, isomm__report_width(opts)); break;
     case ISOMM_FORMAT_JSON: isomm__aggregate_json(&b, ag); break;
     case ISOMM_FORMAT_SVG_HEATMAP: isomm__aggregate_svg_heatmap(&b, ag, opts->lang); break;
     case ISOMM_FORMAT_SVG_RADAR: isomm__aggregate_svg_radar(&b, ag, opts->lang); break;

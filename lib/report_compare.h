@@ -42,6 +42,9 @@ enum isomm__compare_label {
     L_LEVEL,
     L_RADAR_COMPARISON,
     L_RADAR_AGGREGATE,
+    L_STATUS_COUNTS,
+    L_STATUS,
+    L_OVERALL,
     L_COUNT_OF_LABELS
 };
 
@@ -64,9 +67,9 @@ extern const enum isomm__compare_label isomm__compare_role_columns[ISOMM__ROLE_C
 void isomm__compare_role_cells(const isomm_role_stats *rs, char cells[ISOMM__ROLE_COLUMNS][16]);
 
 /* Text (markdown = 0) or Markdown, and JSON, of a comparison and of an aggregate. */
-void isomm__comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang lang, int markdown);
+void isomm__comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang lang, int markdown, size_t width);
 void isomm__comparison_json(isomm_buf *b, const isomm_comparison *c);
-void isomm__aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang, int markdown);
+void isomm__aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang, int markdown, size_t width);
 void isomm__aggregate_json(isomm_buf *b, const isomm_aggregate *ag);
 
 /* Radar of a comparison (one series per assessment) and of an aggregate (min, mean, max). */

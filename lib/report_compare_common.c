@@ -48,6 +48,10 @@ static const char *const labels[L_COUNT_OF_LABELS][2] = {
     [L_LEVEL] = { "レベル", "Level" },
     [L_RADAR_COMPARISON] = { "成熟度", "Maturity" },
     [L_RADAR_AGGREGATE] = { "評価 %d 件の最小・平均・最大", "%d assessments: min, mean, max" },
+    [L_STATUS_COUNTS] = { "役割 %d: 向上 %d、低下 %d、変化なし %d、新たに評価 %d、評価なしに %d、評価なし %d",
+                          "%d roles: %d improved, %d declined, %d unchanged, %d added, %d dropped, %d unrated" },
+    [L_STATUS] = { "状況", "Status" },
+    [L_OVERALL] = { "全体の成熟度", "Overall maturity" },
 };
 
 const char *isomm__compare_label(isomm_lang lang, enum isomm__compare_label l)

@@ -33,37 +33,102 @@ static void json_maturity(isomm_buf *b, int has, double v)
 
 /* ---- comparison ----------------------------------------------------------------------- */
 
-void isomm__comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang lang, int markdown)
+/* "2025 — Example Corp, alice, 2025-11-01" (unset fields say so) */
+static void side_words(isomm_buf *b, const isomm_comparison *c, int old, isomm_lang lang)
+{
+    static const isomm_meta fields[] = { ISOMM_META_ORGANIZATION, ISOMM_META_ASSESSOR, ISOMM_META_DATE };
+    static const isomm__word names[] = { ISOMM__W_ORGANIZATION, ISOMM__W_ASSESSOR, ISOMM__W_DATE };
+    size_t i;
+
+    isomm__buf_puts(b, isomm_comparison_meta(c, old, ISOMM_META_ID));
+    isomm__buf_puts(b, " — ");
+    for (i = 0; i < 3; i++) {
+        const char *v = isomm_comparison_meta(c, old, fields[i]);
+        if (i)
+            isomm__buf_puts(b, isomm__report_word(ISOMM__W_COMMA, lang));
+        isomm__buf_printf(b, "%s: %s", isomm__report_word(names[i], lang),
+                          v ? v : isomm__report_word(ISOMM__W_NOT_SET, lang));
+    }
+}
+
+/* "+0.3", "-0.2", "0.0" for a change that rounds to none (never "-0.0"), or "-" without a change */
+static void signed_change(isomm_buf *b, int has, double change)
+{
+    if (!has)
+        isomm__buf_puts(b, "-");
+    else if (change > -0.05 && change < 0.05)
+        isomm__buf_puts(b, "0.0");
+    else
+        isomm__buf_printf(b, "%+.1f", change);
+}
+
+/* A piece of text built in a scratch buffer, then flowed (text) or escaped (Markdown). */
+static void emit(isomm_buf *b, isomm_buf *piece, int markdown, size_t width, size_t used, size_t indent)
+{
+    const char *s = piece->data && !piece->failed ? piece->data : "";
+    if (markdown)
+        isomm__report_md_text(b, s);
+    else
+        isomm__report_flow(b, width, used, indent, s);
+    b->failed |= piece->failed;
+    isomm__buf_free(piece);
+}
+
+void isomm__comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang lang, int markdown, size_t width)
 {
     const isomm_model *m = isomm_comparison_model(c);
-    int improved, declined, unchanged, not_compared, i, any = 0;
+    const isomm_function_change *overall = isomm_comparison_overall(c);
+    int i, any = 0, count[ISOMM_CHANGE_STATUS_COUNT];
+    isomm_buf piece = ISOMM_BUF_INIT;
 
-    isomm_comparison_counts(c, &improved, &declined, &unchanged, &not_compared);
-    if (markdown) {
-        isomm__buf_printf(b, "# %s: ", isomm__compare_label(lang, L_COMPARISON));
-        isomm__report_md_text(b, isomm_comparison_id(c, 1));
-        isomm__buf_puts(b, " → ");
-        isomm__report_md_text(b, isomm_comparison_id(c, 0));
-        isomm__buf_printf(b, "\n\n%s: ", isomm__compare_label(lang, L_MODEL));
-        isomm__report_md_text(b, isomm_model_name(m));
-        isomm__buf_puts(b, "\n\n");
-    } else {
-        isomm__buf_printf(b, "%s: %s → %s\n%s: %s\n\n", isomm__compare_label(lang, L_COMPARISON), isomm_comparison_id(c, 1),
-                          isomm_comparison_id(c, 0), isomm__compare_label(lang, L_MODEL), isomm_model_name(m));
+    for (i = 0; i < ISOMM_CHANGE_STATUS_COUNT; i++)
+        count[i] = isomm_comparison_status_count(c, (isomm_change_status)i);
+    /* title and what is compared with what */
+    isomm__buf_printf(&piece, "%s: %s → %s", isomm__compare_label(lang, L_COMPARISON), isomm_comparison_id(c, 1),
+                      isomm_comparison_id(c, 0));
+    isomm__buf_puts(b, markdown ? "# " : "");
+    emit(b, &piece, markdown, width, 0, 2);
+    isomm__buf_puts(b, markdown ? "\n\n" : "");
+    for (i = 1; i >= 0; i--) {
+        const char *label = isomm__compare_label(lang, i ? L_OLD : L_NEW);
+        side_words(&piece, c, i, lang);
+        if (markdown) {
+            isomm__buf_printf(b, "- **%s:** ", label);
+            emit(b, &piece, 1, width, 0, 0);
+            isomm__buf_putc(b, '\n');
+        } else {
+            isomm__buf_printf(b, "  %s: ", label);
+            emit(b, &piece, 0, width, 4 + isomm__utf8_width(label), 6);
+        }
     }
-    isomm__buf_printf(b, isomm__compare_label(lang, L_ROLES_SUMMARY), improved, declined, unchanged);
-    if (not_compared > 0) {
-        isomm__buf_putc(b, ' ');
-        isomm__buf_printf(b, isomm__compare_label(lang, L_NOT_COMPARED), not_compared);
-    }
-    isomm__buf_puts(b, "\n\n");
+    isomm__buf_puts(&piece, isomm_model_name(m));
+    isomm__buf_printf(b, markdown ? "- **%s:** " : "  %s: ", isomm__compare_label(lang, L_MODEL));
+    emit(b, &piece, markdown, width, 4 + isomm__utf8_width(isomm__compare_label(lang, L_MODEL)), 6);
+    isomm__buf_puts(b, markdown ? "\n\n" : "\n");
+
+    /* the six counts and the overall maturity */
+    isomm__buf_printf(&piece, isomm__compare_label(lang, L_STATUS_COUNTS), ISOMM_ROLE_COUNT, count[0], count[1],
+                      count[2], count[3], count[4], count[5]);
+    emit(b, &piece, 0, markdown ? (size_t)-1 / 2 : width, 0, 2);
+    isomm__buf_puts(b, markdown ? "\n" : "");
+    isomm__buf_printf(&piece, "%s: ", isomm__compare_label(lang, L_OVERALL));
+    isomm__report_maturity(&piece, overall->has_old, overall->old_maturity);
+    isomm__buf_puts(&piece, " → ");
+    isomm__report_maturity(&piece, overall->has_new, overall->new_maturity);
+    isomm__buf_puts(&piece, " (");
+    signed_change(&piece, overall->has_change, overall->change);
+    isomm__buf_puts(&piece, ")");
+    emit(b, &piece, 0, markdown ? (size_t)-1 / 2 : width, 0, 2);
+    isomm__buf_putc(b, '\n');
 
     isomm__buf_printf(b, markdown ? "## %s\n\n| %s | %s | %s | %s |\n|---|---:|---:|---:|\n" : "%s\n",
-                      isomm__compare_label(lang, L_FUNCTIONS_BY_CHANGE), isomm__compare_label(lang, L_FUNCTION), isomm__compare_label(lang, L_OLD),
-                      isomm__compare_label(lang, L_NEW), isomm__compare_label(lang, L_CHANGE));
+                      isomm__compare_label(lang, L_FUNCTIONS_BY_CHANGE), isomm__compare_label(lang, L_FUNCTION),
+                      isomm__compare_label(lang, L_OLD), isomm__compare_label(lang, L_NEW),
+                      isomm__compare_label(lang, L_CHANGE));
     for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
         const isomm_function_change *fc = isomm_comparison_function(c, isomm_comparison_function_order(c, i));
         const isomm_function_info *fi = isomm_model_function(m, fc->function);
+        size_t at = b->len;
         if (markdown) {
             isomm__buf_printf(b, "| %s ", fi->code);
             isomm__report_md_text(b, isomm_function_name(fi, lang));
@@ -75,25 +140,28 @@ void isomm__comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
         isomm__buf_puts(b, markdown ? " | " : " → ");
         isomm__report_maturity(b, fc->has_new, fc->new_maturity);
         isomm__buf_puts(b, markdown ? " | " : "  ");
-        if (fc->has_change)
-            isomm__buf_printf(b, "%+.1f", fc->change);
-        else
-            isomm__buf_puts(b, "-");
-        if (markdown)
+        signed_change(b, fc->has_change, fc->change);
+        if (markdown) {
             isomm__buf_puts(b, " |\n");
-        else
-            isomm__buf_printf(b, "  %s\n", isomm_function_name(fi, lang));
+        } else {
+            size_t used = b->failed ? 0 : b->len - at;
+            isomm__buf_puts(b, "  ");
+            isomm__report_flow(b, width, used + 2, 7, isomm_function_name(fi, lang));
+        }
     }
 
     isomm__buf_printf(b, markdown ? "\n## %s\n\n" : "\n%s\n", isomm__compare_label(lang, L_CHANGED_ROLES));
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
         const isomm_role_change *rc = isomm_comparison_role(c, i);
         const isomm_role_info *ri = isomm_model_role(m, i);
+        const char *status = isomm_change_status_name(rc->status, lang);
         if (!isomm__compare_role_moved(rc))
             continue;
         if (markdown && !any)
-            isomm__buf_printf(b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---|\n", isomm__compare_label(lang, L_ROLE),
-                              isomm__compare_label(lang, L_NAME), isomm__compare_label(lang, L_OLD), isomm__compare_label(lang, L_NEW), isomm__compare_label(lang, L_CHANGE),
+            isomm__buf_printf(b, "| %s | %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---:|---|---|\n",
+                              isomm__compare_label(lang, L_ROLE), isomm__compare_label(lang, L_NAME),
+                              isomm__compare_label(lang, L_OLD), isomm__compare_label(lang, L_NEW),
+                              isomm__compare_label(lang, L_CHANGE), isomm__compare_label(lang, L_STATUS),
                               isomm__compare_label(lang, L_SOURCING_CHANGED));
         any = 1;
         if (markdown) {
@@ -105,17 +173,19 @@ void isomm__comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
             isomm__compare_answer(b, rc->new_sourcing, rc->new_level, lang);
             isomm__buf_puts(b, " | ");
             isomm__compare_level_change(b, rc);
-            isomm__buf_printf(b, " | %s |\n", rc->sourcing_changed ? isomm__compare_label(lang, L_YES) : "");
+            isomm__buf_printf(b, " | %s | %s |\n", status, rc->sourcing_changed ? isomm__compare_label(lang, L_YES) : "");
         } else {
-            isomm__buf_printf(b, "  %-4s ", ri->code);
-            isomm__compare_answer(b, rc->old_sourcing, rc->old_level, lang);
-            isomm__buf_puts(b, " → ");
-            isomm__compare_answer(b, rc->new_sourcing, rc->new_level, lang);
+            isomm__compare_answer(&piece, rc->old_sourcing, rc->old_level, lang);
+            isomm__buf_puts(&piece, " → ");
+            isomm__compare_answer(&piece, rc->new_sourcing, rc->new_level, lang);
+            isomm__buf_printf(&piece, "  %s", status);
             if (rc->has_change && rc->level_change != 0)
-                isomm__buf_printf(b, "  (%+d)", rc->level_change);
+                isomm__buf_printf(&piece, " (%+d)", rc->level_change);
             if (rc->sourcing_changed)
-                isomm__buf_printf(b, "  [%s]", isomm__compare_label(lang, L_SOURCING_CHANGED));
-            isomm__buf_printf(b, "  %s\n", isomm_role_name(ri, lang));
+                isomm__buf_printf(&piece, "  [%s]", isomm__compare_label(lang, L_SOURCING_CHANGED));
+            isomm__buf_printf(&piece, "  %s", isomm_role_name(ri, lang));
+            isomm__buf_printf(b, "  %-4s ", ri->code);
+            emit(b, &piece, 0, width, 7, 7);
         }
     }
     if (!any)
@@ -203,36 +273,57 @@ void isomm__comparison_json(isomm_buf *b, const isomm_comparison *c)
 
 /* ---- aggregate ------------------------------------------------------------------------ */
 
-/* text right-aligned in a column of the given width, after two spaces */
-static void put_cell(isomm_buf *b, const char *text, size_t width)
+/* text right-aligned in a column of the given width, after `gap` spaces */
+static void put_cell(isomm_buf *b, const char *text, size_t width, size_t gap)
 {
     size_t used = isomm__utf8_width(text);
-    isomm__buf_puts(b, "  ");
+    isomm__report_pad(b, gap);
     for (; used < width; used++)
         isomm__buf_putc(b, ' ');
     isomm__buf_puts(b, text);
 }
 
-static void aggregate_roles_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
+/* The role table: columns as wide as their headings, two spaces apart, or one when that does
+ * not fit the width. A heading wider than the room left is wrapped above the table as a key. */
+static void aggregate_roles_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang, size_t width)
 {
     const isomm_model *m = isomm_aggregate_model(ag);
     char cells[ISOMM__ROLE_COLUMNS][16];
-    size_t widths[ISOMM__ROLE_COLUMNS];
+    size_t widths[ISOMM__ROLE_COLUMNS], total = 6, gap = 2;
     int i, j;
 
-    isomm__buf_printf(b, "\n%s\n  %-4s", isomm__compare_label(lang, L_ROLES), isomm__compare_label(lang, L_ROLE));
     for (j = 0; j < ISOMM__ROLE_COLUMNS; j++) {
         widths[j] = isomm__utf8_width(isomm__compare_label(lang, isomm__compare_role_columns[j]));
         if (widths[j] < 4)
             widths[j] = 4;
-        put_cell(b, isomm__compare_label(lang, isomm__compare_role_columns[j]), widths[j]);
+        total += widths[j] + 2;
     }
+    if (total > width)
+        gap = 1;
+    if (total - ISOMM__ROLE_COLUMNS > width) { /* no table fits: one flowed line per role */
+        isomm__buf_printf(b, "\n%s\n", isomm__compare_label(lang, L_ROLES));
+        for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+            isomm_buf line = ISOMM_BUF_INIT;
+            isomm__compare_role_cells(isomm_aggregate_role(ag, i), cells);
+            for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
+                isomm__buf_printf(&line, "%s%s %s", j ? isomm__report_word(ISOMM__W_COMMA, lang) : "",
+                                  isomm__compare_label(lang, isomm__compare_role_columns[j]), cells[j]);
+            isomm__buf_printf(b, "  %-4s ", isomm_model_role(m, i)->code);
+            isomm__report_flow(b, width, 7, 7, line.data && !line.failed ? line.data : "");
+            b->failed |= line.failed;
+            isomm__buf_free(&line);
+        }
+        return;
+    }
+    isomm__buf_printf(b, "\n%s\n  %-4s", isomm__compare_label(lang, L_ROLES), isomm__compare_label(lang, L_ROLE));
+    for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
+        put_cell(b, isomm__compare_label(lang, isomm__compare_role_columns[j]), widths[j], gap);
     isomm__buf_putc(b, '\n');
     for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
         isomm__compare_role_cells(isomm_aggregate_role(ag, i), cells);
         isomm__buf_printf(b, "  %-4s", isomm_model_role(m, i)->code);
         for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
-            put_cell(b, cells[j], widths[j]);
+            put_cell(b, cells[j], widths[j], gap);
         isomm__buf_putc(b, '\n');
     }
 }
@@ -259,7 +350,7 @@ static void aggregate_roles_markdown(isomm_buf *b, const isomm_aggregate *ag, is
     }
 }
 
-void isomm__aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang, int markdown)
+void isomm__aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang, int markdown, size_t width)
 {
     const isomm_model *m = isomm_aggregate_model(ag);
     int i, n = isomm_aggregate_disagreement_count(ag);
@@ -267,18 +358,21 @@ void isomm__aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
     isomm__buf_puts(b, markdown ? "# " : "");
     isomm__buf_printf(b, isomm__compare_label(lang, L_AGGREGATE_OF), isomm_aggregate_count(ag));
     isomm__buf_printf(b, markdown ? "\n\n%s: " : "\n%s: ", isomm__compare_label(lang, L_MODEL));
-    if (markdown)
+    if (markdown) {
         isomm__report_md_text(b, isomm_model_name(m));
-    else
-        isomm__buf_puts(b, isomm_model_name(m));
-    isomm__buf_puts(b, "\n\n");
+        isomm__buf_puts(b, "\n\n");
+    } else {
+        isomm__report_flow(b, width, isomm__utf8_width(isomm__compare_label(lang, L_MODEL)) + 2, 2,
+                           isomm_model_name(m));
+        isomm__buf_putc(b, '\n');
+    }
 
     if (markdown)
         isomm__buf_printf(b, "## %s\n\n| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|\n",
                           isomm__compare_label(lang, L_FUNCTION_STATS), isomm__compare_label(lang, L_FUNCTION), isomm__compare_label(lang, L_MEAN),
                           isomm__compare_label(lang, L_MIN), isomm__compare_label(lang, L_MAX), isomm__compare_label(lang, L_COUNT));
     else
-        isomm__buf_printf(b, "%s\n", isomm__compare_label(lang, L_FUNCTION_STATS));
+        isomm__report_flow(b, width, 0, 2, isomm__compare_label(lang, L_FUNCTION_STATS));
     for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
         const isomm_function_stats *fs = isomm_aggregate_function(ag, i);
         const isomm_function_info *fi = isomm_model_function(m, i);
@@ -293,40 +387,56 @@ void isomm__aggregate_text(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
             isomm__report_maturity(b, fs->count > 0, fs->max);
             isomm__buf_printf(b, " | %d |\n", fs->count);
         } else {
+            size_t at = b->len;
             isomm__buf_printf(b, "  %s  ", fi->code);
             isomm__report_maturity(b, fs->count > 0, fs->mean);
-            if (fs->count > 0)
-                isomm__buf_printf(b, " (%.1f–%.1f)", fs->min, fs->max);
-            isomm__buf_printf(b, "  %s\n", isomm_function_name(fi, lang));
+            if (fs->count > 0) {
+                isomm__buf_puts(b, " (");
+                isomm__report_maturity(b, 1, fs->min);
+                isomm__buf_puts(b, "–");
+                isomm__report_maturity(b, 1, fs->max);
+                isomm__buf_puts(b, ")");
+            }
+            isomm__buf_puts(b, "  ");
+            isomm__report_flow(b, width, b->failed ? 0 : isomm__utf8_width(b->data + at), 7,
+                               isomm_function_name(fi, lang));
         }
     }
 
-    isomm__buf_printf(b, markdown ? "\n## %s\n\n" : "\n%s\n", isomm__compare_label(lang, L_DISAGREEMENTS));
+    if (markdown) {
+        isomm__buf_printf(b, "\n## %s\n\n", isomm__compare_label(lang, L_DISAGREEMENTS));
+    } else {
+        isomm__buf_putc(b, '\n');
+        isomm__report_flow(b, width, 0, 2, isomm__compare_label(lang, L_DISAGREEMENTS));
+    }
     if (n == 0)
         isomm__buf_printf(b, markdown ? "%s\n" : "  %s\n", isomm__compare_label(lang, L_NO_DISAGREEMENTS));
     for (i = 0; i < n; i++) {
         const isomm_role_stats *rs = isomm_aggregate_role(ag, isomm_aggregate_disagreement(ag, i));
         const isomm_role_info *ri = isomm_model_role(m, rs->role);
+        isomm_buf line = ISOMM_BUF_INIT;
+        isomm__buf_printf(&line, "%d–%d (%s %d), %s ", rs->min, rs->max, isomm__compare_label(lang, L_SPREAD),
+                          rs->spread, isomm__compare_label(lang, L_MEAN));
+        isomm__report_maturity(&line, 1, rs->mean);
+        isomm__buf_printf(&line, ", %s %d / %s %d", isomm__compare_label(lang, L_INSOURCE), rs->insource,
+                          isomm__compare_label(lang, L_OUTSOURCE), rs->outsource);
         if (markdown) {
             isomm__buf_printf(b, "- **%s** ", ri->code);
             isomm__report_md_text(b, isomm_role_name(ri, lang));
-            isomm__buf_puts(b, ": ");
+            isomm__buf_printf(b, ": %s\n", line.data && !line.failed ? line.data : "");
         } else {
+            isomm__buf_printf(&line, "  %s", isomm_role_name(ri, lang));
             isomm__buf_printf(b, "  %-4s ", ri->code);
+            isomm__report_flow(b, width, 7, 7, line.data && !line.failed ? line.data : "");
         }
-        isomm__buf_printf(b, "%d–%d (%s %d), %s %.1f, %s %d / %s %d", rs->min, rs->max, isomm__compare_label(lang, L_SPREAD),
-                          rs->spread, isomm__compare_label(lang, L_MEAN), rs->mean, isomm__compare_label(lang, L_INSOURCE), rs->insource,
-                          isomm__compare_label(lang, L_OUTSOURCE), rs->outsource);
-        if (markdown)
-            isomm__buf_putc(b, '\n');
-        else
-            isomm__buf_printf(b, "  %s\n", isomm_role_name(ri, lang));
+        b->failed |= line.failed;
+        isomm__buf_free(&line);
     }
 
     if (markdown)
         aggregate_roles_markdown(b, ag, lang);
     else
-        aggregate_roles_text(b, ag, lang);
+        aggregate_roles_text(b, ag, lang, width);
 }
 
 void isomm__aggregate_json(isomm_buf *b, const isomm_aggregate *ag)

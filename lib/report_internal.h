@@ -52,8 +52,38 @@ typedef enum isomm__word {
     ISOMM__W_OPEN,
     ISOMM__W_CLOSE,
     ISOMM__W_COMMA,
+    ISOMM__W_ACTION_PLAN,
+    ISOMM__W_ACTION_PLAN_NOTE,
+    ISOMM__W_NEXT,
+    ISOMM__W_NEXT_STEP,
+    ISOMM__W_CODE,
+    ISOMM__W_BAR,
+    ISOMM__W_UNANSWERED_WORD,
+    ISOMM__W_NO_FIT,
+    ISOMM__W_NO_CONTRAST,
+    ISOMM__W_MISMATCHES,
     ISOMM__W_COUNT
 } isomm__word;
+
+/* Checks the options' version (1 and 2 are accepted) and, for version 2, the width: ISOMM_OK or
+ * ISOMM_EOPTIONS with a message. */
+int isomm__report_check_version(const isomm_report_options *opts, isomm_error *err);
+
+/* The text width of checked options: 80 for version 1 or width 0, at least ISOMM_REPORT_MIN_WIDTH. */
+size_t isomm__report_width(const isomm_report_options *opts);
+
+/* Append input text for a terminal: C0 controls but the newline, DEL and bytes that are not
+ * UTF-8 become "\x1b"-style escapes, C1 controls "\u009b" (as isomm__escape_controls() shows
+ * them in messages), so that no input reaches a terminal as a control sequence. */
+void isomm__report_term_text(isomm_buf *b, const char *s);
+
+/* Append text for a terminal of `width` columns: the first line continues a line that already
+ * holds `used` columns, the next ones start with `indent` spaces; every line ends with a newline.
+ * Input text is escaped as isomm__report_term_text(). */
+void isomm__report_flow(isomm_buf *b, size_t width, size_t used, size_t indent, const char *text);
+
+/* Append n spaces. */
+void isomm__report_pad(isomm_buf *b, size_t n);
 
 /* The word in a language (lang already validated). */
 const char *isomm__report_word(isomm__word w, isomm_lang lang);
@@ -68,7 +98,8 @@ isomm_pattern isomm__report_target(const isomm_result *r);
 /* Append the maturity with one decimal ("3.9"), or "-" when there is none. */
 void isomm__report_maturity(isomm_buf *b, int has, double value);
 
-/* Markdown-escape user text; newlines become spaces so that a table row stays one line. */
+/* Markdown-escape user text; newlines become spaces so that a table row stays one line, and
+ * control characters are escaped as isomm__report_term_text() does. */
 void isomm__report_md_text(isomm_buf *b, const char *s);
 
 /* The frame of every HTML page: doctype, head with the title (escaped here) and the shared
@@ -77,7 +108,7 @@ void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title);
 void isomm__report_html_end(isomm_buf *b, isomm_lang lang);
 
 /* Writers. Each appends one result's document to b; lang and format are already validated. */
-void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown);
+void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown, size_t width);
 void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang);
 void isomm__report_svg_radar(isomm_buf *b, const isomm_result *const *results, size_t count,
                              const isomm_report_options *opts);

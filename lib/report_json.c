@@ -277,6 +277,32 @@ static void text_pair(isomm_buf *b, const char *name_ja, const char *ja, const c
     isomm__buf_json_string(b, en);
 }
 
+/* "attribution": the source of the catalogue and its licence (CC BY 4.0 asks for it wherever
+ * the material is shown). */
+static void attribution_json(isomm_buf *b)
+{
+    const isomm_attribution *at = isomm_model_attribution();
+
+    KEY(b, "attribution");
+    isomm__buf_puts(b, "{");
+    KEY(b, "title");
+    isomm__buf_json_string(b, at->title);
+    isomm__buf_puts(b, ",\n  ");
+    KEY(b, "model");
+    isomm__buf_json_string(b, at->model);
+    isomm__buf_puts(b, ",\n  ");
+    text_pair(b, "author_ja", at->author_ja, "author_en", at->author_en);
+    isomm__buf_puts(b, ",\n  ");
+    KEY(b, "licence");
+    isomm__buf_json_string(b, at->licence);
+    isomm__buf_puts(b, ", ");
+    KEY(b, "licence_url");
+    isomm__buf_json_string(b, at->licence_url);
+    isomm__buf_puts(b, ",\n  ");
+    text_pair(b, "changes_ja", at->changes_ja, "changes_en", at->changes_en);
+    isomm__buf_puts(b, "}");
+}
+
 static void model_json(isomm_buf *b, const isomm_model *m)
 {
     int f, i, p, s, level;
@@ -284,6 +310,8 @@ static void model_json(isomm_buf *b, const isomm_model *m)
     isomm__buf_puts(b, "{");
     KEY(b, "name");
     isomm__buf_json_string(b, isomm_model_name(m));
+    isomm__buf_puts(b, ",\n ");
+    attribution_json(b);
     isomm__buf_puts(b, ",\n ");
     KEY(b, "functions");
     isomm__buf_putc(b, '[');
@@ -304,7 +332,17 @@ static void model_json(isomm_buf *b, const isomm_model *m)
         text_pair(b, "strength_ja", fi->strength_ja, "strength_en", fi->strength_en);
         isomm__buf_puts(b, ",\n   ");
         text_pair(b, "weakness_ja", fi->weakness_ja, "weakness_en", fi->weakness_en);
-        isomm__buf_putc(b, '}');
+        isomm__buf_puts(b, ",\n   \"comments\": {");
+        for (s = 1; s >= 0; s--) { /* by maturity band (ISOMM-MODEL.md section 6) */
+            isomm__buf_puts(b, s ? "\"strength\": [" : "], \"weakness\": [");
+            for (level = 1; level <= 5; level++) {
+                isomm__buf_printf(b, "%s{\"band\": %d, ", level > 1 ? ",\n    " : "\n    ", level);
+                text_pair(b, "ja", isomm_function_band_comment(fi, s, level, ISOMM_LANG_JA), "en",
+                          isomm_function_band_comment(fi, s, level, ISOMM_LANG_EN));
+                isomm__buf_putc(b, '}');
+            }
+        }
+        isomm__buf_puts(b, "]}}");
     }
     isomm__buf_puts(b, "],\n ");
     KEY(b, "roles");

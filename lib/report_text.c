@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* Text and Markdown reports: the same sections, laid out for a terminal or for Markdown. */
+/* Text and Markdown reports: the same sections, laid out for a terminal of a given width or for
+ * (GitHub-flavoured) Markdown. Text from input is escaped on the way out (report_common.c). */
 #include <string.h>
 
 #include "report_internal.h"
 
-#define BAR_CELLS 20 /* 4 cells per level */
-#define TEXT_COLUMNS 78
+#define BAR_CELLS 20     /* widest bar: 4 cells per level */
+#define MIN_BAR_CELLS 5  /* narrowest bar: 1 cell per level */
+#define CODE_COLUMNS 5   /* "  A  " before a function name */
+#define NUMBER_COLUMNS 7 /* "3.0 / 5" */
+#define ROLE_INDENT 10   /* "    A-1   " before a role name in a list */
 
 typedef struct writer {
     isomm_buf *b;
@@ -14,6 +18,7 @@ typedef struct writer {
     const isomm_model *m;
     isomm_lang lang;
     int md;
+    size_t width;
 } writer;
 
 static const char *W(const writer *w, isomm__word word)
@@ -21,19 +26,42 @@ static const char *W(const writer *w, isomm__word word)
     return isomm__report_word(word, w->lang);
 }
 
-static void pad(isomm_buf *b, size_t n)
+/* The hot paths (one line per role) append pieces without printf. */
+static void put_int(isomm_buf *b, int v)
 {
-    while (n-- > 0)
-        isomm__buf_putc(b, ' ');
+    char digits[12];
+    size_t n = 0;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+    do
+        digits[sizeof digits - 1 - n++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        digits[sizeof digits - 1 - n++] = '-';
+    isomm__buf_append(b, digits + sizeof digits - n, n);
 }
 
-/* User text in the writer's format. */
+/* `indent` spaces, then s left-aligned in `width` columns and one more space (ASCII codes). */
+static void put_code(isomm_buf *b, size_t indent, const char *s, size_t width)
+{
+    size_t n = strlen(s);
+    isomm__report_pad(b, indent);
+    isomm__buf_append(b, s, n);
+    isomm__report_pad(b, (n < width ? width - n : 0) + 1);
+}
+
+static void flow(const writer *w, size_t used, size_t indent, const char *text)
+{
+    isomm__report_flow(w->b, w->width, used, indent, text);
+}
+
+/* User text in Markdown, or escaped for a terminal. */
 static void put_text(const writer *w, const char *s)
 {
     if (w->md)
         isomm__report_md_text(w->b, s);
     else
-        isomm__buf_puts(w->b, s);
+        isomm__report_term_text(w->b, s);
 }
 
 static void heading(const writer *w, const char *title)
@@ -44,32 +72,53 @@ static void heading(const writer *w, const char *title)
         isomm__buf_printf(w->b, "\n%s\n", title);
 }
 
-/* A bar of BAR_CELLS cells for 0..5 with eighth-block precision. */
-static void bar(isomm_buf *b, double value)
+/* A bar of `cells` cells for 0..5 with eighth-block precision. */
+static void bar(isomm_buf *b, double value, long cells)
 {
     static const char *const eighths[8] = { "", "\u258F", "\u258E", "\u258D", "\u258C", "\u258B", "\u258A", "\u2589" };
-    long units = (long)(value / 5.0 * BAR_CELLS * 8 + 0.5);
+    long units = (long)(value / 5.0 * (double)cells * 8 + 0.5);
     long full = units / 8, part = units % 8, cell;
 
     for (cell = 0; cell < full; cell++)
         isomm__buf_puts(b, "\u2588");
     isomm__buf_puts(b, eighths[part]);
-    for (cell = full + (part > 0); cell < BAR_CELLS; cell++)
+    for (cell = full + (part > 0); cell < cells; cell++)
         isomm__buf_puts(b, "\u2591");
 }
 
-/* Wrap text at TEXT_COLUMNS - indent, each line indented. */
-static void wrapped(isomm_buf *b, size_t indent, const char *text)
+/* "Insource, level 2" / "インソース、レベル 2", or the unanswered word. */
+static void answer_words(const writer *w, isomm_buf *out, const isomm_role_result *rr)
 {
-    size_t n = strlen(text), at = 0, next, len;
-
-    while (at < n) {
-        len = isomm__utf8_wrap_line(text + at, n - at, TEXT_COLUMNS - indent, &next);
-        pad(b, indent);
-        isomm__buf_append(b, text + at, len);
-        isomm__buf_putc(b, '\n');
-        at += next;
+    if (rr->level == ISOMM_UNANSWERED) {
+        isomm__buf_puts(out, W(w, ISOMM__W_UNANSWERED_WORD));
+    } else {
+        isomm__buf_puts(out, isomm_sourcing_name(rr->sourcing, w->lang));
+        isomm__buf_puts(out, W(w, ISOMM__W_COMMA));
+        isomm__buf_puts(out, W(w, ISOMM__W_LEVEL));
+        isomm__buf_putc(out, ' ');
+        put_int(out, rr->level);
     }
+}
+
+/* The next step of a role for people: "next: level 3 — <scale text>", the advice to assess an
+ * unanswered role, or (a role at 5 in a switch list) nothing: returns 0. */
+static int next_step_words(const writer *w, isomm_buf *out, int role)
+{
+    const isomm_role_result *rr = isomm_result_role(w->r, role);
+    const char *step = isomm_result_next_step(w->r, role, w->lang);
+
+    if (!step)
+        return 0;
+    if (rr->next_level > 0) {
+        isomm__buf_puts(out, W(w, ISOMM__W_NEXT));
+        isomm__buf_puts(out, ": ");
+        isomm__buf_puts(out, W(w, ISOMM__W_LEVEL));
+        isomm__buf_putc(out, ' ');
+        put_int(out, rr->next_level);
+        isomm__buf_puts(out, " — ");
+    }
+    isomm__buf_puts(out, step);
+    return 1;
 }
 
 static void header(const writer *w)
@@ -78,7 +127,7 @@ static void header(const writer *w)
     static const isomm_meta fields[] = { ISOMM_META_ORGANIZATION, ISOMM_META_ASSESSOR, ISOMM_META_DATE };
     const char *values[5];
     const char *names[5];
-    size_t i, label_width = 0;
+    size_t i, label_width = 0, title_width;
 
     for (i = 0; i < 3; i++) {
         names[i] = W(w, labels[i]);
@@ -94,15 +143,17 @@ static void header(const writer *w)
     if (w->md) {
         isomm__buf_printf(w->b, "# %s: ", W(w, ISOMM__W_TITLE));
         isomm__report_md_text(w->b, isomm_assessment_meta(w->a, ISOMM_META_ID));
-        isomm__buf_puts(w->b, "\n\n| | |\n|---|---|\n");
+        isomm__buf_puts(w->b, "\n\n");
         for (i = 0; i < 5; i++) {
-            isomm__buf_printf(w->b, "| %s | ", names[i]);
+            isomm__buf_printf(w->b, "- **%s:** ", names[i]);
             isomm__report_md_text(w->b, values[i]);
-            isomm__buf_puts(w->b, " |\n");
+            isomm__buf_putc(w->b, '\n');
         }
         return;
     }
-    isomm__buf_printf(w->b, "%s: %s\n", W(w, ISOMM__W_TITLE), isomm_assessment_meta(w->a, ISOMM_META_ID));
+    isomm__buf_printf(w->b, "%s: ", W(w, ISOMM__W_TITLE));
+    title_width = isomm__utf8_width(W(w, ISOMM__W_TITLE)) + 2;
+    flow(w, title_width, 2, isomm_assessment_meta(w->a, ISOMM_META_ID));
     for (i = 0; i < 5; i++) {
         size_t width = isomm__utf8_width(names[i]);
         if (width > label_width)
@@ -110,35 +161,89 @@ static void header(const writer *w)
     }
     for (i = 0; i < 5; i++) {
         isomm__buf_printf(w->b, "  %s", names[i]);
-        pad(w->b, label_width - isomm__utf8_width(names[i]) + 2);
-        isomm__buf_puts(w->b, values[i]);
-        isomm__buf_putc(w->b, '\n');
+        isomm__report_pad(w->b, label_width - isomm__utf8_width(names[i]) + 2);
+        flow(w, label_width + 4, label_width + 4, values[i]);
     }
 }
 
-static void maturity_line(const writer *w, size_t name_width, const char *code, const char *name, int has, double v)
+/* Terminal columns of the first n bytes of s. */
+static size_t columns_of(const char *s, size_t n)
 {
+    size_t i = 0, cols = 0;
+    unsigned long cp;
+
+    while (i < n) {
+        i += isomm__utf8_next(s + i, n - i, &cp);
+        cols += (size_t)isomm__utf8_cp_width(cp);
+    }
+    return cols;
+}
+
+/* Layout of the maturity lines at the writer's width: name column and bar cells. */
+typedef struct layout {
+    size_t name_columns;
+    long bar_cells;
+} layout;
+
+static layout maturity_layout(const writer *w, size_t longest_name)
+{
+    /* "  A  " name "  " "3.0 / 5" "  " bar */
+    size_t fixed = CODE_COLUMNS + 2 + NUMBER_COLUMNS + 2, keep = longest_name < 30 ? longest_name : 30;
+    layout l;
+    long room = (long)w->width - (long)fixed - (long)keep;
+
+    l.bar_cells = room > BAR_CELLS ? BAR_CELLS : room < MIN_BAR_CELLS ? MIN_BAR_CELLS : room;
+    room = (long)w->width - (long)fixed - l.bar_cells;
+    l.name_columns = room < (long)longest_name ? (size_t)(room > 8 ? room : 8) : longest_name;
+    return l;
+}
+
+static void maturity_line(const writer *w, const layout *l, const char *code, const char *name, int has, double v)
+{
+    isomm_buf clean = ISOMM_BUF_INIT;
+    const char *s;
+    size_t n, at, next, len, first;
+
     if (w->md) {
-        isomm__buf_printf(w->b, "| %s | %s | ", code, name);
+        isomm__buf_printf(w->b, "| %s | ", code);
+        isomm__report_md_text(w->b, name);
+        isomm__buf_puts(w->b, " | ");
         isomm__report_maturity(w->b, has, v);
         isomm__buf_puts(w->b, has ? " / 5 | `" : " | ");
         if (has) {
-            bar(w->b, v);
+            bar(w->b, v, BAR_CELLS);
             isomm__buf_puts(w->b, "` |\n");
         } else {
             isomm__buf_printf(w->b, "%s |\n", W(w, ISOMM__W_NO_MATURITY));
         }
         return;
     }
-    isomm__buf_printf(w->b, "  %-2s %s", code, name);
-    pad(w->b, name_width - isomm__utf8_width(name) + 2);
+    /* the name's first line beside the number and the bar, the rest below it (hanging indent) */
+    isomm__report_term_text(&clean, name);
+    s = clean.data && !clean.failed ? clean.data : "";
+    n = strlen(s);
+    len = isomm__utf8_wrap_line(s, n, l->name_columns, &next);
+    isomm__buf_printf(w->b, "  %-2s ", code);
+    isomm__buf_append(w->b, s, len);
+    first = columns_of(s, len);
+    isomm__report_pad(w->b, (first < l->name_columns ? l->name_columns - first : 0) + 2);
     if (has) {
-        isomm__buf_printf(w->b, "%3.1f / 5  ", v);
-        bar(w->b, v);
+        isomm__report_maturity(w->b, 1, v);
+        isomm__buf_puts(w->b, " / 5  ");
+        bar(w->b, v, l->bar_cells);
     } else {
         isomm__buf_printf(w->b, "  - / 5  %s", W(w, ISOMM__W_NO_MATURITY));
     }
     isomm__buf_putc(w->b, '\n');
+    for (at = next; at < n; at += next) {
+        len = isomm__utf8_wrap_line(s + at, n - at, l->name_columns, &next);
+        isomm__report_pad(w->b, CODE_COLUMNS);
+        isomm__buf_append(w->b, s + at, len);
+        isomm__buf_putc(w->b, '\n');
+    }
+    if (clean.failed)
+        w->b->failed = 1;
+    isomm__buf_free(&clean);
 }
 
 static void maturities(const writer *w)
@@ -146,24 +251,35 @@ static void maturities(const writer *w)
     size_t name_width = isomm__utf8_width(W(w, ISOMM__W_OVERALL)), width;
     double overall = 0.0;
     int f, has_overall = isomm_result_overall(w->r, &overall) == 1;
+    layout l;
 
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
         width = isomm__utf8_width(isomm_function_name(isomm_model_function(w->m, f), w->lang));
         if (width > name_width)
             name_width = width;
     }
+    l = maturity_layout(w, name_width);
     heading(w, W(w, ISOMM__W_MATURITY));
     if (w->md)
-        isomm__buf_printf(w->b, "| | %s | %s | |\n|---|---|---:|---|\n", W(w, ISOMM__W_FUNCTION),
-                          W(w, ISOMM__W_MATURITY_COLUMN));
+        isomm__buf_printf(w->b, "| %s | %s | %s | %s |\n|---|---|---:|---|\n", W(w, ISOMM__W_CODE),
+                          W(w, ISOMM__W_FUNCTION), W(w, ISOMM__W_MATURITY_COLUMN), W(w, ISOMM__W_BAR));
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
         const isomm_function_info *fi = isomm_model_function(w->m, f);
         const isomm_function_result *fr = isomm_result_function(w->r, f);
-        maturity_line(w, name_width, fi->code, isomm_function_name(fi, w->lang), fr->has_maturity, fr->maturity);
+        maturity_line(w, &l, fi->code, isomm_function_name(fi, w->lang), fr->has_maturity, fr->maturity);
     }
     if (!w->md)
         isomm__buf_putc(w->b, '\n');
-    maturity_line(w, name_width, "", W(w, ISOMM__W_OVERALL), has_overall, overall);
+    maturity_line(w, &l, "", W(w, ISOMM__W_OVERALL), has_overall, overall);
+}
+
+static int has_warning(const isomm_result *r, isomm_warning warning)
+{
+    int i;
+    for (i = 0; i < isomm_result_warning_count(r); i++)
+        if (isomm_result_warning(r, i) == (int)warning)
+            return 1;
+    return 0;
 }
 
 static void highlights(const writer *w, int strength)
@@ -171,49 +287,154 @@ static void highlights(const writer *w, int strength)
     int i, n = isomm_result_highlight_count(w->r, strength);
 
     heading(w, W(w, strength ? ISOMM__W_STRENGTHS : ISOMM__W_WEAKNESSES));
-    if (n == 0)
-        isomm__buf_printf(w->b, w->md ? "%s\n" : "  %s\n", W(w, ISOMM__W_NONE));
+    if (n == 0) {
+        const char *none = W(w, has_warning(w->r, ISOMM_WARNING_NO_CONTRAST) ? ISOMM__W_NO_CONTRAST : ISOMM__W_NONE);
+        isomm__buf_printf(w->b, w->md ? "%s\n" : "  %s\n", none);
+    }
     for (i = 0; i < n; i++) {
         int f = isomm_result_highlight(w->r, strength, i);
         const isomm_function_info *fi = isomm_model_function(w->m, f);
         const isomm_function_result *fr = isomm_result_function(w->r, f);
-        const char *comment = isomm_function_comment(fi, strength, w->lang);
+        const char *comment = isomm_result_highlight_comment(w->r, strength, i, w->lang);
         if (w->md) {
-            isomm__buf_printf(w->b, "- **%s %s** (%.1f / 5): %s\n", fi->code, isomm_function_name(fi, w->lang),
-                              fr->maturity, comment);
+            isomm__buf_printf(w->b, "- **%s ", fi->code);
+            isomm__report_md_text(w->b, isomm_function_name(fi, w->lang));
+            isomm__buf_puts(w->b, "** (");
+            isomm__report_maturity(w->b, 1, fr->maturity);
+            isomm__buf_printf(w->b, " / 5): %s\n", comment);
         } else {
-            isomm__buf_printf(w->b, "  %s  %s  %.1f / 5\n", fi->code, isomm_function_name(fi, w->lang), fr->maturity);
-            wrapped(w->b, 5, comment);
+            isomm_buf line = ISOMM_BUF_INIT;
+            isomm__buf_printf(&line, "%s  ", isomm_function_name(fi, w->lang));
+            isomm__report_maturity(&line, 1, fr->maturity);
+            isomm__buf_puts(&line, " / 5");
+            isomm__buf_printf(w->b, "  %s  ", fi->code);
+            flow(w, CODE_COLUMNS, CODE_COLUMNS, line.failed || !line.data ? "" : line.data);
+            w->b->failed |= line.failed;
+            isomm__buf_free(&line);
+            isomm__report_pad(w->b, CODE_COLUMNS);
+            flow(w, CODE_COLUMNS, CODE_COLUMNS, comment);
         }
     }
 }
 
-static void role_line(const writer *w, int role, int show_answer)
+/* One role of a list or of the unanswered roles: code, name, (answer), and its next step. */
+static void role_line(const writer *w, int role, int show_answer, int show_step)
 {
     const isomm_role_info *ri = isomm_model_role(w->m, role);
-    const isomm_role_result *rr = isomm_result_role(w->r, role);
+    isomm_buf line = ISOMM_BUF_INIT, step = ISOMM_BUF_INIT;
+    int has_step = show_step && next_step_words(w, &step, role);
 
-    isomm__buf_printf(w->b, w->md ? "- %s %s" : "    %-5s %s", ri->code, isomm_role_name(ri, w->lang));
-    if (show_answer)
-        isomm__buf_printf(w->b, "%s%s%s%s %d%s", W(w, ISOMM__W_OPEN), isomm_sourcing_name(rr->sourcing, w->lang),
-                          W(w, ISOMM__W_COMMA), W(w, ISOMM__W_LEVEL), rr->level, W(w, ISOMM__W_CLOSE));
-    isomm__buf_putc(w->b, '\n');
+    isomm__buf_puts(&line, isomm_role_name(ri, w->lang));
+    if (show_answer) {
+        isomm__buf_puts(&line, W(w, ISOMM__W_OPEN));
+        answer_words(w, &line, isomm_result_role(w->r, role));
+        isomm__buf_puts(&line, W(w, ISOMM__W_CLOSE));
+    }
+    if (w->md) {
+        isomm__buf_printf(w->b, "- %s ", ri->code);
+        isomm__report_md_text(w->b, line.data ? line.data : "");
+        if (has_step) {
+            isomm__buf_puts(w->b, " — ");
+            isomm__report_md_text(w->b, step.data);
+        }
+        isomm__buf_putc(w->b, '\n');
+    } else {
+        put_code(w->b, 4, ri->code, 5);
+        flow(w, ROLE_INDENT, ROLE_INDENT, line.data ? line.data : "");
+        if (has_step) {
+            isomm__report_pad(w->b, ROLE_INDENT);
+            flow(w, ROLE_INDENT, ROLE_INDENT + 2, step.data);
+        }
+    }
+    w->b->failed |= line.failed | step.failed;
+    isomm__buf_free(&line);
+    isomm__buf_free(&step);
 }
 
 static void lists(const writer *w)
 {
     isomm_pattern p = isomm_result_list_pattern(w->r);
+    isomm_buf title = ISOMM_BUF_INIT;
     int l, i;
 
-    isomm__buf_printf(w->b, "\n%s%s%s%s: %s%s\n", w->md ? "## " : "", W(w, ISOMM__W_RECOMMENDATIONS), W(w, ISOMM__W_OPEN),
+    isomm__buf_printf(&title, "%s%s%s: %s%s", W(w, ISOMM__W_RECOMMENDATIONS), W(w, ISOMM__W_OPEN),
                       W(w, ISOMM__W_AGAINST), isomm__report_pattern_name(p, w->lang), W(w, ISOMM__W_CLOSE));
+    if (w->md) {
+        isomm__buf_printf(w->b, "\n## %s\n", title.data ? title.data : "");
+    } else {
+        isomm__buf_putc(w->b, '\n');
+        flow(w, 0, 2, title.data ? title.data : "");
+    }
+    w->b->failed |= title.failed;
+    isomm__buf_free(&title);
     for (l = 0; l < ISOMM_LIST_COUNT; l++) {
         int n = isomm_result_list_count(w->r, (isomm_list)l);
-        isomm__buf_printf(w->b, w->md ? "\n### %s\n\n" : "  %s\n", isomm_list_title((isomm_list)l, w->lang));
+        if (w->md) {
+            isomm__buf_printf(w->b, "\n### %s\n\n", isomm_list_title((isomm_list)l, w->lang));
+        } else {
+            isomm__report_pad(w->b, 2);
+            flow(w, 2, 4, isomm_list_title((isomm_list)l, w->lang));
+        }
         if (n == 0)
             isomm__buf_printf(w->b, w->md ? "%s\n" : "    %s\n", W(w, ISOMM__W_NONE));
         for (i = 0; i < n; i++)
-            role_line(w, isomm_result_list_role(w->r, (isomm_list)l, i), 1);
+            role_line(w, isomm_result_list_role(w->r, (isomm_list)l, i), 1, 1);
+    }
+}
+
+/* The list a role of the action plan comes from, -1 for none. */
+static int list_of_role(const isomm_result *r, int role)
+{
+    int l, i;
+    for (l = 0; l < ISOMM_LIST_COUNT; l++)
+        for (i = 0; i < isomm_result_list_count(r, (isomm_list)l); i++)
+            if (isomm_result_list_role(r, (isomm_list)l, i) == role)
+                return l;
+    return -1;
+}
+
+static void action_plan(const writer *w)
+{
+    int i, n = isomm_result_plan_count(w->r);
+
+    heading(w, W(w, ISOMM__W_ACTION_PLAN));
+    if (w->md)
+        isomm__buf_printf(w->b, "%s\n\n", W(w, ISOMM__W_ACTION_PLAN_NOTE));
+    else {
+        isomm__report_pad(w->b, 2);
+        flow(w, 2, 2, W(w, ISOMM__W_ACTION_PLAN_NOTE));
+    }
+    if (n == 0)
+        isomm__buf_printf(w->b, w->md ? "%s\n" : "  %s\n", W(w, ISOMM__W_NONE));
+    for (i = 0; i < n; i++) {
+        int role = isomm_result_plan_role(w->r, i), list = list_of_role(w->r, role);
+        const isomm_role_info *ri = isomm_model_role(w->m, role);
+        isomm_buf line = ISOMM_BUF_INIT, step = ISOMM_BUF_INIT;
+
+        isomm__buf_puts(&line, isomm_role_name(ri, w->lang));
+        isomm__buf_puts(&line, W(w, ISOMM__W_OPEN));
+        answer_words(w, &line, isomm_result_role(w->r, role));
+        isomm__buf_puts(&line, W(w, ISOMM__W_CLOSE));
+        if (!next_step_words(w, &step, role) && list >= 0)
+            isomm__buf_puts(&step, isomm_list_title((isomm_list)list, w->lang)); /* at 5: the switch is the step */
+        if (w->md) {
+            isomm__buf_printf(w->b, "%d. %s ", i + 1, ri->code);
+            isomm__report_md_text(w->b, line.data ? line.data : "");
+            isomm__buf_puts(w->b, ": ");
+            isomm__report_md_text(w->b, step.data ? step.data : "");
+            isomm__buf_putc(w->b, '\n');
+        } else {
+            isomm__report_pad(w->b, i + 1 < 10 ? 3 : 2);
+            put_int(w->b, i + 1);
+            put_code(w->b, 0, ".", 1);
+            put_code(w->b, 0, ri->code, 5);
+            flow(w, 12, 12, line.data ? line.data : "");
+            isomm__report_pad(w->b, 12);
+            flow(w, 12, 14, step.data ? step.data : "");
+        }
+        w->b->failed |= line.failed | step.failed;
+        isomm__buf_free(&line);
+        isomm__buf_free(&step);
     }
 }
 
@@ -221,37 +442,101 @@ static void pattern_fit(const writer *w)
 {
     int mismatches = 0, current_mismatches = -1;
     isomm_pattern best = isomm_result_pattern_fit(w->r, &mismatches, &current_mismatches);
-    const char *indent = w->md ? "" : "  ";
-    const char *name = isomm__report_pattern_name(best, w->lang);
+    isomm_buf line = ISOMM_BUF_INIT;
+    size_t indent = w->md ? 0 : 2;
 
     heading(w, W(w, ISOMM__W_PATTERN_FIT));
+    if (best == ISOMM_PATTERN_NONE) {
+        isomm__report_pad(w->b, indent);
+        flow(w, indent, indent, W(w, ISOMM__W_NO_FIT));
+        return;
+    }
     if (w->lang == ISOMM_LANG_JA)
-        isomm__buf_printf(w->b, "%s%s: %s（不一致 %d）\n", indent, W(w, ISOMM__W_FIT_SENTENCE), name, mismatches);
+        isomm__buf_printf(&line, "%s: %s（不一致 %d）", W(w, ISOMM__W_FIT_SENTENCE),
+                          isomm__report_pattern_name(best, w->lang), mismatches);
     else
-        isomm__buf_printf(w->b, "%s%s: %s (%d mismatches)\n", indent, W(w, ISOMM__W_FIT_SENTENCE), name, mismatches);
+        isomm__buf_printf(&line, "%s: %s (%d mismatches)", W(w, ISOMM__W_FIT_SENTENCE),
+                          isomm__report_pattern_name(best, w->lang), mismatches);
     if (current_mismatches >= 0) {
         const char *current = isomm__report_pattern_name(isomm_assessment_pattern(w->a, 1), w->lang);
-        if (w->md)
-            isomm__buf_putc(w->b, '\n');
+        isomm__buf_puts(&line, w->md ? "\n\n" : "\n");
         if (w->lang == ISOMM_LANG_JA)
-            isomm__buf_printf(w->b, "%s現在のパターン（%s）との不一致: %d\n", indent, current, current_mismatches);
+            isomm__buf_printf(&line, "現在のパターン（%s）との不一致: %d", current, current_mismatches);
         else
-            isomm__buf_printf(w->b, "%sCurrent pattern (%s): %d mismatches\n", indent, current, current_mismatches);
+            isomm__buf_printf(&line, "Current pattern (%s): %d mismatches", current, current_mismatches);
     }
+    if (w->md) {
+        isomm__buf_printf(w->b, "%s\n", line.data ? line.data : "");
+    } else {
+        /* each sentence on its own line(s) */
+        char *nl = line.data ? strchr(line.data, '\n') : NULL;
+        if (nl)
+            *nl = '\0';
+        isomm__report_pad(w->b, indent);
+        flow(w, indent, indent + 2, line.data ? line.data : "");
+        if (nl) {
+            isomm__report_pad(w->b, indent);
+            flow(w, indent, indent + 2, nl + 1);
+        }
+    }
+    w->b->failed |= line.failed;
+    isomm__buf_free(&line);
 }
 
 static void unanswered(const writer *w)
 {
     int i, n = isomm_result_unanswered_count(w->r);
 
-    isomm__buf_printf(w->b, "\n%s%s%s%d", w->md ? "## " : "", W(w, ISOMM__W_UNANSWERED), W(w, ISOMM__W_OPEN), n);
+    isomm_buf title = ISOMM_BUF_INIT;
+
+    isomm__buf_printf(&title, "%s%s%d", W(w, ISOMM__W_UNANSWERED), W(w, ISOMM__W_OPEN), n);
     if (n)
-        isomm__buf_printf(w->b, "%s%s", W(w, ISOMM__W_COMMA), W(w, ISOMM__W_UNANSWERED_NOTE));
-    isomm__buf_printf(w->b, "%s\n%s", W(w, ISOMM__W_CLOSE), w->md ? "\n" : "");
+        isomm__buf_printf(&title, "%s%s", W(w, ISOMM__W_COMMA), W(w, ISOMM__W_UNANSWERED_NOTE));
+    isomm__buf_puts(&title, W(w, ISOMM__W_CLOSE));
+    if (w->md) {
+        isomm__buf_printf(w->b, "\n## %s\n\n", title.data ? title.data : "");
+    } else {
+        isomm__buf_putc(w->b, '\n');
+        flow(w, 0, 2, title.data ? title.data : "");
+    }
+    w->b->failed |= title.failed;
+    isomm__buf_free(&title);
     if (n == 0)
         isomm__buf_printf(w->b, w->md ? "%s\n" : "    %s\n", W(w, ISOMM__W_NONE));
     for (i = 0; i < n; i++)
-        role_line(w, isomm_result_unanswered(w->r, i), 0);
+        role_line(w, isomm_result_unanswered(w->r, i), 0, 0);
+}
+
+/* Markdown only: one row per role. */
+static void role_table(const writer *w)
+{
+    int role;
+
+    heading(w, W(w, ISOMM__W_ROLES));
+    isomm__buf_printf(w->b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---:|---|---|\n", W(w, ISOMM__W_ROLE),
+                      W(w, ISOMM__W_FUNCTION), W(w, ISOMM__W_SOURCING), W(w, ISOMM__W_LEVEL_COLUMN),
+                      W(w, ISOMM__W_EXPECTED), W(w, ISOMM__W_NEXT_STEP));
+    for (role = 0; role < ISOMM_ROLE_COUNT; role++) {
+        const isomm_role_info *ri = isomm_model_role(w->m, role);
+        const isomm_role_result *rr = isomm_result_role(w->r, role);
+        const char *step = isomm_result_next_step(w->r, role, w->lang);
+        isomm__buf_printf(w->b, "| %s ", ri->code);
+        isomm__report_md_text(w->b, isomm_role_name(ri, w->lang));
+        isomm__buf_printf(w->b, " | %s | %s | ", isomm_model_function(w->m, ri->function)->code,
+                          rr->level == ISOMM_UNANSWERED ? W(w, ISOMM__W_UNANSWERED_WORD)
+                                                        : isomm_sourcing_name(rr->sourcing, w->lang));
+        if (rr->level == ISOMM_UNANSWERED)
+            isomm__buf_puts(w->b, "-");
+        else
+            isomm__buf_printf(w->b, "%d", rr->level);
+        isomm__buf_printf(w->b, " | %s | ", rr->expected == ISOMM_SOURCING_NONE ? "-"
+                                                                              : isomm_sourcing_name(rr->expected, w->lang));
+        if (rr->next_level > 0)
+            isomm__buf_printf(w->b, "%d — %s", rr->next_level, step);
+        else
+            isomm__buf_puts(w->b, step ? step : "-");
+        isomm__buf_puts(w->b, " |\n");
+    }
 }
 
 static void notes(const writer *w)
@@ -266,12 +551,16 @@ static void notes(const writer *w)
         if (!any++)
             heading(w, W(w, ISOMM__W_NOTE));
         if (w->md) {
-            isomm__buf_printf(w->b, "- %s %s: ", ri->code, isomm_role_name(ri, w->lang));
+            isomm__buf_printf(w->b, "- %s ", ri->code);
+            isomm__report_md_text(w->b, isomm_role_name(ri, w->lang));
+            isomm__buf_puts(w->b, ": ");
             put_text(w, ans.note);
             isomm__buf_putc(w->b, '\n');
         } else {
-            isomm__buf_printf(w->b, "  %-5s %s\n", ri->code, isomm_role_name(ri, w->lang));
-            wrapped(w->b, 8, ans.note);
+            isomm__buf_printf(w->b, "  %-5s ", ri->code);
+            flow(w, 8, 8, isomm_role_name(ri, w->lang));
+            isomm__report_pad(w->b, 8);
+            flow(w, 8, 8, ans.note);
         }
     }
 }
@@ -288,15 +577,13 @@ static void warnings(const writer *w)
         if (w->md) {
             isomm__buf_printf(w->b, "- %s\n", text);
         } else {
-            size_t at = w->b->len;
-            wrapped(w->b, 4, text);
-            if (!w->b->failed && w->b->len > at + 2)
-                w->b->data[at + 2] = '!';
+            isomm__buf_puts(w->b, "  ! ");
+            flow(w, 4, 4, text);
         }
     }
 }
 
-void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown)
+void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown, size_t width)
 {
     writer w;
 
@@ -306,13 +593,17 @@ void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, in
     w.m = isomm_result_model(r);
     w.lang = lang;
     w.md = markdown;
+    w.width = width;
     header(&w);
     maturities(&w);
     highlights(&w, 1);
     highlights(&w, 0);
     lists(&w);
+    action_plan(&w);
     pattern_fit(&w);
     unanswered(&w);
+    if (markdown)
+        role_table(&w);
     notes(&w);
     warnings(&w);
 }

@@ -44,6 +44,8 @@ size_t isomm__utf8_next(const char *s, size_t n, unsigned long *cp)
 
 int isomm__utf8_cp_width(unsigned long cp)
 {
+    if (cp < 0x1100) /* Latin, Greek, Cyrillic ...: the common case first */
+        return 1;
     if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
@@ -73,30 +75,41 @@ static int no_line_start(unsigned long cp)
 
 size_t isomm__utf8_wrap_line(const char *s, size_t n, size_t max_columns, size_t *next)
 {
-    size_t i = 0, width = 0, last_space = 0;
+    size_t i = 0, width = 0, last_space = 0, prev = 0;
     int have_space = 0;
     unsigned long cp;
 
     while (i < n) {
-        size_t step = isomm__utf8_next(s + i, n - i, &cp);
+        size_t step = (unsigned char)s[i] < 0x80 ? (cp = (unsigned char)s[i], 1) : isomm__utf8_next(s + i, n - i, &cp);
         size_t w = (size_t)isomm__utf8_cp_width(cp);
         if (cp == '\n') {
             *next = i + 1;
             return i;
         }
-        if (width + w > max_columns && i > 0 && !no_line_start(cp)) {
-            if (have_space && w == 1) {
+        if (width + w > max_columns && i > 0) {
+            if (cp == ' ') { /* break at this space: the line stays within max_columns */
+                *next = i + 1;
+                return i;
+            }
+            if (have_space && (w == 1 || no_line_start(cp))) {
                 *next = last_space + 1;
                 return last_space;
             }
-            *next = i;
-            return i;
+            if (!no_line_start(cp)) {
+                *next = i;
+                return i;
+            }
+            if (prev > 0) { /* a closing mark may not start a line: take the character before it along */
+                *next = prev;
+                return prev;
+            }
         }
         if (cp == ' ') {
             last_space = i;
             have_space = 1;
         }
         width += w;
+        prev = i;
         i += step;
     }
     *next = n;

@@ -829,22 +829,34 @@ Test(render, comparison_text_and_markdown)
     char *ja = render_comparison(c, ISOMM_FORMAT_TEXT, ISOMM_LANG_JA);
 
     expect_contains(text, "Comparison: 2025 → 2026\n");
-    expect_contains(text, "Roles: 1 improved, 1 declined, 52 unchanged (51 of them not comparable");
+    expect_contains(text, "  Old: 2025 — Organisation: not set, Assessor: alice, Date: not set\n"
+                          "  New: 2026 — Organisation: not set, Assessor: bob, Date: not set\n");
+    expect_contains(text, "\n54 roles: 1 improved, 1 declined, 1 unchanged, 3 added, 2 dropped, 46 unrated\n");
+    expect_contains(text, "\nOverall maturity: 1.3 → 1.3 (0.0)\n");
+    expect_contains(text, "  A  1.0 → 1.0  0.0  Security response organisation management\n");
     expect_contains(text, "  C  1.0 → 1.8  +0.8  Deep analysis\n");
     expect_contains(text, "  B  2.8 → 2.6  -0.1  Real-time analysis\n");
     expect_contains(text, "  H  2.0 → -  -  ");
-    expect_contains(text, "  B-1  Insource 2 → Insource 4  (+2)  ");
-    expect_contains(text, "  B-2  Outsource 3 → Insource 3  [sourcing changed]  ");
-    expect_contains(text, "  B-4  Unanswered → Outsource 1  ");
+    expect_contains(text, "  B-1  Insource 2 → Insource 4  Improved (+2)  Real-time basic analysis\n");
+    expect_contains(text, "  B-2  Outsource 3 → Insource 3  Unchanged  [sourcing changed]  Real-time\n"
+                          "       advanced analysis\n");
+    expect_contains(text, "  B-4  Unanswered → Outsource 1  Added  ");
+    expect_contains(text, "  H-2  Outsource 4 → Outsource 0  Dropped  ");
+    expect_contains(text, "  H-3  Unanswered → Outsource 0  Unrated  ");
     cr_expect_null(strstr(text, "A-1 "), "an unchanged role is listed:\n%s", text);
 
     expect_contains(md, "# Comparison: 2025 → 2026\n");
     expect_contains(md, "| C Deep analysis | 1.0 | 1.8 | +0.8 |\n");
     expect_contains(md, "| B-5 | ");
-    expect_contains(md, " | Insource 5 | Insource 3 | -2 |  |\n");
+    expect_contains(md, " | Insource 5 | Insource 3 | -2 | Declined |  |\n");
+    expect_contains(md, "# Comparison: 2025 → 2026\n\n- **Old:** 2025 — Organisation: not set, Assessor: alice, "
+                        "Date: not set\n- **New:** 2026 — ");
+    expect_contains(md, "\n54 roles: 1 improved, 1 declined, 1 unchanged, 3 added, 2 dropped, 46 unrated\n");
+    expect_contains(md, "| Role | Name | Old | New | Change | Status | sourcing changed |\n");
 
     expect_contains(ja, "比較: 2025 → 2026\n");
-    expect_contains(ja, "役割: 向上 1、低下 1、変化なし 52");
+    expect_contains(ja, "役割 54: 向上 1、低下 1、変化なし 1、新たに評価 3、評価なしに 2、評価なし 46\n");
+    expect_contains(ja, "  前: 2025 — 組織: 未設定、評価者: alice、評価日: 未設定\n");
     isomm_free(text);
     isomm_free(md);
     isomm_free(ja);
@@ -912,8 +924,9 @@ Test(render, aggregate_text_and_markdown)
     expect_contains(text, "  B  2.6 (2.4–2.8)  Real-time analysis\n");
     expect_contains(text, "  H  2.0 (2.0–2.0)  ");
     expect_contains(text, "  B-1  1–4 (Spread 3), Mean 2.3, Insource 2 / Outsource 1  ");
-    expect_contains(text, "  Role  Count  Mean   Min   Max  Spread  Insource  Outsource  Unanswered  Level 0\n");
-    expect_contains(text, "  H-3       0     -     -     -       -         0          0           1        2\n");
+    /* 82 columns two spaces apart: one space apart to fit 80 */
+    expect_contains(text, "  Role Count Mean  Min  Max Spread Insource Outsource Unanswered Level 0\n");
+    expect_contains(text, "  H-3      0    -    -    -      -        0         0          1       2\n");
     cr_expect_lt(strstr(text, "  B-1  1–4"), strstr(text, "  B-4  1–3"), "disagreement order:\n%s", text);
     cr_expect_lt(strstr(text, "  H-1  1–3"), strstr(text, "  B-2  3–3"), "disagreement order:\n%s", text);
 
@@ -1206,4 +1219,57 @@ Test(csv, a_bad_file_leaves_the_aggregate_unchanged)
     cr_expect_eq(isomm_aggregate_count(ag), 1);
     isomm_aggregate_free(ag);
     isomm_model_free(m);
+}
+
+/* Display columns of each line, counted independently of the library (CJK and fullwidth: 2). */
+static size_t widest_line(const char *t)
+{
+    size_t widest = 0, cols = 0;
+    const unsigned char *p = (const unsigned char *)t;
+    while (*p) {
+        unsigned long cp = *p;
+        size_t len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4, k;
+        if (len > 1)
+            cp &= len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07;
+        for (k = 1; k < len && p[k]; k++)
+            cp = (cp << 6) | (p[k] & 0x3F);
+        if (cp == '\n') {
+            cols = 0;
+        } else {
+            cols += (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xFF01 && cp <= 0xFF60) ? 2 : 1;
+            if (cols > widest)
+                widest = cols;
+        }
+        p += len;
+    }
+    return widest;
+}
+
+Test(render, comparison_and_aggregate_text_fit_the_width)
+{
+    isomm_assessment *x = build("2025", "alice", rows_x), *y = build("2026", "bob", rows_y);
+    isomm_comparison *c;
+    isomm_aggregate *ag = aggregate_xyz("alice");
+    int width, lang;
+
+    cr_assert_eq(isomm_assessment_set_meta(y, ISOMM_META_ORGANIZATION, "セキュリティ統括本部 CSIRT 運用グループ（東京・大阪）",
+                                           NULL), ISOMM_OK);
+    c = compare_ok(x, y);
+    for (lang = 0; lang <= 1; lang++) {
+        for (width = 40; width <= 100; width += 6) {
+            isomm_report_options o = options(ISOMM_FORMAT_TEXT, (isomm_lang)lang);
+            char *t = NULL;
+            o.width = width;
+            cr_assert_eq(isomm_comparison_render(&t, NULL, c, &o, NULL), ISOMM_OK);
+            cr_expect_leq(widest_line(t), (size_t)width, "comparison, lang %d, width %d:\n%s", lang, width, t);
+            isomm_free(t);
+            cr_assert_eq(isomm_aggregate_render(&t, NULL, ag, &o, NULL), ISOMM_OK);
+            cr_expect_leq(widest_line(t), (size_t)width, "aggregate, lang %d, width %d:\n%s", lang, width, t);
+            isomm_free(t);
+        }
+    }
+    isomm_comparison_free(c);
+    isomm_aggregate_free(ag);
+    isomm_assessment_free(x);
+    isomm_assessment_free(y);
 }

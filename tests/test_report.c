@@ -82,15 +82,33 @@ Test(report, text_english_has_every_section)
     cr_assert(strncmp(t, "ISOMM maturity report: example-1\n", 33) == 0);
     assert_has(t, "  Organisation     Example Corp\n");
     assert_has(t, "  Target pattern   Minimum outsource\n");
-    assert_has(t, "  B  Real-time analysis                                       2.7 / 5  ");
-    assert_has(t, "     Overall maturity                                         2.5 / 5  ");
+    /* at 80 columns the name column is 44 wide: longer names wrap below with a hanging indent */
+    assert_has(t, "  B  Real-time analysis                            2.7 / 5  ");
+    assert_has(t, "  F  Threat intelligence collection, analysis and  3.0 / 5  ");
+    assert_has(t, "\n     evaluation\n  G  ");
+    assert_has(t, "     Overall maturity                              2.5 / 5  ");
     assert_has(t, "\nStrengths\n  A  Security response organisation management  3.0 / 5\n");
     assert_has(t, "\nWeaknesses\n  D  Incident response  1.9 / 5\n");
     assert_has(t, "Recommendations (against the pattern: Minimum outsource)\n  Insourced roles to strengthen\n"
-                  "    I-6   Collaboration with security communities (Insource, level 1)\n");
+                  "    I-6   Collaboration with security communities (Insource, level 1)\n"
+                  "          next: level 2 — Done by the person in charge, undocumented\n"
+                  "    A-1   Overall policy management (Insource, level 2)\n"
+                  "          next: level 3 — Undocumented, but someone else can stand in for part\n"
+                  "            of it\n");
+    assert_has(t, "\nAction plan\n  The roles of the recommendation lists first, then the others in catalogue\n"
+                  "  order, each with its next step.\n"
+                  "   1. I-6   Collaboration with security communities (Insource, level 1)\n"
+                  "            next: level 2 — Done by the person in charge, undocumented\n");
+    assert_has(t, "  16. A-5   Security response effectiveness measurement (unanswered)\n"
+                  "            Assess this role (it is unanswered)\n");
+    assert_has(t, "  46. I-5   Collaboration with security vendors (Insource, level 2)\n");
+    cr_assert_null(strstr(t, "  47. "));
+    /* the comments of the bands: A at 3.0 (band 3), D at 1.9 (band 1) */
+    assert_has(t, "It works in practice,\n     but the know-how stays");
+    assert_has(t, "It is largely not done yet: name\n     someone responsible");
     assert_has(t, "  Roles to consider outsourcing\n    C-3   Malware sample analysis (Insource, level 1)\n");
-    assert_has(t, "closest to the recorded sourcing: Minimum outsource (19 mismatches)\n"
-                  "  Current pattern (Hybrid): 24 mismatches\n");
+    assert_has(t, "\nPattern fit\n  The pattern closest to the recorded sourcing: Minimum outsource (19\n"
+                  "    mismatches)\n  Current pattern (Hybrid): 24 mismatches\n");
     assert_has(t, "Unanswered roles (3, counted as level 1)\n    A-5   ");
     assert_has(t, "        SIEM, 2 admins\n        rotating\n");
     assert_has(t, "  ! Some roles are unanswered; they count as level 1.\n");
@@ -127,10 +145,24 @@ Test(report, markdown_has_tables_and_escapes_user_text)
     cr_assert_eq(isomm_assessment_set_meta(a1, ISOMM_META_ORGANIZATION, "R|D *team*", NULL), ISOMM_OK);
     t = render(r1, ISOMM_FORMAT_MARKDOWN, ISOMM_LANG_EN);
     cr_assert(strncmp(t, "# ISOMM maturity report: example-1\n", 35) == 0);
-    assert_has(t, "| Organisation | R\\|D \\*team\\* |\n");
-    assert_has(t, "| A | Security response organisation management | 3.0 / 5 | `");
+    assert_has(t, "# ISOMM maturity report: example-1\n\n- **Organisation:** R\\|D \\*team\\*\n");
+    cr_assert_null(strstr(t, "| |"), "no empty header cell");
+    assert_has(t, "\n| Code | Function | Maturity | Bar |\n|---|---|---:|---|\n"
+                  "| A | Security response organisation management | 3.0 / 5 | `");
+    assert_has(t, "\n## Roles\n\n| Role | Function | Sourcing | Level | Expected | Next step |\n"
+                  "|---|---|---|---:|---|---|\n"
+                  "| A-1 Overall policy management | A | Insource | 2 | Insource | 3 — Undocumented, but someone "
+                  "else can stand in for part of it |\n");
+    assert_has(t, "| A-5 Security response effectiveness measurement | A | unanswered | - | Insource | "
+                  "Assess this role (it is unanswered) |\n");
+    cr_assert_eq(count(t, "\n| A-"), 6);
+    cr_assert_eq(count(t, "\n| I-"), 6);
+    assert_has(t, "\n## Action plan\n\nThe roles of the recommendation lists first");
+    assert_has(t, "\n1. I-6 Collaboration with security communities (Insource, level 1): next: level 2 — Done by "
+                  "the person in charge, undocumented\n");
     assert_has(t, "\n## Strengths\n\n- **A Security response organisation management** (3.0 / 5): ");
-    assert_has(t, "\n### Insourced roles to strengthen\n\n- I-6 Collaboration with security communities (Insource, level 1)\n");
+    assert_has(t, "\n### Insourced roles to strengthen\n\n- I-6 Collaboration with security communities (Insource, level 1)"
+                  " — next: level 2 — Done by the person in charge, undocumented\n");
     assert_has(t, "- G-6 Analysis platform basic operation: SIEM, 2 admins rotating\n");
     isomm_free(t);
 }
@@ -388,7 +420,12 @@ Test(report, bad_arguments)
     o.version = 99;
     cr_assert_eq(isomm_report_render(&t, NULL, r1, &o, &err), ISOMM_EOPTIONS);
     cr_assert_eq(err.code, ISOMM_EOPTIONS);
-    cr_assert_str_eq(err.message, "report options version 99 is not supported (expected 1)");
+    cr_assert_str_eq(err.message, "report options version 99 is not supported (expected 1 or 2)");
+    o.version = ISOMM_REPORT_OPTIONS_VERSION;
+    o.width = -1;
+    cr_assert_eq(isomm_report_render(&t, NULL, r1, &o, &err), ISOMM_EOPTIONS);
+    cr_assert_str_eq(err.message, "report width -1 is negative (expected columns, or 0 for 80)");
+    o.width = 80;
     o.version = ISOMM_REPORT_OPTIONS_VERSION;
     o.format = (isomm_format)6;
     cr_assert_eq(isomm_report_render(&t, NULL, r1, &o, &err), ISOMM_EOPTIONS);
@@ -452,6 +489,31 @@ Test(report, model_json_lists_the_catalogue)
     assert_has(t, "\"roles\": [\"G-1\", \"G-2\", \"G-3\", \"G-4\", \"G-5\", \"G-6\", \"G-7\", \"G-8\", \"G-9\", \"G-10\"]");
     assert_has(t, "{\"id\": \"hybrid\", \"name_ja\": \"ハイブリッド\", \"name_en\": \"Hybrid\", \"insourced_domains\": [\"I\", \"II\"]}");
     assert_has(t, "{\"code\": \"IV\", ");
+    cr_assert_eq(count(t, "{\"band\": "), 9 * 2 * 5);
+    assert_has(t, "\"comments\": {\"strength\": [\n    {\"band\": 1, \"ja\": \"セキュリティ対応組織運営は、");
+    assert_has(t, "{\"band\": 5, \"ja\": \"外部組織との連携は、");
+    isomm_free(t);
+}
+
+/* CC BY 4.0: the catalogue never goes out without its source, author and licence. */
+Test(report, model_json_carries_the_attribution)
+{
+    const isomm_attribution *at = isomm_model_attribution();
+    char *t = NULL;
+
+    cr_assert_str_eq(at->licence, "CC BY 4.0");
+    cr_assert_str_eq(at->licence_url, "https://creativecommons.org/licenses/by/4.0/");
+    cr_assert_str_eq(at->author_ja, "日本セキュリティオペレーション事業者協議会");
+    cr_assert_str_eq(at->model, "ISOG-J SOC/CSIRT Maturity Model (ISOMM) v2.1");
+    cr_assert(strstr(at->notice_en, "CC BY 4.0") && strstr(at->notice_ja, "CC BY 4.0"));
+    cr_assert(strstr(at->changes_en, "English") && strstr(at->changes_en, "\"default\""));
+    cr_assert_eq(isomm_model_render_json(&t, NULL, isomm_model_default(), NULL), ISOMM_OK);
+    assert_has(t, "{\"name\": \"ISOMM v2.1\",\n \"attribution\": {\"title\": \"「セキュリティ対応組織（SOC/CSIRT）の教科書」"
+                  "ハンドブック化と情報共有の「5W1H」改版について\",\n  \"model\": \"ISOG-J SOC/CSIRT Maturity Model (ISOMM) v2.1\",\n"
+                  "  \"author_ja\": \"日本セキュリティオペレーション事業者協議会\", \"author_en\": \"ISOG-J (Information "
+                  "Security Operation providers Group Japan)\",\n  \"licence\": \"CC BY 4.0\", \"licence_url\": "
+                  "\"https://creativecommons.org/licenses/by/4.0/\",\n  \"changes_ja\": \"libisommはこの資料をデータに変換しました。");
+    assert_has(t, "(domain_source \\\"default\\\") are libisomm's own work. ISOG-J does not endorse libisomm.\"},\n \"functions\": [");
     isomm_free(t);
 }
 
@@ -495,4 +557,214 @@ Test(report, custom_role_names_are_escaped_in_html_and_svg)
     isomm_result_free(r);
     isomm_assessment_free(a);
     isomm_model_free(m);
+}
+
+/* ---- terminal width, escapes, and what the text says when there is nothing to say ---- */
+
+/* Display columns of one line, counted here independently of the library: CJK ideographs,
+ * kana, fullwidth forms and CJK punctuation take two columns. */
+static size_t line_columns(const char *s, size_t n)
+{
+    size_t i = 0, cols = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned long cp;
+        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+        for (size_t k = 1; k < len && i + k < n; k++)
+            cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3F);
+        cols += (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xFF01 && cp <= 0xFF60) ? 2 : 1;
+        i += len;
+    }
+    return cols;
+}
+
+static size_t widest_line(const char *t)
+{
+    size_t widest = 0;
+    while (*t) {
+        const char *end = strchr(t, '\n');
+        size_t n = end ? (size_t)(end - t) : strlen(t), cols = line_columns(t, n);
+        if (cols > widest)
+            widest = cols;
+        t += n + (end != NULL);
+    }
+    return widest;
+}
+
+static char *render_width(const isomm_result *r, isomm_lang lang, int width)
+{
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    char *out = NULL;
+    o.lang = lang;
+    o.width = width;
+    cr_assert_eq(isomm_report_render(&out, NULL, r, &o, NULL), ISOMM_OK);
+    return out;
+}
+
+Test(report, text_fits_every_width)
+{
+    int width, lang;
+    for (lang = 0; lang <= 1; lang++) {
+        for (width = 40; width <= 140; width += 4) {
+            char *t = render_width(r1, (isomm_lang)lang, width);
+            cr_assert_leq(widest_line(t), (size_t)width, "lang %d width %d", lang, width);
+            if (width <= 80)
+                cr_assert_geq(widest_line(t), (size_t)width - 4, "lang %d width %d uses the width", lang, width);
+            isomm_free(t);
+        }
+    }
+}
+
+Test(report, text_width_defaults_minimum_and_bars)
+{
+    char *dflt = render(r1, ISOMM_FORMAT_TEXT, ISOMM_LANG_EN), *zero = render_width(r1, ISOMM_LANG_EN, 0);
+    char *ten = render_width(r1, ISOMM_LANG_EN, 10), *forty = render_width(r1, ISOMM_LANG_EN, 40);
+    char *wide = render_width(r1, ISOMM_LANG_EN, 300);
+
+    cr_assert_str_eq(dflt, zero, "width 0 is 80");
+    cr_assert_str_eq(ten, forty, "below 40 the layout is that of 40");
+    cr_assert_leq(widest_line(forty), 40);
+    /* the widest bar is 20 cells (4 per level) however wide the terminal; at 40 it shrinks to 5 */
+    assert_has(wide, "  A  Security response organisation management                3.0 / 5  "
+                     "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588"
+                     "\u2591\u2591\u2591\u2591\u2591\u2591\u2591\u2591\n");
+    assert_has(forty, "3.0 / 5  \u2588\u2588\u2588\u2591\u2591\n");
+    isomm_free(dflt);
+    isomm_free(zero);
+    isomm_free(ten);
+    isomm_free(forty);
+    isomm_free(wide);
+}
+
+struct sink_buf {
+    char data[65536];
+    size_t len;
+};
+
+static int to_sink(void *p, const void *data, size_t len, isomm_error *err)
+{
+    struct sink_buf *sink = p;
+    (void)err;
+    cr_assert_leq(sink->len + len, sizeof sink->data);
+    memcpy(sink->data + sink->len, data, len);
+    sink->len += len;
+    return 0;
+}
+
+/* The 0.1 layout of the options, without width: still accepted, rendered at 80 columns. */
+typedef struct report_options_v1 {
+    unsigned int version;
+    isomm_format format;
+    isomm_lang lang;
+    const isomm_result *second;
+    const char *second_label;
+} report_options_v1;
+
+Test(report, options_version_1_still_accepted)
+{
+    report_options_v1 *v1 = malloc(sizeof *v1); /* exactly the old size: reading width would overflow */
+    char *old = NULL, *now = render(r1, ISOMM_FORMAT_TEXT, ISOMM_LANG_EN);
+    isomm_report_stream *s = NULL;
+
+    cr_assert_not_null(v1);
+    v1->version = 1;
+    v1->format = ISOMM_FORMAT_TEXT;
+    v1->lang = ISOMM_LANG_EN;
+    v1->second = NULL;
+    v1->second_label = NULL;
+    cr_assert_eq(isomm_report_render(&old, NULL, r1, (const isomm_report_options *)(const void *)v1, NULL), ISOMM_OK);
+    cr_assert_str_eq(old, now);
+    isomm_free(old);
+    {
+        /* the bytes after a version 1 struct hold garbage (here a width of 16843009): never read */
+        union { isomm_report_options v2; unsigned char bytes[sizeof(isomm_report_options)]; } room;
+        memset(room.bytes, 1, sizeof room.bytes);
+        memcpy(room.bytes, v1, sizeof *v1);
+        cr_assert_eq(isomm_report_render(&old, NULL, r1, &room.v2, NULL), ISOMM_OK);
+        cr_assert_str_eq(old, now);
+    }
+    /* a stream copies the options: only the part a version 1 struct has */
+    {
+        struct sink_buf sink = { { 0 }, 0 };
+        cr_assert_eq(isomm_report_stream_open(&s, (const isomm_report_options *)(const void *)v1, to_sink, &sink,
+                                              NULL), ISOMM_OK);
+        cr_assert_eq(isomm_report_stream_add(s, r1, NULL), ISOMM_OK);
+        cr_assert_eq(isomm_report_stream_finish(s, NULL), ISOMM_OK);
+        cr_assert_eq(sink.len, strlen(now));
+        cr_assert(memcmp(sink.data, now, sink.len) == 0);
+    }
+    isomm_free(old);
+    isomm_free(now);
+    free(v1);
+}
+
+Test(report, text_escapes_control_characters_from_input)
+{
+    char *t, *md;
+
+    cr_assert_eq(isomm_assessment_set_note(a1, "A-2", "esc\x1b[2J bel\a del\x7f csi\xc2\x9b" "1m", NULL), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_meta(a1, ISOMM_META_ASSESSOR, "\x1b]0;title\a", NULL), ISOMM_OK);
+    t = render(r1, ISOMM_FORMAT_TEXT, ISOMM_LANG_EN);
+    assert_has(t, "        esc\\x1b[2J bel\\x07 del\\x7f csi\\u009b1m\n");
+    assert_has(t, "  Assessor         \\x1b]0;title\\x07\n");
+    cr_assert_null(strchr(t, '\x1b'));
+    cr_assert_null(strchr(t, '\a'));
+    cr_assert_null(strchr(t, '\x7f'));
+    cr_assert_null(strstr(t, "\xc2\x9b"));
+    md = render(r1, ISOMM_FORMAT_MARKDOWN, ISOMM_LANG_EN);
+    assert_has(md, "esc\\\\x1b\\[2J bel\\\\x07");
+    cr_assert_null(strchr(md, '\x1b'));
+    isomm_free(t);
+    isomm_free(md);
+}
+
+Test(report, text_says_why_there_is_no_fit_and_no_contrast)
+{
+    isomm_assessment *a = NULL;
+    isomm_result *r;
+    char *en, *ja, *json;
+
+    cr_assert_eq(isomm_assessment_new(&a, NULL, NULL), ISOMM_OK);
+    r = evaluate(a, ISOMM_PATTERN_NONE);
+    en = render(r, ISOMM_FORMAT_TEXT, ISOMM_LANG_EN);
+    ja = render(r, ISOMM_FORMAT_TEXT, ISOMM_LANG_JA);
+    json = render(r, ISOMM_FORMAT_JSON, ISOMM_LANG_EN);
+    assert_has(en, "\nStrengths\n  none (every function has the same maturity)\n");
+    assert_has(en, "\nWeaknesses\n  none (every function has the same maturity)\n");
+    assert_has(en, "\nPattern fit\n  No role is answered at level 1 or more, so no pattern can be fitted.\n");
+    cr_assert_null(strstr(en, "Full outsource"), "no pattern is named when nothing is rated");
+    assert_has(ja, "\nパターン適合\n  レベル1以上で回答された役割がないため、適合するパターンはありません。\n");
+    assert_has(en, "  ! No role is answered at level 1 or more, so there is no pattern to fit.\n");
+    assert_has(json, "\"pattern_fit\": {\"pattern\": null, \"mismatches\": 0, \"current_pattern_mismatches\": null}");
+    isomm_free(en);
+    isomm_free(ja);
+    isomm_free(json);
+    isomm_result_free(r);
+    isomm_assessment_free(a);
+}
+
+Test(report, text_fits_with_long_unbreakable_input)
+{
+    char id[201], org[20 * 30 + 1]; /* 20 times 10 characters of 3 bytes */
+    int width, lang, i;
+
+    for (i = 0; i < 200; i++)
+        id[i] = (char)('a' + i % 26);
+    id[200] = '\0';
+    org[0] = '\0';
+    for (i = 0; i < 20; i++)
+        strcat(org, "長い組織名（部署）、");
+    cr_assert_eq(isomm_assessment_set_meta(a1, ISOMM_META_ID, id, NULL), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_meta(a1, ISOMM_META_ORGANIZATION, org, NULL), ISOMM_OK);
+    cr_assert_eq(isomm_assessment_set_note(a1, "B-1", "x\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b"
+                                                     "\x1b\x1b\x1b\x1b y。。。。。。。。。。。。。。。。。。。。。", NULL), ISOMM_OK);
+    for (lang = 0; lang <= 1; lang++) {
+        for (width = 40; width <= 90; width += 7) {
+            char *t = render_width(r1, (isomm_lang)lang, width);
+            cr_assert_leq(widest_line(t), (size_t)width, "lang %d width %d:\n%s", lang, width, t);
+            assert_has(t, "abcdefghij");
+            isomm_free(t);
+        }
+    }
 }

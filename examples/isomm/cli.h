@@ -72,6 +72,9 @@ int cli_usage_error(const cli *c, const char *fmt, const char *detail);
 int cli_input_error(const char *file, const isomm_error *err);
 /* A renderer refused the options: a format that output lacks is a usage error, else input. */
 int cli_render_error(const isomm_error *err);
+/* The width text output should fit: COLUMNS when it is a number of columns, else the width of
+ * the terminal on standard output, else 80. */
+int cli_text_width(void);
 /* Print text from input or the library with control characters shown escaped (\x1b). */
 void cli_put_safe(FILE *fp, const char *s);
 /* fmt (one %s) with text shown safely, in a new string (free()); NULL when out of memory. */

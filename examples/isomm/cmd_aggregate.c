@@ -56,6 +56,7 @@ static int run(const context *ctx)
     if (status == 0) {
         ro.lang = ctx->lang;
         ro.format = (isomm_format)format;
+        ro.width = cli_text_width();
         if (isomm_aggregate_render(&doc, &len, ag, &ro, &err) != ISOMM_OK)
             status = cli_render_error(&err);
         else

@@ -36,6 +36,7 @@ static int run(const context *ctx)
     }
     ro.lang = ctx->lang;
     ro.format = (isomm_format)format;
+    ro.width = cli_text_width();
     if (isomm_comparison_render(&doc, &len, cmp, &ro, &err) != ISOMM_OK) {
         status = cli_render_error(&err);
         goto out;

@@ -181,6 +181,7 @@ static int run(const context *ctx)
         return cli_usage_error(c, "--list-size takes 0 to 54, got '%s'", c->list_size);
     j.report.lang = ctx->lang;
     j.report.format = (isomm_format)format;
+    j.report.width = cli_text_width();
     if (c->html_out || format == ISOMM_FORMAT_HTML || format == ISOMM_FORMAT_SVG_RADAR ||
         format == ISOMM_FORMAT_SVG_ROLES)
         return report_whole(&j);

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -131,6 +133,19 @@ int cli_render_error(const isomm_error *err)
 {
     cli_input_error(NULL, err);
     return err->code == ISOMM_EOPTIONS ? EXIT_USAGE : EXIT_INPUT;
+}
+
+int cli_text_width(void)
+{
+    const char *columns = getenv("COLUMNS");
+    struct winsize ws;
+    int width;
+
+    if (columns && cli_parse_int(columns, 1, 10000, &width) == 0)
+        return width;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return ISOMM_REPORT_DEFAULT_WIDTH;
 }
 
 const char *cli_display_name(const char *path)

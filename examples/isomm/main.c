@@ -26,6 +26,32 @@ static const char common_options[] =
 static const char exit_status[] =
     "Exit status: 0 success, 1 invalid input or a failed write, 2 wrong usage.\n";
 
+/* The source of the catalogue and its licence (CC BY 4.0 asks for it wherever the catalogue is
+ * shown), wrapped to 78 columns. */
+static void attribution(void)
+{
+    const char *text = isomm_model_attribution()->notice_en;
+    size_t column = 0;
+
+    fputs("\nCatalogue:", stdout);
+    column = 10;
+    while (*text) {
+        size_t word = strcspn(text, " ");
+        if (column + 1 + word > 78) {
+            putchar('\n');
+            column = 0;
+        } else if (column > 0) {
+            putchar(' ');
+            column++;
+        }
+        fwrite(text, 1, word, stdout);
+        column += word;
+        text += word;
+        text += strspn(text, " ");
+    }
+    putchar('\n');
+}
+
 static void general_help(void)
 {
     size_t i;
@@ -49,6 +75,7 @@ static void general_help(void)
           "full-insource.\n",
           stdout);
     fputs(exit_status, stdout);
+    attribution();
 }
 
 static void command_help(const command *cmd)
@@ -57,6 +84,7 @@ static void command_help(const command *cmd)
     if (cmd->options[0])
         printf("\nOptions:\n%s", cmd->options);
     printf("\nOptions of every command:\n%s\n%s", common_options, exit_status);
+    attribution();
 }
 
 static const command *find_command(const char *name)

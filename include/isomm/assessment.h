@@ -21,7 +21,12 @@ extern "C" {
 /** Opaque assessment handle. */
 typedef struct isomm_assessment isomm_assessment;
 
-/** One role's answer as read back by isomm_assessment_get(). */
+/**
+ * One role's answer as read back by isomm_assessment_get().
+ *
+ * ABI: caller-allocated, fixed layout. Its fields never change while the SONAME stays
+ * libisomm.so.1.
+ */
 typedef struct isomm_answer {
     isomm_sourcing sourcing; /**< ::ISOMM_SOURCING_NONE when unanswered */
     int level;               /**< 0..5, or ::ISOMM_UNANSWERED */

@@ -55,6 +55,9 @@ typedef enum isomm_code {
 /**
  * Error record filled in by a failing call. The caller owns it (usually on the stack);
  * libisomm only writes into it. On success a call leaves it untouched.
+ *
+ * ABI: caller-allocated, fixed layout. Its fields never change while the SONAME stays
+ * libisomm.so.1.
  */
 typedef struct isomm_error {
     int code;          /**< the ::isomm_code returned by the call */

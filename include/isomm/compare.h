@@ -53,7 +53,12 @@ typedef enum isomm_change_status {
 /** Number of statuses; the counts of all of them add up to ::ISOMM_ROLE_COUNT. */
 #define ISOMM_CHANGE_STATUS_COUNT 6
 
-/** One role's line of a comparison (borrowed from the comparison). */
+/**
+ * One role's line of a comparison (borrowed from the comparison).
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
+ */
 typedef struct isomm_role_change {
     int role;                    /**< role index 0..53 */
     int old_level;               /**< 0..5, ::ISOMM_UNANSWERED when the old assessment has no answer */
@@ -66,7 +71,12 @@ typedef struct isomm_role_change {
     isomm_change_status status;  /**< the role's status (added in 0.2) */
 } isomm_role_change;
 
-/** One function's line of a comparison (borrowed from the comparison). */
+/**
+ * One function's line of a comparison (borrowed from the comparison).
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
+ */
 typedef struct isomm_function_change {
     int function;        /**< function index 0..8 */
     int has_old;         /**< 1 when the function has a maturity in the old assessment */
@@ -168,6 +178,9 @@ typedef struct isomm_aggregate isomm_aggregate;
 /**
  * One role's statistics (borrowed from the aggregate; updated by every add and merge).
  * Levels are counted over the assessments that answered the role with a level 1..5.
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
  */
 typedef struct isomm_role_stats {
     int role;           /**< role index 0..53 */
@@ -183,7 +196,12 @@ typedef struct isomm_role_stats {
     int disagreement;   /**< 1 when spread >= 2 or both sourcings were voted */
 } isomm_role_stats;
 
-/** One function's statistics over the assessments in which the function has a maturity. */
+/**
+ * One function's statistics over the assessments in which the function has a maturity.
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
+ */
 typedef struct isomm_function_stats {
     int function; /**< function index 0..8 */
     int count;    /**< assessments in which the function has a maturity */

@@ -58,7 +58,7 @@ extern "C" {
 /** Version of ::isomm_csv_options understood by this library. */
 #define ISOMM_CSV_OPTIONS_VERSION 1
 /** Default limit on one field's size in bytes (1 MiB); a longer field is ::ISOMM_ELIMIT. */
-#define ISOMM_CSV_DEFAULT_MAX_FIELD_BYTES ((size_t)1 << 20)
+#define ISOMM_CSV_DEFAULT_MAX_FIELD_BYTES (1024u * 1024u)
 /** Default number of problems collected by the validation functions. */
 #define ISOMM_CSV_DEFAULT_MAX_ERRORS 100
 
@@ -68,7 +68,12 @@ typedef enum isomm_encoding {
     ISOMM_ENCODING_CP932 = 1 /**< Shift_JIS / CP932, converted with iconv; no byte-order mark */
 } isomm_encoding;
 
-/** CSV options. Start from ::ISOMM_CSV_OPTIONS_INIT; a NULL options pointer means the defaults. */
+/**
+ * CSV options. Start from ::ISOMM_CSV_OPTIONS_INIT; a NULL options pointer means the defaults.
+ *
+ * ABI: caller may allocate, has a version field. Start from the INIT macro; fields are only
+ * added at the end, with the version and INIT macro bumped, and older versions stay accepted.
+ */
 typedef struct isomm_csv_options {
     unsigned int version;     /**< ::ISOMM_CSV_OPTIONS_VERSION */
     isomm_encoding encoding;  /**< input/output encoding (default UTF-8) */
@@ -190,7 +195,12 @@ ISOMM_EXPORT int isomm_csv_validate_buffer(const char *data, size_t len, const i
  */
 typedef int (*isomm_problem_fn)(void *userdata, const isomm_error *problem);
 
-/** What a check found: filled in by isomm_csv_check_file() and its siblings (caller-owned). */
+/**
+ * What a check found: filled in by isomm_csv_check_file() and its siblings (caller-owned).
+ *
+ * ABI: caller-allocated, fixed layout. Its fields never change while the SONAME stays
+ * libisomm.so.1.
+ */
 typedef struct isomm_csv_summary {
     size_t problems;    /**< problems handed to the callback */
     size_t assessments; /**< assessments read: all of them for a clean input; with problems, those

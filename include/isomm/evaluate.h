@@ -20,7 +20,12 @@ extern "C" {
 /** Version of ::isomm_eval_options understood by this library. */
 #define ISOMM_EVAL_OPTIONS_VERSION 1
 
-/** Evaluation options. Start from ::ISOMM_EVAL_OPTIONS_INIT and change what you need. */
+/**
+ * Evaluation options. Start from ::ISOMM_EVAL_OPTIONS_INIT and change what you need.
+ *
+ * ABI: caller may allocate, has a version field. Start from the INIT macro; fields are only
+ * added at the end, with the version and INIT macro bumped, and older versions stay accepted.
+ */
 typedef struct isomm_eval_options {
     unsigned int version;  /**< ::ISOMM_EVAL_OPTIONS_VERSION */
     int strengths;         /**< k: strengths and weaknesses shown, 1..4 (default 2) */
@@ -62,7 +67,12 @@ typedef enum isomm_warning {
 /** Opaque evaluation result. */
 typedef struct isomm_result isomm_result;
 
-/** One function's line of a result (borrowed from the result). */
+/**
+ * One function's line of a result (borrowed from the result).
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
+ */
 typedef struct isomm_function_result {
     int function;       /**< function index 0..8 */
     int has_maturity;   /**< 0 when every role of the function is at level 0 */
@@ -72,7 +82,12 @@ typedef struct isomm_function_result {
     int unanswered_roles; /**< roles without an answer (counted as 1) */
 } isomm_function_result;
 
-/** One role's line of a result (borrowed from the result). */
+/**
+ * One role's line of a result (borrowed from the result).
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
+ */
 typedef struct isomm_role_result {
     int role;                   /**< role index 0..53 */
     isomm_sourcing sourcing;    /**< recorded sourcing, ::ISOMM_SOURCING_NONE when unanswered */
@@ -133,7 +148,9 @@ ISOMM_EXPORT int isomm_maturity_band(double maturity);
  * isomm_function_comment(). Texts depend on the function index only, so a loaded model has the
  * same comments as the built-in one.
  * @param function a function of any model (borrowed)
+ * @param strength nonzero for the comment of a strength, 0 for that of a weakness
  * @param band     1..5, as isomm_maturity_band()
+ * @param lang     language of the text
  * @return static UTF-8 text; NULL when function is NULL, its index is not 0..8, band is not
  *         1..5 or lang is not a language.
  */

@@ -65,7 +65,9 @@ typedef struct isomm_model isomm_model;
 
 /**
  * One role of a model. Borrowed from the model; valid while the model lives.
- * Fields may be added at the end in later minor versions: never allocate or copy this struct.
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
  */
 typedef struct isomm_role_info {
     int index;              /**< 0..53, catalogue order */
@@ -81,7 +83,10 @@ typedef struct isomm_role_info {
 
 /**
  * One function of a model, with the comments shown when it is a strength or a weakness.
- * Borrowed from the model; never allocate or copy this struct.
+ * Borrowed from the model; valid while the model lives.
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
  */
 typedef struct isomm_function_info {
     int index;               /**< 0..8 */
@@ -96,7 +101,12 @@ typedef struct isomm_function_info {
     const char *weakness_en; /**< comment when the function is a weakness (English) */
 } isomm_function_info;
 
-/** One organisation pattern (static data). */
+/**
+ * One organisation pattern (static data).
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
+ */
 typedef struct isomm_pattern_info {
     isomm_pattern pattern; /**< the enum value */
     const char *id;        /**< "full-outsource", "minimum-insource", "hybrid", "minimum-outsource", "full-insource" */
@@ -104,6 +114,33 @@ typedef struct isomm_pattern_info {
     const char *name_en;   /**< English name, e.g. "Hybrid" */
     int insourced_domains; /**< k: domains I..k are insourced */
 } isomm_pattern_info;
+
+/**
+ * Where the catalogue comes from and under which licence (static data).
+ *
+ * The role names and summaries in Japanese, the nine functions, the organisation patterns and
+ * the two 0-5 scales of ISOMM v2.1 are ISOG-J's material, licensed CC BY 4.0; anything that
+ * shows the catalogue shows this attribution with it. The English texts and the domain
+ * placements marked "default" are libisomm's own work.
+ *
+ * ABI: library-owned, may grow. The library allocates it and hands out pointers; fields may be
+ * added at the end while the SONAME stays libisomm.so.1: never allocate, copy or take its size.
+ */
+typedef struct isomm_attribution {
+    const char *title;       /**< title of the source material, in Japanese as published */
+    const char *model;       /**< "ISOG-J SOC/CSIRT Maturity Model (ISOMM) v2.1" */
+    const char *author_ja;   /**< the author's name as published: "日本セキュリティオペレーション事業者協議会" */
+    const char *author_en;   /**< "ISOG-J (Information Security Operation providers Group Japan)" */
+    const char *licence;     /**< "CC BY 4.0" */
+    const char *licence_url; /**< "https://creativecommons.org/licenses/by/4.0/" */
+    const char *changes_ja;  /**< what this project changed and what is its own (Japanese) */
+    const char *changes_en;  /**< what this project changed and what is its own (English) */
+    const char *notice_ja;   /**< the whole attribution in one Japanese sentence, for footers and help texts */
+    const char *notice_en;   /**< the whole attribution in one English sentence, for footers and help texts */
+} isomm_attribution;
+
+/** The attribution of the ISOMM v2.1 material every model is built on. Static, never NULL. */
+ISOMM_EXPORT const isomm_attribution *isomm_model_attribution(void);
 
 /** The built-in ISOMM v2.1 model. Static, never NULL; passing it to isomm_model_free() does nothing. */
 ISOMM_EXPORT const isomm_model *isomm_model_default(void);

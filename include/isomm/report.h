@@ -29,27 +29,51 @@ typedef enum isomm_format {
     ISOMM_FORMAT_SVG_HEATMAP = 6 /**< aggregates only: roles by assessor, colour = level (isomm/compare.h) */
 } isomm_format;
 
-/** Version of ::isomm_report_options understood by this library. */
-#define ISOMM_REPORT_OPTIONS_VERSION 1
+/**
+ * Version of ::isomm_report_options understood by this library: 2 (adds `width`). Version 1
+ * (the struct without `width`) is still accepted and renders text at 80 columns.
+ */
+#define ISOMM_REPORT_OPTIONS_VERSION 2
 
-/** Report options. Start from ::ISOMM_REPORT_OPTIONS_INIT. */
+/** Default terminal width of text output, in columns. */
+#define ISOMM_REPORT_DEFAULT_WIDTH 80
+
+/** Narrowest text layout: a smaller ::isomm_report_options.width is rendered at this width. */
+#define ISOMM_REPORT_MIN_WIDTH 40
+
+/**
+ * Report options. Start from ::ISOMM_REPORT_OPTIONS_INIT.
+ *
+ * ABI: caller may allocate, has a version field. Start from the INIT macro; fields are only
+ * added at the end, with the version and INIT macro bumped, and older versions stay accepted.
+ */
 typedef struct isomm_report_options {
-    unsigned int version;         /**< ::ISOMM_REPORT_OPTIONS_VERSION */
+    unsigned int version;         /**< ::ISOMM_REPORT_OPTIONS_VERSION (1 is accepted: no width) */
     isomm_format format;          /**< output format */
     isomm_lang lang;              /**< language of labels and texts */
     const isomm_result *second;   /**< optional second radar series (a target or another assessment), or NULL */
     const char *second_label;     /**< legend label of the second series, or NULL for a default */
+    int width;                    /**< version 2: text output's width in terminal columns (East Asian wide
+                                       characters count two); 0 = ::ISOMM_REPORT_DEFAULT_WIDTH, values below
+                                       ::ISOMM_REPORT_MIN_WIDTH give that; negative is ::ISOMM_EOPTIONS. Bars
+                                       shrink and long names wrap with a hanging indent to fit. Other formats
+                                       ignore it. */
 } isomm_report_options;
 
-/** Defaults: text, Japanese, no second series. */
-#define ISOMM_REPORT_OPTIONS_INIT { ISOMM_REPORT_OPTIONS_VERSION, ISOMM_FORMAT_TEXT, ISOMM_LANG_JA, NULL, NULL }
+/** Defaults: text, Japanese, no second series, 80 columns. */
+#define ISOMM_REPORT_OPTIONS_INIT \
+    { ISOMM_REPORT_OPTIONS_VERSION, ISOMM_FORMAT_TEXT, ISOMM_LANG_JA, NULL, NULL, ISOMM_REPORT_DEFAULT_WIDTH }
 
 /**
  * Render one result as a document of the format in @p opts.
  *
  * Text and Markdown: header (assessment, organisation, assessor, date, patterns), the nine
- * functions with maturity and a bar, overall maturity, strengths and weaknesses with their
- * comments, the four recommendation lists, pattern fit, unanswered roles, warnings.
+ * functions with maturity and a bar, overall maturity, strengths and weaknesses with the comments
+ * of their maturity band, the four recommendation lists (each role with its next step), the
+ * action plan, pattern fit (or why there is none), unanswered roles, notes, warnings; Markdown
+ * also a table of every role. Text fits opts->width columns, and control characters from input
+ * (ESC, BEL, DEL, C1) are shown escaped (`\x1b`). Markdown uses tables, which need a
+ * GitHub-flavoured Markdown renderer.
  * JSON: one object as INTERFACES.md section 3; numbers unrounded, absent values `null`,
  * `name` and the comments in opts->lang, `warnings` the stable warning ids (isomm_warning_id()).
  * SVG radar: the nine function maturities (plus opts->second as a dashed second series).
@@ -145,7 +169,8 @@ ISOMM_EXPORT void isomm_report_stream_free(isomm_report_stream *s);
 
 /**
  * The catalogue as JSON: `{"name", "functions": [{code, name_ja, name_en, roles: [codes],
- * strength_ja, strength_en, weakness_ja, weakness_en}], "roles": [{code, function, domain,
+ * strength_ja, strength_en, weakness_ja, weakness_en, comments: {strength: [{band, ja, en}], weakness:
+ * [...]}}] (the comments of the five maturity bands, isomm_function_band_comment()), "roles": [{code, function, domain,
  * domain_source, name_ja, name_en, summary_ja, summary_en}], "domains": [{code, stance}],
  * "patterns": [{id, name_ja, name_en, insourced_domains: [..]}], "scales": {"insource":
  * [{level, ja, en}], "outsource": [...]}}`.

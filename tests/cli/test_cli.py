@@ -55,6 +55,16 @@ class TempDir(unittest.TestCase):
         return os.path.join(self.dir, name)
 
 
+# The end of every help text: ISOG-J's attribution (isomm_model_attribution()->notice_en).
+ATTRIBUTION = (
+    "\n"
+    "Catalogue: Roles, functions, organisation patterns and maturity scales from\n"
+    "ISOMM v2.1 by ISOG-J (Information Security Operation providers Group Japan),\n"
+    "licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); the English\n"
+    "texts and default domain placements are libisomm's own.\n"
+)
+
+
 class Commands(TempDir):
     def test_help_and_version(self):
         code, out, err = run("--help")
@@ -64,6 +74,7 @@ class Commands(TempDir):
             self.assertIn("\n  " + command + " ", out)
         self.assertIn("\n  help ", out)
         self.assertEqual(run("help"), (0, out, ""))
+        self.assertTrue(out.endswith(ATTRIBUTION), out)
         code, out, _ = run("--version")
         self.assertEqual(code, 0)
         self.assertRegex(out, r"^isomm \d+\.\d+\.\d+\n$")
@@ -87,6 +98,8 @@ class Commands(TempDir):
                 # the same text from COMMAND --help and -h, wherever it stands
                 self.assertEqual(run(command, "--help"), (0, out, ""))
                 self.assertEqual(run(command, "x.csv", "-h"), (0, out, ""))
+                # the source of the catalogue (CC BY 4.0), as in the model JSON
+                self.assertTrue(out.endswith(ATTRIBUTION), out)
                 # every help line fits an 80-column terminal
                 self.assertEqual([line for line in out.splitlines() if len(line) > 80], [])
         self.assertNotIn("--bom", run("help", "report")[1])
@@ -133,8 +146,8 @@ class Commands(TempDir):
         self.assertEqual((code, err), (0, ""))
         self.assertTrue(out.startswith("ISOMM maturity report: example-1\n"))
         self.assertIn("  Organisation     Example Corp\n", out)
-        self.assertIn("  B  Real-time analysis                                       2.7 / 5  ", out)
-        self.assertIn("     Overall maturity                                         2.5 / 5  ", out)
+        self.assertIn("  B  Real-time analysis                            2.7 / 5  ", out)
+        self.assertIn("     Overall maturity                              2.5 / 5  ", out)
         self.assertIn("\nStrengths\n  A  Security response organisation management  3.0 / 5\n", out)
         self.assertIn("    I-6   Collaboration with security communities (Insource, level 1)\n", out)
         self.assertIn("Unanswered roles (3, counted as level 1)\n", out)
@@ -256,6 +269,8 @@ class Commands(TempDir):
         self.assertEqual([p["id"] for p in doc["patterns"]], PATTERNS)
         self.assertEqual([d["code"] for d in doc["domains"]], ["I", "II", "III", "IV"])
         self.assertEqual([s["level"] for s in doc["scales"]["outsource"]], [0, 1, 2, 3, 4, 5])
+        self.assertEqual((doc["attribution"]["licence"], doc["attribution"]["author_en"]),
+                         ("CC BY 4.0", "ISOG-J (Information Security Operation providers Group Japan)"))
 
     def test_custom_model(self):
         with open(os.path.join(DATA, "roles-v2.1.csv"), encoding="utf-8", newline="") as f:

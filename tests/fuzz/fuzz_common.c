@@ -57,6 +57,10 @@ static void check_roles(const isomm_result *r, const isomm_assessment *a)
             FUZZ_REQUIRE(rr->level >= 0 && rr->level <= 5 && rr->score == rr->level);
             FUZZ_REQUIRE(rr->sourcing == ISOMM_INSOURCE || rr->sourcing == ISOMM_OUTSOURCE);
         }
+        /* section 7.1: the next level and step */
+        FUZZ_REQUIRE(rr->next_level == (rr->level >= 1 && rr->level <= 4 ? rr->level + 1 : 0));
+        FUZZ_REQUIRE((isomm_result_next_step(r, i, ISOMM_LANG_JA) != NULL) ==
+                     (rr->next_level > 0 || rr->level == ISOMM_UNANSWERED));
     }
     FUZZ_REQUIRE(unanswered == isomm_result_unanswered_count(r));
     FUZZ_REQUIRE(unanswered == ISOMM_ROLE_COUNT - isomm_assessment_answered(a));
@@ -64,13 +68,33 @@ static void check_roles(const isomm_result *r, const isomm_assessment *a)
     FUZZ_REQUIRE(isomm_result_role(r, ISOMM_ROLE_COUNT) == NULL);
 }
 
+static int has_warning(const isomm_result *r, isomm_warning w)
+{
+    int i;
+    for (i = 0; i < isomm_result_warning_count(r); i++)
+        if (isomm_result_warning(r, i) == (int)w)
+            return 1;
+    return 0;
+}
+
+/* Section 6: a strength above the lowest maturity, a weakness below the highest, none of either
+ * (and the warning no_contrast) when all are equal; each comment that of the function's band. */
 static void check_highlights(const isomm_result *r, int k)
 {
     int strength, i, with_maturity = 0;
-    double overall;
+    double overall, lowest = 6.0, highest = 0.0;
 
-    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++)
-        with_maturity += isomm_result_function(r, i)->has_maturity;
+    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
+        const isomm_function_result *fr = isomm_result_function(r, i);
+        with_maturity += fr->has_maturity;
+        if (fr->has_maturity && fr->maturity < lowest)
+            lowest = fr->maturity;
+        if (fr->has_maturity && fr->maturity > highest)
+            highest = fr->maturity;
+    }
+    FUZZ_REQUIRE(has_warning(r, ISOMM_WARNING_NO_CONTRAST) == (with_maturity > 0 && lowest == highest));
+    if (with_maturity > 0 && lowest < highest)
+        FUZZ_REQUIRE(isomm_result_highlight_count(r, 1) >= 1 && isomm_result_highlight_count(r, 0) >= 1);
     FUZZ_REQUIRE(isomm_result_overall(r, &overall) == (with_maturity > 0));
     FUZZ_REQUIRE(with_maturity ? (overall >= 1.0 && overall <= 5.0) : overall == 0.0);
     for (strength = 0; strength <= 1; strength++) {
@@ -82,6 +106,9 @@ static void check_highlights(const isomm_result *r, int k)
             const isomm_function_result *fr = isomm_result_function(r, f);
             FUZZ_REQUIRE(fr != NULL && fr->has_maturity);
             FUZZ_REQUIRE(strength ? fr->maturity <= prev : fr->maturity >= prev);
+            FUZZ_REQUIRE(strength ? fr->maturity > lowest : fr->maturity < highest);
+            FUZZ_REQUIRE(isomm_result_highlight_band(r, strength, i) == isomm_maturity_band(fr->maturity));
+            FUZZ_REQUIRE(isomm_result_highlight_comment(r, strength, i, ISOMM_LANG_EN) != NULL);
             prev = fr->maturity;
         }
         FUZZ_REQUIRE(isomm_result_highlight(r, strength, n) == ISOMM_ERANGE);

@@ -171,15 +171,42 @@ class Comparison(_Rendered):
     __hash__ = None
 
     def _summary(self):
-        return (f"{self.old_id} → {self.new_id}: {self.improved} improved, {self.declined} declined, "
-                f"{self.unchanged} unchanged")
+        counts = ", ".join(f"{n} {s}" for s, n in self.status_counts.items())
+        return f"{self.old_id} → {self.new_id}: {counts}"
 
     def _chart(self, lang):
         return self.render("svg", lang)
 
     def __repr__(self):
-        return (f"<isomm.Comparison {self.old_id!r} -> {self.new_id!r}: {self.improved} improved, "
-                f"{self.declined} declined, {self.unchanged} unchanged>")
+        counts = ", ".join(f"{n} {s}" for s, n in self.status_counts.items())
+        return f"<isomm.Comparison {self.old_id!r} -> {self.new_id!r}: {counts}>"
+
+    # Read-only views of ISOMM-MODEL.md section 8 (the six statuses, overall, metadata).
+    @property
+    def status_counts(self):
+        """``{"improved": n, "declined": n, "unchanged": n, "added": n, "dropped": n, "unrated": n}``;
+        "unchanged" counts only roles rated on both sides at the same level. The six add up to 54."""
+        return {_capi.isomm_change_status_id(s): _capi.isomm_comparison_status_count(self._h, s)
+                for s in range(_capi.ISOMM_CHANGE_STATUS_COUNT)}
+
+    @property
+    def statuses(self):
+        """``{role code: status}`` for the 54 roles."""
+        return {role.code: _capi.isomm_change_status_id(_capi.isomm_comparison_role(self._h, role.index).status)
+                for role in self._model.roles}
+
+    @property
+    def overall(self):
+        """``(old, new, change)`` of the overall maturity, None where a side has none."""
+        o = _capi.isomm_comparison_overall(self._h)
+        return (o.old_maturity if o.has_old else None, o.new_maturity if o.has_new else None,
+                o.change if o.has_change else None)
+
+    def meta(self, old):
+        """``{"organization", "assessor", "date"}`` of the old (``old=True``) or new assessment."""
+        return {name: _capi.isomm_comparison_meta(self._h, 1 if old else 0, field)
+                for name, field in (("organization", _capi.ISOMM_META_ORGANIZATION),
+                                    ("assessor", _capi.ISOMM_META_ASSESSOR), ("date", _capi.ISOMM_META_DATE))}
 
 
 class RoleStats(NamedTuple):

@@ -40,7 +40,13 @@ def test_compare(old, new):
     assert a == ("A", (2 + 3 + 4 + 3) / 6, (4 + 3 + 1 + 3) / 6, (4 + 3 + 1 + 3) / 6 - (2 + 3 + 4 + 3) / 6)
     assert [f.code for f in c.functions][:2] == ["C", "D"]
     assert c.functions[-1].code == "A"
-    assert repr(c) == "<isomm.Comparison '2025' -> '2026': 1 improved, 1 declined, 52 unchanged>"
+    counts = c.status_counts
+    assert sum(counts.values()) == 54 and (counts["improved"], counts["declined"]) == (1, 1)
+    assert counts == {s: list(c.statuses.values()).count(s) for s in counts}
+    assert repr(c) == ("<isomm.Comparison '2025' -> '2026': " +
+                       ", ".join(f"{n} {s}" for s, n in counts.items()) + ">")
+    assert c.overall == tuple(c.to_dict()["overall"][k] for k in ("old", "new", "change"))
+    assert c.meta(True) == c.to_dict()["old_meta"] and c.meta(False) == c.to_dict()["new_meta"]
 
 
 def test_compare_outputs(old, new):
@@ -63,7 +69,8 @@ def test_compare_outputs(old, new):
         c.render("svg-heatmap")
     assert info.value.code == isomm.ErrorCode.EOPTIONS
     view = c._repr_html_()
-    assert "2025 → 2026: 1 improved, 1 declined, 52 unchanged" in view and view.count("<svg") == 1
+    assert "2025 → 2026: 1 improved, 1 declined, 2 unchanged, 2 added, 0 dropped, 48 unrated" in view
+    assert view.count("<svg") == 1
     assert "<!DOCTYPE" not in view
     assert c.role_records()[0]["level_change"] == 2 and len(c.function_records()) == 9
 

@@ -218,3 +218,14 @@ def test_option_types(example):
         example.evaluate(strengths="2")
     with pytest.raises(TypeError):
         example.evaluate(list_size=1.5)
+
+
+def test_next_steps_and_action_plan(example):
+    r = example.evaluate()
+    d = r.to_dict("en")
+    assert r.action_plan == d["action_plan"]
+    assert r.action_plan[:3] == r.recommendations["strengthen_insource"]
+    for role in d["roles"]:
+        assert r.next_step(role["code"], "en") == (role["next_level"], role["next_step"])
+    assert r.next_step("A-1", "en") == (3, "Undocumented, but someone else can stand in for part of it")
+    assert r.next_step("A-5", "en") == (None, "Assess this role (it is unanswered)")
