@@ -411,17 +411,18 @@ class Result:
     # Read-only views of ISOMM-MODEL.md section 7.1 (the next step of each role, the action plan).
     @_cached
     def action_plan(self):
-        """Codes of the action plan: the roles of the four lists first, in list order, then every
-        other role with a next step (level 1-4 or unanswered) in catalogue order."""
+        """Codes of the action plan (a tuple): the roles of the four lists first, in list order,
+        then every other role with a next step (level 1-4 or unanswered) in catalogue order."""
         roles = self.model.roles
-        return [roles[_capi.isomm_result_plan_role(self._h, i)].code
-                for i in range(_capi.isomm_result_plan_count(self._h))]
+        return tuple(roles[_capi.isomm_result_plan_role(self._h, i)].code
+                     for i in range(_capi.isomm_result_plan_count(self._h)))
 
-    def next_step(self, code, lang="ja"):
+    def next_step(self, code, lang=None):
         """``(next_level, text)`` of a role: level + 1 and that level's text on the role's own
         sourcing scale for levels 1-4; ``(None, advice to assess it)`` when unanswered;
-        ``(None, None)`` at level 0 or 5."""
+        ``(None, None)`` at level 0 or 5. ``lang`` is ``"ja"``, ``"en"`` or None for
+        ``isomm.options.lang``."""
         index = self.model.role(code).index
         level = _capi.isomm_result_role(self._h, index).next_level
-        text = _capi.isomm_result_next_step(self._h, index, _capi.ISOMM_LANG_EN if lang == "en" else _capi.ISOMM_LANG_JA)
+        text = _capi.isomm_result_next_step(self._h, index, _lang_value(lang))
         return (level or None, text)

@@ -223,7 +223,7 @@ def test_option_types(example):
 def test_next_steps_and_action_plan(example):
     r = example.evaluate()
     d = r.to_dict("en")
-    assert r.action_plan == d["action_plan"]
+    assert r.action_plan == tuple(d["action_plan"])
     assert r.action_plan[:3] == r.recommendations["strengthen_insource"]
     for role in d["roles"]:
         assert r.next_step(role["code"], "en") == (role["next_level"], role["next_step"])

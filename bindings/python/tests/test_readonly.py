@@ -16,7 +16,8 @@ def example(data_dir):
 
 def test_results_are_read_only(example):
     r = example.evaluate()
-    for name in ("strengths", "overall_maturity", "recommendations", "functions", "new_name"):
+    assert isinstance(r.action_plan, tuple)
+    for name in ("strengths", "overall_maturity", "recommendations", "functions", "action_plan", "new_name"):
         with pytest.raises(AttributeError, match="read-only"):
             setattr(r, name, "oops")
     with pytest.raises(AttributeError):
@@ -62,6 +63,7 @@ def test_language_option(example, monkeypatch):
     view = r._repr_html_()
     assert "Overall maturity" in view and "総合成熟度" not in view and "Security response organisation" in view
     assert isomm.csv_template().count("Overall policy management") == 1
+    assert r.next_step("A-1") == r.next_step("A-1", "en") != r.next_step("A-1", "ja")
     monkeypatch.setattr(isomm.options, "lang", "ja")
     view = r._repr_html_()
     assert "総合成熟度" in view and "Overall maturity" not in view
