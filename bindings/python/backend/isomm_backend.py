@@ -5,7 +5,7 @@
   - build_sdist packs the source tree (the files git tracks, or everything but build output) with
     a PKG-INFO;
   - build_wheel configures CMake in a temporary directory with libisomm and libcsv linked
-    statically into the extension (-DISOMM_PYTHON_STATIC_LIBCSV=ON), builds the extension
+    statically into the extension (LibCSV_LIBRARY set to libcsv.a), builds the extension
     target only and zips the package with its dist-info.
 The version is the one project(VERSION) of the top-level CMakeLists.txt; name, summary and
 the other metadata come from pyproject.toml's [project] table.
@@ -83,6 +83,17 @@ def _tag():
     return f"{impl}-{abi}-{platform}"
 
 
+def _static_libcsv():
+    """Path of libcsv.a as the C compiler finds it (Debian's libcsv-dev ships it)."""
+    compiler = os.environ.get("CC", "cc")
+    path = subprocess.run([compiler, "-print-file-name=libcsv.a"], check=True, capture_output=True,
+                          text=True).stdout.strip()
+    if not os.path.isabs(path) or not os.path.exists(path):
+        raise RuntimeError(f"{compiler} finds no libcsv.a (Debian: apt-get install libcsv-dev); a wheel links it "
+                           "statically")
+    return path
+
+
 def _run(command):
     print("+", " ".join(command), file=sys.stderr, flush=True)
     subprocess.run(command, check=True, stdout=sys.stderr)
@@ -127,7 +138,8 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
     with tempfile.TemporaryDirectory(prefix="isomm-wheel-") as tmp:
         build = os.path.join(tmp, "build")
         _run(["cmake", "-S", root, "-B", build, "-DCMAKE_BUILD_TYPE=Release", "-DBUILD_TESTING=OFF",
-              "-DISOMM_BUILD_PYTHON=ON", "-DISOMM_PYTHON_STATIC_LIBCSV=ON", f"-DPython3_EXECUTABLE={sys.executable}"])
+              "-DISOMM_BUILD_PYTHON=ON", f"-DLibCSV_LIBRARY={_static_libcsv()}",
+              f"-DPython3_EXECUTABLE={sys.executable}"])
         _run(["cmake", "--build", build, "--target", "isomm_python", "-j", str(min(2, os.cpu_count() or 1))])
         site = os.path.join(build, "bindings", "python", "site")
         wheel_name = f"{NAME}-{version}-{_tag()}.whl"
