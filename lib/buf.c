@@ -42,23 +42,54 @@ void isomm__buf_append_slow(isomm_buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
+/* Whether a printf format converts a floating-point number (%f, %e, %g, %a), the only
+ * conversions whose text follows LC_NUMERIC; %d, %s, %x and the rest never do. */
+static int converts_float(const char *fmt)
+{
+    while ((fmt = strchr(fmt, '%')) != NULL) {
+        /* skip flags, width, precision and length to the conversion */
+        do
+            fmt++;
+        while ((*fmt >= '0' && *fmt <= '9') || *fmt == '-' || *fmt == '+' || *fmt == ' ' || *fmt == '#' ||
+               *fmt == '.' || *fmt == '*' || *fmt == 'h' || *fmt == 'l' || *fmt == 'L' || *fmt == 'q' ||
+               *fmt == 'j' || *fmt == 'z' || *fmt == 't');
+        switch (*fmt) {
+        case '\0': return 0;
+        case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A': return 1;
+        default: fmt++;
+        }
+    }
+    return 0;
+}
+
+/* Format into the room left, and once more after growing when it did not fit. Formats with a
+ * floating-point conversion run in the "C" locale (numfmt.h); others need no locale switch. */
 void isomm__buf_printf(isomm_buf *b, const char *fmt, ...)
 {
-    va_list ap, ap2;
-    int n;
+    int in_c = converts_float(fmt), n;
+    va_list ap;
+    size_t room;
+
+    if (!isomm__buf_reserve(b, 64))
+        return;
+    room = b->cap - b->len;
     va_start(ap, fmt);
-    va_copy(ap2, ap);
-    n = isomm__vsnprintf_c(NULL, 0, fmt, ap);
+    n = in_c ? isomm__vsnprintf_c(b->data + b->len, room, fmt, ap) : vsnprintf(b->data + b->len, room, fmt, ap);
     va_end(ap);
+    if (n >= 0 && (size_t)n >= room) {
+        if (!isomm__buf_reserve(b, (size_t)n))
+            return;
+        va_start(ap, fmt);
+        n = in_c ? isomm__vsnprintf_c(b->data + b->len, (size_t)n + 1, fmt, ap)
+                 : vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     if (n < 0) {
         b->failed = 1;
-    } else if (isomm__buf_reserve(b, (size_t)n)) {
-        if (isomm__vsnprintf_c(b->data + b->len, (size_t)n + 1, fmt, ap2) == n)
-            b->len += (size_t)n;
-        else
-            b->failed = 1;
+        b->data[b->len] = '\0';
+        return;
     }
-    va_end(ap2);
+    b->len += (size_t)n;
 }
 
 void isomm__buf_double(isomm_buf *b, double v)

@@ -41,25 +41,26 @@ typedef struct row_state {
     isomm_pattern pattern[2]; /* current, target */
 } row_state;
 
-/* An assessment id met before: where its text is in the set's text buffer, and the line where
- * its rows began (0 marks an empty slot: data rows start on line 2 or later). */
+/* An assessment id met before: its fingerprint (two independent 64-bit hashes of its text; the
+ * text itself is not kept, so memory does not depend on how long ids are) and the line where its
+ * rows began (0 marks an empty slot: data rows start on line 2 or later). Two different ids that
+ * nobody crafted to collide would be taken for one with a probability of about 2^-128 per pair.
+ * Slots are chosen by the second, fully mixed hash. */
 typedef struct seen_id {
-    size_t hash;
-    size_t off;
+    uint64_t h1, h2;
     long line;
 } seen_id;
 
-/* A set of ids (open addressing, at most half full). */
+/* A set of ids (open addressing, at most three quarters full): 24 bytes a slot, 32 to 64 bytes
+ * an id. */
 typedef struct id_set {
     seen_id *slot;
     size_t cap, len;
-    isomm_buf text; /* the ids, NUL-terminated one after another */
 } id_set;
 
 /* A streaming reader forgets old ids in generations: when the newer of its two sets holds
- * ISOMM_CSV_STREAM_ID_WINDOW ids or this many bytes of id text, the older set is emptied and
- * becomes the newer. Either set stays below these bounds (plus one id), whatever the input size. */
-#define ID_WINDOW_BYTES ((size_t)1 << 20)
+ * ISOMM_CSV_STREAM_ID_WINDOW ids, the older set is emptied and becomes the newer. Either set
+ * stays below that bound (plus one id), whatever the input size. */
 
 struct isomm_csv_reader {
     isomm__csvin *in;
@@ -93,7 +94,7 @@ struct isomm_csv_reader {
     size_t started; /* assessments begun (the checking functions count them) */
 
     /* ids of the assessments met so far: every one (id_window 0, the all-at-once readers and
-     * validation) or the recent ones (streaming; see ID_WINDOW_BYTES) */
+     * validation) or the recent ones (streaming) */
     id_set seen[2];
     int newer;
     size_t id_window;
@@ -101,22 +102,33 @@ struct isomm_csv_reader {
     int finished;
 };
 
-static size_t hash_id(const char *s)
+/* The fingerprint of an id: FNV-1a, and a multiply-rotate hash with a final mix. */
+static seen_id fingerprint(const char *s, long line)
 {
-    size_t h = 14695981039346656037u & (size_t)-1;
-    while (*s)
-        h = (h ^ (unsigned char)*s++) * (size_t)1099511628211u;
-    return h;
+    seen_id e;
+    uint64_t a = 14695981039346656037u, b = 0x9E3779B97F4A7C15u;
+    for (; *s; s++) {
+        a = (a ^ (unsigned char)*s) * 1099511628211u;
+        b = (b + (unsigned char)*s) * 0xBF58476D1CE4E5B9u;
+        b ^= b >> 31;
+    }
+    b ^= b >> 33;
+    b *= 0xFF51AFD7ED558CCDu;
+    b ^= b >> 33;
+    e.h1 = a;
+    e.h2 = b;
+    e.line = line;
+    return e;
 }
 
 /* The line where the rows of an id began, 0 when the set does not hold it. */
-static long set_find(const id_set *set, const char *id, size_t h)
+static long set_find(const id_set *set, const seen_id *e)
 {
     size_t i;
     if (!set->cap)
         return 0;
-    for (i = h & (set->cap - 1); set->slot[i].line; i = (i + 1) & (set->cap - 1))
-        if (set->slot[i].hash == h && strcmp(set->text.data + set->slot[i].off, id) == 0)
+    for (i = (size_t)e->h2 & (set->cap - 1); set->slot[i].line; i = (i + 1) & (set->cap - 1))
+        if (set->slot[i].h1 == e->h1 && set->slot[i].h2 == e->h2)
             return set->slot[i].line;
     return 0;
 }
@@ -124,17 +136,16 @@ static long set_find(const id_set *set, const char *id, size_t h)
 static void set_put_slot(seen_id *slot, size_t cap, seen_id e)
 {
     size_t i;
-    for (i = e.hash & (cap - 1); slot[i].line; i = (i + 1) & (cap - 1))
+    for (i = (size_t)e.h2 & (cap - 1); slot[i].line; i = (i + 1) & (cap - 1))
         ;
     slot[i] = e;
 }
 
 /* Add an id not in the set; -1 when out of memory. */
-static int set_add(id_set *set, const char *id, size_t h, long line)
+static int set_add(id_set *set, const seen_id *e)
 {
     size_t j;
-    seen_id e;
-    if ((set->len + 1) * 2 > set->cap) {
+    if ((set->len + 1) * 4 > set->cap * 3) {
         size_t cap = set->cap ? set->cap * 2 : 64;
         seen_id *slot = calloc(cap, sizeof *slot);
         if (!slot)
@@ -146,11 +157,7 @@ static int set_add(id_set *set, const char *id, size_t h, long line)
         set->slot = slot;
         set->cap = cap;
     }
-    if ((e.off = isomm__buf_add_text(&set->text, id, strlen(id))) == ISOMM__BUF_FAILED)
-        return -1;
-    e.hash = h;
-    e.line = line;
-    set_put_slot(set->slot, set->cap, e);
+    set_put_slot(set->slot, set->cap, *e);
     set->len++;
     return 0;
 }
@@ -161,27 +168,25 @@ static void set_clear(id_set *set)
     if (set->cap)
         memset(set->slot, 0, set->cap * sizeof *set->slot);
     set->len = 0;
-    set->text.len = 0;
 }
 
 /* The line where the rows of an id met before began, 0 when it is new (or forgotten). */
-static long id_seen(const isomm_csv_reader *rd, const char *id)
+static long id_seen(const isomm_csv_reader *rd, const seen_id *e)
 {
-    size_t h = hash_id(id);
-    long line = set_find(&rd->seen[rd->newer], id, h);
-    return line ? line : set_find(&rd->seen[!rd->newer], id, h);
+    long line = set_find(&rd->seen[rd->newer], e);
+    return line ? line : set_find(&rd->seen[!rd->newer], e);
 }
 
 /* Remember a new id; -1 when out of memory. */
-static int id_add(isomm_csv_reader *rd, const char *id, long line)
+static int id_add(isomm_csv_reader *rd, const seen_id *e)
 {
     id_set *set = &rd->seen[rd->newer];
-    if (rd->id_window && (set->len >= rd->id_window || set->text.len >= ID_WINDOW_BYTES)) {
+    if (rd->id_window && set->len >= rd->id_window) {
         rd->newer = !rd->newer;
         set = &rd->seen[rd->newer];
         set_clear(set);
     }
-    return set_add(set, id, hash_id(id), line);
+    return set_add(set, e);
 }
 
 static int nomem(isomm_csv_reader *rd)
@@ -227,10 +232,11 @@ static int complete(isomm_csv_reader *rd)
 /* Start the assessment of a row whose id differs from the current one. */
 static int start(isomm_csv_reader *rd, const char *id, long line, long column)
 {
-    long first = id_seen(rd, id);
+    seen_id e = fingerprint(id, line);
+    long first = id_seen(rd, &e);
     size_t len = strlen(id);
     int i;
-    if (complete(rd) || (!first && id_add(rd, id, line)))
+    if (complete(rd) || (!first && id_add(rd, &e)))
         return nomem(rd);
     rd->pend.len = 0;
     if (isomm__buf_add_text(&rd->pend, id, len) == ISOMM__BUF_FAILED)
@@ -695,7 +701,6 @@ void isomm_csv_reader_free(isomm_csv_reader *rd)
     free(rd->queue);
     for (i = 0; i < 2; i++) {
         free(rd->seen[i].slot);
-        isomm__buf_free(&rd->seen[i].text);
     }
     isomm__buf_free(&rd->pend);
     isomm__buf_free(&rd->text);

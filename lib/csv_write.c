@@ -69,8 +69,8 @@ static int to_cp932(const char *text, size_t len, char **out, size_t *out_len, i
     char *ip = (char *)text, *op, *res;
     size_t il = len, ol = len + 1;
     if (cd == (iconv_t)-1)
-        return isomm__fail(err, ISOMM_EENCODING, "the C library cannot convert UTF-8 to CP932 (iconv: %s)",
-                           strerror(errno));
+        return isomm__fail(err, errno == ENOMEM ? ISOMM_ENOMEM : ISOMM_EENCODING,
+                           "the C library cannot convert UTF-8 to CP932 (iconv: %s)", strerror(errno));
     if (!(res = malloc(len + 1))) {
         iconv_close(cd);
         return isomm__fail(err, ISOMM_ENOMEM, "out of memory converting to CP932");

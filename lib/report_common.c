@@ -83,8 +83,13 @@ size_t isomm__report_width(const isomm_report_options *opts)
 
 void isomm__report_pad(isomm_buf *b, size_t n)
 {
-    while (n-- > 0)
-        isomm__buf_putc(b, ' ');
+    static const char spaces[] = "                                                                ";
+
+    while (n > sizeof spaces - 1) {
+        isomm__buf_append(b, spaces, sizeof spaces - 1);
+        n -= sizeof spaces - 1;
+    }
+    isomm__buf_append(b, spaces, n);
 }
 
 /* Append one escape "\xNN" for a byte value. */
@@ -97,14 +102,20 @@ static void escape_byte(isomm_buf *b, unsigned long v)
 
 /* Whether s can go to a terminal as it is: no byte isomm__report_term_text() would escape.
  * Most text can, and then needs no copy. */
-static int term_clean(const char *s)
+static int term_clean(const char *s, size_t *len)
 {
     size_t n = strlen(s), i = 0;
 
+    *len = n;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c;
         unsigned long cp;
         size_t step;
+        if (isomm__utf8_printable8(s + i, n - i)) {
+            i += 8;
+            continue;
+        }
+        c = (unsigned char)s[i];
         if (c < 0x80) {
             if (c < 0x20 ? c != '\n' : c == 0x7F)
                 return 0;
@@ -125,7 +136,18 @@ void isomm__report_term_text(isomm_buf *b, const char *s)
 
     while (i < n) {
         unsigned long cp;
-        size_t step = isomm__utf8_next(s + i, n - i, &cp);
+        size_t step, run = i;
+        /* printable ASCII goes out as it is, a run at a time */
+        while (isomm__utf8_printable8(s + run, n - run))
+            run += 8;
+        while (run < n && (unsigned char)(s[run] - 0x20) < 0x5F)
+            run++;
+        if (run > i) {
+            isomm__buf_append(b, s + i, run - i);
+            i = run;
+            continue;
+        }
+        step = isomm__utf8_next(s + i, n - i, &cp);
         if (cp == 0xFFFD && step == 1 && (unsigned char)s[i] >= 0x80)
             escape_byte(b, (unsigned char)s[i]); /* not UTF-8: show the byte */
         else if ((cp < 0x20 && cp != '\n') || cp == 0x7F)
@@ -144,9 +166,7 @@ void isomm__report_flow(isomm_buf *b, size_t width, size_t used, size_t indent, 
     const char *s = text;
     size_t n, at = 0, next, len, room;
 
-    if (term_clean(text)) {
-        n = strlen(text);
-    } else {
+    if (!term_clean(text, &n)) {
         isomm__report_term_text(&clean, text);
         s = clean.data ? clean.data : "";
         n = clean.failed ? 0 : clean.len;
@@ -215,8 +235,9 @@ void isomm__report_md_text(isomm_buf *b, const char *s)
 {
     isomm_buf clean = ISOMM_BUF_INIT;
     const char *p = s;
+    size_t n;
 
-    if (!term_clean(s)) {
+    if (!term_clean(s, &n)) {
         isomm__report_term_text(&clean, s);
         p = clean.failed || !clean.data ? "" : clean.data;
     }

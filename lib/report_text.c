@@ -19,7 +19,17 @@ typedef struct writer {
     isomm_lang lang;
     int md;
     size_t width;
+    isomm_buf *line, *step; /* scratch for the line of a role and its next step, reused */
 } writer;
+
+/* A scratch buffer emptied for the next use. */
+static isomm_buf *scratch(isomm_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    return b;
+}
 
 static const char *W(const writer *w, isomm__word word)
 {
@@ -321,34 +331,32 @@ static void highlights(const writer *w, int strength)
 static void role_line(const writer *w, int role, int show_answer, int show_step)
 {
     const isomm_role_info *ri = isomm_model_role(w->m, role);
-    isomm_buf line = ISOMM_BUF_INIT, step = ISOMM_BUF_INIT;
-    int has_step = show_step && next_step_words(w, &step, role);
+    isomm_buf *line = scratch(w->line), *step = scratch(w->step);
+    int has_step = show_step && next_step_words(w, step, role);
 
-    isomm__buf_puts(&line, isomm_role_name(ri, w->lang));
+    isomm__buf_puts(line, isomm_role_name(ri, w->lang));
     if (show_answer) {
-        isomm__buf_puts(&line, W(w, ISOMM__W_OPEN));
-        answer_words(w, &line, isomm_result_role(w->r, role));
-        isomm__buf_puts(&line, W(w, ISOMM__W_CLOSE));
+        isomm__buf_puts(line, W(w, ISOMM__W_OPEN));
+        answer_words(w, line, isomm_result_role(w->r, role));
+        isomm__buf_puts(line, W(w, ISOMM__W_CLOSE));
     }
     if (w->md) {
         isomm__buf_printf(w->b, "- %s ", ri->code);
-        isomm__report_md_text(w->b, line.data ? line.data : "");
+        isomm__report_md_text(w->b, line->data ? line->data : "");
         if (has_step) {
             isomm__buf_puts(w->b, " — ");
-            isomm__report_md_text(w->b, step.data);
+            isomm__report_md_text(w->b, step->data);
         }
         isomm__buf_putc(w->b, '\n');
     } else {
         put_code(w->b, 4, ri->code, 5);
-        flow(w, ROLE_INDENT, ROLE_INDENT, line.data ? line.data : "");
+        flow(w, ROLE_INDENT, ROLE_INDENT, line->data ? line->data : "");
         if (has_step) {
             isomm__report_pad(w->b, ROLE_INDENT);
-            flow(w, ROLE_INDENT, ROLE_INDENT + 2, step.data);
+            flow(w, ROLE_INDENT, ROLE_INDENT + 2, step->data);
         }
     }
-    w->b->failed |= line.failed | step.failed;
-    isomm__buf_free(&line);
-    isomm__buf_free(&step);
+    w->b->failed |= line->failed | step->failed;
 }
 
 static void lists(const writer *w)
@@ -409,32 +417,30 @@ static void action_plan(const writer *w)
     for (i = 0; i < n; i++) {
         int role = isomm_result_plan_role(w->r, i), list = list_of_role(w->r, role);
         const isomm_role_info *ri = isomm_model_role(w->m, role);
-        isomm_buf line = ISOMM_BUF_INIT, step = ISOMM_BUF_INIT;
+        isomm_buf *line = scratch(w->line), *step = scratch(w->step);
 
-        isomm__buf_puts(&line, isomm_role_name(ri, w->lang));
-        isomm__buf_puts(&line, W(w, ISOMM__W_OPEN));
-        answer_words(w, &line, isomm_result_role(w->r, role));
-        isomm__buf_puts(&line, W(w, ISOMM__W_CLOSE));
-        if (!next_step_words(w, &step, role) && list >= 0)
-            isomm__buf_puts(&step, isomm_list_title((isomm_list)list, w->lang)); /* at 5: the switch is the step */
+        isomm__buf_puts(line, isomm_role_name(ri, w->lang));
+        isomm__buf_puts(line, W(w, ISOMM__W_OPEN));
+        answer_words(w, line, isomm_result_role(w->r, role));
+        isomm__buf_puts(line, W(w, ISOMM__W_CLOSE));
+        if (!next_step_words(w, step, role) && list >= 0)
+            isomm__buf_puts(step, isomm_list_title((isomm_list)list, w->lang)); /* at 5: the switch is the step */
         if (w->md) {
             isomm__buf_printf(w->b, "%d. %s ", i + 1, ri->code);
-            isomm__report_md_text(w->b, line.data ? line.data : "");
+            isomm__report_md_text(w->b, line->data ? line->data : "");
             isomm__buf_puts(w->b, ": ");
-            isomm__report_md_text(w->b, step.data ? step.data : "");
+            isomm__report_md_text(w->b, step->data ? step->data : "");
             isomm__buf_putc(w->b, '\n');
         } else {
             isomm__report_pad(w->b, i + 1 < 10 ? 3 : 2);
             put_int(w->b, i + 1);
             put_code(w->b, 0, ".", 1);
             put_code(w->b, 0, ri->code, 5);
-            flow(w, 12, 12, line.data ? line.data : "");
+            flow(w, 12, 12, line->data ? line->data : "");
             isomm__report_pad(w->b, 12);
-            flow(w, 12, 14, step.data ? step.data : "");
+            flow(w, 12, 14, step->data ? step->data : "");
         }
-        w->b->failed |= line.failed | step.failed;
-        isomm__buf_free(&line);
-        isomm__buf_free(&step);
+        w->b->failed |= line->failed | step->failed;
     }
 }
 
@@ -585,9 +591,12 @@ static void warnings(const writer *w)
 
 void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown, size_t width)
 {
+    isomm_buf line = ISOMM_BUF_INIT, step = ISOMM_BUF_INIT;
     writer w;
 
     w.b = b;
+    w.line = &line;
+    w.step = &step;
     w.r = r;
     w.a = isomm_result_assessment(r);
     w.m = isomm_result_model(r);
@@ -606,4 +615,6 @@ void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, in
         role_table(&w);
     notes(&w);
     warnings(&w);
+    isomm__buf_free(&line);
+    isomm__buf_free(&step);
 }

@@ -60,6 +60,11 @@ size_t isomm__utf8_width(const char *s)
     unsigned long cp;
 
     while (i < n) {
+        if ((unsigned char)s[i] < 0x80) { /* ASCII: one column (controls are escaped before) */
+            i++;
+            w++;
+            continue;
+        }
         i += isomm__utf8_next(s + i, n - i, &cp);
         w += (size_t)isomm__utf8_cp_width(cp);
     }
@@ -80,8 +85,29 @@ size_t isomm__utf8_wrap_line(const char *s, size_t n, size_t max_columns, size_t
     unsigned long cp;
 
     while (i < n) {
-        size_t step = (unsigned char)s[i] < 0x80 ? (cp = (unsigned char)s[i], 1) : isomm__utf8_next(s + i, n - i, &cp);
-        size_t w = (size_t)isomm__utf8_cp_width(cp);
+        size_t step, w, start = i, limit = i + (max_columns > width ? max_columns - width : 0);
+        /* printable ASCII while the line has room: one column a byte, spaces remembered */
+        if (limit > n)
+            limit = n;
+        while (limit - i >= 8 && isomm__utf8_printable8(s + i, 8))
+            i += 8;
+        while (i < limit && (unsigned char)(s[i] - 0x20) < 0x5F)
+            i++;
+        if (i > start) {
+            size_t sp = i;
+            while (sp > start && s[sp - 1] != ' ') /* the run's last space, looking back */
+                sp--;
+            if (sp > start) {
+                last_space = sp - 1;
+                have_space = 1;
+            }
+            width += i - start;
+            prev = i - 1;
+        }
+        if (i == n)
+            break;
+        step = (unsigned char)s[i] < 0x80 ? (cp = (unsigned char)s[i], 1) : isomm__utf8_next(s + i, n - i, &cp);
+        w = (size_t)isomm__utf8_cp_width(cp);
         if (cp == '\n') {
             *next = i + 1;
             return i;

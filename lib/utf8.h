@@ -4,6 +4,8 @@
 #define ISOMM_UTF8_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 /* Decode the character at s (n bytes available): returns its byte length (>= 1) and stores the
  * code point in *cp. A malformed sequence counts as one byte and U+FFFD. */
@@ -20,6 +22,20 @@ size_t isomm__utf8_width(const char *s);
  * Japanese between any two characters except before closing brackets and punctuation; a word
  * longer than the line is cut. A newline in s ends the line. */
 size_t isomm__utf8_wrap_line(const char *s, size_t n, size_t max_columns, size_t *next);
+
+/* Whether the 8 bytes at s (n bytes left) are all printable ASCII, 0x20-0x7E: 0 when fewer
+ * than 8 are left. A byte below 0x20 borrows into its top bit in the subtraction, one from 0x7F
+ * carries into it in the addition; the lowest such byte is always caught, whatever it does to
+ * the bytes above it. */
+static inline int isomm__utf8_printable8(const char *s, size_t n)
+{
+    uint64_t x;
+
+    if (n < 8)
+        return 0;
+    memcpy(&x, s, 8);
+    return (((x - 0x2020202020202020u) | (x + 0x0101010101010101u)) & 0x8080808080808080u) == 0;
+}
 
 /* Copy the n bytes of s into dst (cap bytes, cap >= 1; always NUL-terminated) with every control
  * character shown escaped, so that text from input cannot drive a terminal: C0 controls (tab

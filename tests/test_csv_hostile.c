@@ -129,6 +129,25 @@ Test(hostile, cp932_converter_out_of_memory_is_enomem)
     isomm_assessment_array_free(list, count);
 }
 
+Test(hostile, cp932_writer_out_of_memory_is_enomem)
+{
+    isomm_csv_options opts = ISOMM_CSV_OPTIONS_INIT;
+    isomm_assessment *a;
+    isomm_error err;
+    char *out;
+    size_t len;
+
+    opts.encoding = ISOMM_ENCODING_CP932;
+    cr_assert_eq(isomm_assessment_new(&a, NULL, &err), ISOMM_OK);
+    iconv_out_of_memory = 1;
+    cr_assert_eq(isomm_csv_write_buffer(&out, &len, &a, 1, &opts, &err), ISOMM_ENOMEM);
+    cr_assert_eq(err.code, ISOMM_ENOMEM);
+    iconv_out_of_memory = 0;
+    cr_assert_eq(isomm_csv_write_buffer(&out, &len, &a, 1, &opts, &err), ISOMM_OK, "%s", err.message);
+    isomm_free(out);
+    isomm_assessment_free(a);
+}
+
 /* The bad byte is on line 5; its quoted field begins on line 2, the line csv.h promises. */
 Test(hostile, cp932_bad_byte_names_the_line_where_the_field_begins)
 {

@@ -224,6 +224,7 @@ ISOMMPY_ENUM_OUT(isomm_sourcing)
 %thread isommpy_csv_read_file;
 %thread isommpy_csv_read_buffer;
 %thread isommpy_csv_write_file;
+%thread isommpy_write_file;
 %thread isomm_csv_reader_next;
 %thread isommpy_aggregate_add_csv_file;
 %thread isommpy_report_render;
@@ -372,6 +373,13 @@ static int isommpy_csv_write_file(const char *path, isomm_assessment *const *lis
     return isomm_csv_write_file(path, list, count, &opts, err);
 }
 
+/* A document written to a file through the library's output layer: a temporary file beside it,
+ * renamed over it; a link at the path is replaced, never followed. */
+static int isommpy_write_file(const char *path, const char *data, size_t len, isomm_error *err)
+{
+    return isomm_write_file(path, data, len, err);
+}
+
 /* Assessments written to memory. */
 static int isommpy_csv_write_buffer(char **out, size_t *len, isomm_assessment *const *list, size_t count,
                                     int encoding, int write_bom, isomm_error *err)
@@ -497,6 +505,61 @@ static int isommpy_aggregate_render(char **out, size_t *len, const isomm_aggrega
 {
     isomm_report_options opts = isommpy_report_options(format, lang);
     return isomm_aggregate_render(out, len, ag, &opts, err);
+}
+%}
+
+/* ---- the workbook (isomm/xlsx.h): reading, the template, the report. Self-contained: the options
+ * struct stays hidden; the helpers below take plain values. ---- */
+%thread isommpy_xlsx_read_file;
+%thread isommpy_xlsx_read_buffer;
+%thread isommpy_xlsx_write_template;
+%thread isommpy_xlsx_write_report;
+
+%{
+/* Workbook options from plain values. */
+static isomm_xlsx_options isommpy_xlsx_options(const isomm_model *model, int lang, size_t max_inflated_bytes,
+                                               size_t max_elements)
+{
+    isomm_xlsx_options opts = ISOMM_XLSX_OPTIONS_INIT;
+    opts.model = model;
+    opts.lang = (isomm_lang)lang;
+    opts.max_inflated_bytes = max_inflated_bytes;
+    opts.max_elements = max_elements;
+    return opts;
+}
+%}
+
+%inline %{
+/* Every assessment of a workbook file (reading stops at the first error). */
+static int isommpy_xlsx_read_file(isomm_assessment ***out, size_t *count, const char *path, const isomm_model *model,
+                                  size_t max_inflated_bytes, size_t max_elements, isomm_error *err)
+{
+    isomm_xlsx_options opts = isommpy_xlsx_options(model, ISOMM_LANG_JA, max_inflated_bytes, max_elements);
+    return isomm_xlsx_read_file(out, count, path, &opts, err);
+}
+
+/* Every assessment of a workbook in memory. */
+static int isommpy_xlsx_read_buffer(isomm_assessment ***out, size_t *count, const char *data, size_t len,
+                                    const isomm_model *model, size_t max_inflated_bytes, size_t max_elements,
+                                    isomm_error *err)
+{
+    isomm_xlsx_options opts = isommpy_xlsx_options(model, ISOMM_LANG_JA, max_inflated_bytes, max_elements);
+    return isomm_xlsx_read_buffer(out, count, data, len, &opts, err);
+}
+
+/* The self-check template written to a file. */
+static int isommpy_xlsx_write_template(const char *path, const isomm_model *model, int lang, isomm_error *err)
+{
+    isomm_xlsx_options opts = isommpy_xlsx_options(model, lang, 0, 0);
+    return isomm_xlsx_write_template(path, &opts, err);
+}
+
+/* The report workbook of several results written to a file. */
+static int isommpy_xlsx_write_report(const char *path, const isomm_result *const *results, size_t count, int lang,
+                                     isomm_error *err)
+{
+    isomm_xlsx_options opts = isommpy_xlsx_options(NULL, lang, 0, 0);
+    return isomm_xlsx_write_report(path, results, count, &opts, err);
 }
 %}
 
@@ -648,15 +711,6 @@ static PyObject *isommpy_frame(isomm_csv_reader *rd, int kind, int target)
         return PyErr_Occurred() ? NULL : PyErr_NoMemory();
     }
     return d;
-}
-%}
-
-%thread isommpy_write_file;
-%inline %{
-/* Bytes written to a file through the output layer (temporary file, fsync, rename). */
-static int isommpy_write_file(const char *path, const char *data, size_t len, isomm_error *err)
-{
-    return isomm_write_file(path, data, len, err);
 }
 %}
 

@@ -70,6 +70,10 @@ const isomm_model *cli_model(const context *ctx);
 int cli_usage_error(const cli *c, const char *fmt, const char *detail);
 /* A library error with the file name the user typed (NULL for none); returns EXIT_INPUT. */
 int cli_input_error(const char *file, const isomm_error *err);
+/* A workbook reader's error: "answers.xlsx:Input!G12: ..." (the message names sheet and cell). */
+int cli_workbook_error(const char *file, const isomm_error *err);
+/* Refuse to write a workbook (binary) to a terminal; returns 0 when path or a pipe/file is the target. */
+int cli_binary_output_ok(const cli *c, const char *path);
 /* A renderer refused the options: a format that output lacks is a usage error, else input. */
 int cli_render_error(const isomm_error *err);
 /* The width text output should fit: COLUMNS when it is a number of columns, else the width of
@@ -80,7 +84,10 @@ void cli_put_safe(FILE *fp, const char *s);
 /* fmt (one %s) with text shown safely, in a new string (free()); NULL when out of memory. */
 char *cli_safe_printf(const char *fmt, const char *text, size_t *len);
 const char *cli_display_name(const char *path);
-/* Every assessment of a file ('-' = standard input). */
+/* Whether path names a workbook: a .xlsx, .xlsm or .xls name, or a regular file that starts with
+ * a zip or an OLE2 (.xls) signature. Standard input ("-") is read as CSV. */
+int cli_is_workbook(const char *path);
+/* Every assessment of a file ('-' = standard input): a workbook (cli_is_workbook) or CSV. */
 int cli_read_all(const context *ctx, const char *path, isomm_assessment ***list, size_t *count);
 /* The assessment with id `id`, or the only one when id is NULL. */
 int cli_pick(isomm_assessment **list, size_t count, const char *id, const char *path, const char *option,

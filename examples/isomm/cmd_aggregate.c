@@ -12,6 +12,16 @@ static int aggregate_file(const context *ctx, isomm_aggregate *ag, const char *p
     isomm_error err;
     int rc;
 
+    if (cli_is_workbook(path)) {
+        isomm_assessment **list = NULL;
+        size_t count = 0, i;
+        int status = cli_read_all(ctx, path, &list, &count);
+        for (i = 0; status == 0 && i < count; i++)
+            if (isomm_aggregate_add(ag, list[i], &err) != ISOMM_OK)
+                status = cli_input_error(cli_display_name(path), &err);
+        isomm_assessment_array_free(list, count);
+        return status;
+    }
     if (strcmp(path, "-") == 0)
         rc = isomm_csv_reader_open_fp(&rd, stdin, &ctx->csv, &err);
     else

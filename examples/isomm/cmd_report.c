@@ -10,7 +10,11 @@ typedef struct job {
     const context *ctx;
     isomm_eval_options eval;
     isomm_report_options report;
+    int xlsx; /* --format xlsx: the report workbook instead of a rendered report */
 } job;
+
+/* The --format value of the report workbook (not an isomm_format: the workbook is no rendering). */
+#define FORMAT_XLSX (-1)
 
 /* Write `count` results through a stream into path (NULL: standard output). */
 static int write_report(const isomm_report_options *ro, const char *path, isomm_result *const *results, size_t count)
@@ -69,8 +73,16 @@ static int report_whole(const job *j)
         }
         n++;
     }
-    if ((status = write_report(&j->report, c->output, results, n)) != 0)
+    if (j->xlsx) {
+        isomm_xlsx_options xo = ISOMM_XLSX_OPTIONS_INIT;
+        xo.lang = j->report.lang;
+        if (isomm_xlsx_write_report(c->output, (const isomm_result *const *)results, n, &xo, &err) != ISOMM_OK) {
+            status = cli_input_error(NULL, &err);
+            goto out;
+        }
+    } else if ((status = write_report(&j->report, c->output, results, n)) != 0) {
         goto out;
+    }
     if (c->html_out) {
         isomm_report_options html = j->report;
         html.format = ISOMM_FORMAT_HTML;
@@ -156,9 +168,9 @@ static int report_streaming(const job *j)
 
 static int run(const context *ctx)
 {
-    static const char *const names[] = { "text", "markdown", "json", "html", "svg", "svg-roles" };
+    static const char *const names[] = { "text", "markdown", "json", "html", "svg", "svg-roles", "xlsx" };
     static const int values[] = { ISOMM_FORMAT_TEXT, ISOMM_FORMAT_MARKDOWN, ISOMM_FORMAT_JSON,
-                                  ISOMM_FORMAT_HTML, ISOMM_FORMAT_SVG_RADAR, ISOMM_FORMAT_SVG_ROLES };
+                                  ISOMM_FORMAT_HTML, ISOMM_FORMAT_SVG_RADAR, ISOMM_FORMAT_SVG_ROLES, FORMAT_XLSX };
     static const isomm_eval_options eval_init = ISOMM_EVAL_OPTIONS_INIT;
     static const isomm_report_options report_init = ISOMM_REPORT_OPTIONS_INIT;
     const cli *c = ctx->args;
@@ -171,7 +183,7 @@ static int run(const context *ctx)
     j.report = report_init;
     if ((status = cli_want_files(c, 1, "one FILE.csv")) != 0)
         return status;
-    if (c->format && (status = cli_parse_format(c, c->format, names, values, 6, &format)) != 0)
+    if (c->format && (status = cli_parse_format(c, c->format, names, values, 7, &format)) != 0)
         return status;
     if (c->target && isomm_pattern_parse(&j.eval.target, c->target, strlen(c->target), &err) != ISOMM_OK)
         return cli_usage_error(c, "unknown pattern '%s'", c->target);
@@ -180,19 +192,23 @@ static int run(const context *ctx)
     if (c->list_size && cli_parse_int(c->list_size, 0, ISOMM_ROLE_COUNT, &j.eval.list_size) != 0)
         return cli_usage_error(c, "--list-size takes 0 to 54, got '%s'", c->list_size);
     j.report.lang = ctx->lang;
-    j.report.format = (isomm_format)format;
+    j.xlsx = format == FORMAT_XLSX;
+    if (j.xlsx && (status = cli_binary_output_ok(c, c->output)) != 0)
+        return status;
+    j.report.format = j.xlsx ? ISOMM_FORMAT_TEXT : (isomm_format)format;
     j.report.width = cli_text_width();
-    if (c->html_out || format == ISOMM_FORMAT_HTML || format == ISOMM_FORMAT_SVG_RADAR ||
-        format == ISOMM_FORMAT_SVG_ROLES)
+    /* a workbook is read whole: it is no stream */
+    if (j.xlsx || cli_is_workbook(c->files[0]) || c->html_out || format == ISOMM_FORMAT_HTML ||
+        format == ISOMM_FORMAT_SVG_RADAR || format == ISOMM_FORMAT_SVG_ROLES)
         return report_whole(&j);
     return report_streaming(&j);
 }
 
 const command cmd_report = {
-    "report", CMD_REPORT, "report FILE.csv [OPTIONS]",
+    "report", CMD_REPORT, "report FILE.csv|FILE.xlsx [OPTIONS]",
     "evaluate each assessment in the file and write a report",
     "  --format F        text (default), markdown, json, html, svg (radar chart),\n"
-    "                    svg-roles (role chart)\n"
+    "                    svg-roles (role chart), xlsx (the report workbook, with -o)\n"
     "  --html-out PATH   also write the HTML report to PATH (said on standard error)\n"
     "  --target PATTERN  compute the lists against PATTERN, not the declared target\n"
     "  --id ID           report only the assessment with this id\n"

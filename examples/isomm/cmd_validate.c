@@ -14,6 +14,25 @@ static int print_problem(void *name, const isomm_error *problem)
     return 0;
 }
 
+/* A workbook: the reader stops at its first problem, which is the one listed. */
+static int check_workbook(const context *ctx, const char *path, const char *name, isomm_csv_summary *sum)
+{
+    isomm_xlsx_options xo = ISOMM_XLSX_OPTIONS_INIT;
+    isomm_assessment **list = NULL;
+    isomm_error err;
+
+    xo.model = ctx->csv.model;
+    memset(sum, 0, sizeof *sum);
+    if (isomm_xlsx_read_file(&list, &sum->assessments, path, &xo, &err) != ISOMM_OK) {
+        cli_workbook_error(name, &err);
+        cli_put_safe(stderr, name);
+        fputs(": 1 problem found (a workbook is checked up to its first problem)\n", stderr);
+        return EXIT_INPUT;
+    }
+    isomm_assessment_array_free(list, sum->assessments);
+    return 0;
+}
+
 static int run(const context *ctx)
 {
     const cli *c = ctx->args;
@@ -28,8 +47,11 @@ static int run(const context *ctx)
         return status;
     path = c->files[0];
     name = cli_display_name(path);
-    /* one pass: a pipe or FIFO is read once, and the count of assessments comes with it */
-    if (strcmp(path, "-") == 0)
+    if (cli_is_workbook(path)) {
+        if ((status = check_workbook(ctx, path, name, &sum)) != 0)
+            return status;
+        rc = ISOMM_OK;
+    } else if (strcmp(path, "-") == 0) /* one pass: a pipe or FIFO is read once, the count comes with it */
         rc = isomm_csv_check_fp(stdin, &ctx->csv, MAX_PROBLEMS, print_problem, (void *)name, &sum, &err);
     else
         rc = isomm_csv_check_file(path, &ctx->csv, MAX_PROBLEMS, print_problem, (void *)name, &sum, &err);
@@ -55,7 +77,7 @@ static int run(const context *ctx)
 }
 
 const command cmd_validate = {
-    "validate", CMD_VALIDATE, "validate FILE.csv [OPTIONS]",
+    "validate", CMD_VALIDATE, "validate FILE.csv|FILE.xlsx [OPTIONS]",
     "check a file and list every problem found, with lines",
     "  --encoding E      input encoding: utf-8 (default) or cp932 (Japanese Excel)\n",
     run

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* What every command shares for input and output: messages on standard error, reading
  * assessments, writing documents through the library's output layer. */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -129,6 +131,56 @@ int cli_input_error(const char *file, const isomm_error *err)
     return EXIT_INPUT;
 }
 
+int cli_workbook_error(const char *file, const isomm_error *err)
+{
+    cli_put_safe(stderr, file);
+    fputs(err->line > 0 ? ":" : ": ", stderr);
+    cli_put_safe(stderr, err->message);
+    fputc('\n', stderr);
+    return EXIT_INPUT;
+}
+
+int cli_binary_output_ok(const cli *c, const char *path)
+{
+    if (path || !isatty(STDOUT_FILENO))
+        return 0;
+    return cli_usage_error(c, "%s", "a workbook is binary: name the file to write with -o FILE.xlsx");
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix), i;
+
+    if (n < k)
+        return 0;
+    for (i = 0; i < k; i++) {
+        char ch = s[n - k + i];
+        if ((ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch) != suffix[i])
+            return 0;
+    }
+    return 1;
+}
+
+int cli_is_workbook(const char *path)
+{
+    static const unsigned char zip[4] = { 'P', 'K', 3, 4 }, ole[4] = { 0xD0, 0xCF, 0x11, 0xE0 };
+    unsigned char head[4];
+    struct stat st;
+    size_t got;
+    FILE *f;
+
+    if (strcmp(path, "-") == 0)
+        return 0;
+    if (has_suffix(path, ".xlsx") || has_suffix(path, ".xlsm") || has_suffix(path, ".xls"))
+        return 1;
+    /* a FIFO or device would lose what is peeked at */
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || !(f = fopen(path, "rb")))
+        return 0;
+    got = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return got == sizeof head && (memcmp(head, zip, 4) == 0 || memcmp(head, ole, 4) == 0);
+}
+
 int cli_render_error(const isomm_error *err)
 {
     cli_input_error(NULL, err);
@@ -158,6 +210,13 @@ int cli_read_all(const context *ctx, const char *path, isomm_assessment ***list,
     isomm_error err;
     int rc;
 
+    if (cli_is_workbook(path)) {
+        isomm_xlsx_options xo = ISOMM_XLSX_OPTIONS_INIT;
+        xo.model = ctx->csv.model;
+        if (isomm_xlsx_read_file(list, count, path, &xo, &err) != ISOMM_OK)
+            return cli_workbook_error(path, &err);
+        return 0;
+    }
     if (strcmp(path, "-") == 0)
         rc = isomm_csv_read_fp(list, count, stdin, &ctx->csv, &err);
     else

@@ -17,7 +17,7 @@ static const struct option_spec option_specs[] = {
     { "lang", 0, CMD_ALL, offsetof(cli, lang) },
     { "model", 0, CMD_ALL, offsetof(cli, model_path) },
     { "encoding", 0, CMD_READING, offsetof(cli, encoding) },
-    { "format", 0, CMD_REPORT | CMD_COMPARE | CMD_AGGREGATE | CMD_MODEL, offsetof(cli, format) },
+    { "format", 0, CMD_REPORT | CMD_COMPARE | CMD_AGGREGATE | CMD_MODEL | CMD_TEMPLATE, offsetof(cli, format) },
     { "html-out", 0, CMD_REPORT, offsetof(cli, html_out) },
     { "target", 0, CMD_REPORT, offsetof(cli, target) },
     { "id", 0, CMD_REPORT, offsetof(cli, id) },

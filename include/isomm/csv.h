@@ -112,10 +112,10 @@ ISOMM_EXPORT void isomm_assessment_array_free(isomm_assessment **list, size_t co
 /**
  * Ids a streaming reader remembers to recognise an assessment whose id comes back after other
  * assessments. It remembers the ids of at least the last ISOMM_CSV_STREAM_ID_WINDOW assessments
- * (at most twice as many), or of fewer when their ids add up to more than 1 MiB. An id that
- * comes back later than that is not recognised: its rows are handed over as another assessment
- * with the same id. The all-at-once readers and the validation functions remember every id and
- * always report ::ISOMM_EDUPLICATE.
+ * (at most twice as many). An id that comes back later than that is not recognised: its rows are
+ * handed over as another assessment with the same id. The all-at-once readers and the validation
+ * functions remember every id and always report ::ISOMM_EDUPLICATE. Ids are remembered by a
+ * 128-bit fingerprint, not their text: 32 to 64 bytes an id whatever its length.
  */
 #define ISOMM_CSV_STREAM_ID_WINDOW 4096
 
@@ -211,9 +211,11 @@ typedef struct isomm_csv_summary {
 
 /**
  * Check an input in one pass and hand every problem to @p fn as it is found, with the number of
- * assessments from the same pass: a FIFO or pipe is read once, and memory does not grow with
- * the input (it holds the row being read and the ids of the assessments met, to report one that
- * comes back). Problems are those of isomm_csv_validate_file(); opts->max_errors is not used.
+ * assessments from the same pass: a FIFO or pipe is read once, and no assessment is kept. Memory
+ * holds the row being read and, to report any id that comes back however late, a fingerprint of
+ * the id of every assessment met (32 to 64 bytes each, whatever the id's length): it grows with
+ * the number of assessments only, never with rows, notes, ids' lengths or problems. Problems
+ * are those of isomm_csv_validate_file(); opts->max_errors is not used.
  * @param path       file to check (a regular file, FIFO or device)
  * @param opts       options or NULL
  * @param max_errors problems to hand over at most; 0 = no limit. When one more is found the check

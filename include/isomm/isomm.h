@@ -15,5 +15,6 @@
 #include "isomm/csv.h"
 #include "isomm/output.h"
 #include "isomm/frame.h"
+#include "isomm/xlsx.h"
 
 #endif

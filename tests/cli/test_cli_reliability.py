@@ -31,7 +31,9 @@ WRITERS = {
     "report-html": ["report", EXAMPLE, "--format", "html"],
     "report-json": ["report", EXAMPLE, "--format", "json"],
     "report-svg": ["report", EXAMPLE, "--format", "svg"],
+    "report-xlsx": ["report", EXAMPLE, "--format", "xlsx"],
     "template": ["template", "--lang", "en"],
+    "template-xlsx": ["template", "--format", "xlsx"],
     "model-csv": ["model"],
     "model-json": ["model", "--format", "json"],
     "compare": ["compare", EXAMPLE, EXAMPLE],
@@ -63,6 +65,17 @@ def expected_output(name):
     return out
 
 
+def assert_written(test, name, path):
+    """The file holds what the command writes to standard output (a workbook: a zip file, as its
+    properties carry the time it was made)."""
+    with open(path, "rb") as f:
+        got = f.read()
+    if name.endswith("-xlsx"):
+        test.assertEqual(got[:4], b"PK\x03\x04")
+    else:
+        test.assertEqual(got, expected_output(name))
+
+
 def big_csv(path, assessments, note=True):
     """A clean file of many assessments, a note on every row."""
     with open(EXAMPLE, encoding="utf-8", newline="") as f:
@@ -92,6 +105,16 @@ class TempDir(unittest.TestCase):
         return sorted(set(os.listdir(self.dir)) - set(keep))
 
 
+class Coverage(unittest.TestCase):
+    def test_every_command_is_in_writers(self):
+        """A new command must be added to WRITERS, so that its output is tested here too."""
+        code, out, _ = run("--help")
+        self.assertEqual(code, 0)
+        listed = out.decode().split("\nCommands:\n", 1)[1].split("\n\n", 1)[0].split("\n")
+        commands = {line.split()[0] for line in listed if line.strip()} - {"help"}
+        self.assertEqual(commands, {args[0] for args in WRITERS.values()})
+
+
 class Validate(TempDir):
     def test_fifo_is_read_once(self):
         fifo = self.path("in.csv")
@@ -111,6 +134,8 @@ class Validate(TempDir):
         self.assertEqual((code, out.decode(), err), (0, "<stdin>: valid, 3 assessments\n", ""))
 
     def test_memory_stays_flat_on_a_large_file(self):
+        if os.environ.get("ISOMM_SANITIZED"):
+            self.skipTest("a sanitizer build's memory says nothing of the program's own peak")
         big = self.path("big.csv")
         big_csv(big, 16000)  # about 40 MB, every row with a note
         self.assertGreater(os.path.getsize(big), 38 << 20)
@@ -199,8 +224,25 @@ class Output(TempDir):
                     with open(victim, "rb") as f:
                         self.assertEqual(f.read(), self.OLD)
                     self.assertFalse(os.path.islink(target))
-                    with open(target, "rb") as f:
-                        self.assertEqual(f.read(), expected_output(name))
+                    assert_written(self, name, target)
+        finally:
+            shutil.rmtree(elsewhere)
+
+    def test_html_out_replaces_a_planted_link(self):
+        elsewhere = tempfile.mkdtemp(prefix="isomm-victim-")
+        try:
+            victim, never = os.path.join(elsewhere, "victim"), os.path.join(elsewhere, "never")
+            with open(victim, "wb") as f:
+                f.write(self.OLD)
+            for target, points_to in ((self.path("a.html"), victim), (self.path("b.html"), never)):
+                os.symlink(points_to, target)
+                code, _, err = run("report", EXAMPLE, "--html-out", target)
+                self.assertEqual((code, err), (0, f"isomm: HTML report written to {target}\n"))
+                self.assertFalse(os.path.islink(target))
+                assert_written(self, "report-html", target)
+            with open(victim, "rb") as f:
+                self.assertEqual(f.read(), self.OLD)
+            self.assertFalse(os.path.lexists(never))
         finally:
             shutil.rmtree(elsewhere)
 
@@ -226,6 +268,10 @@ class Output(TempDir):
         os.chmod(target, 0o644)
         os.chmod(self.dir, 0o555)
         as_user = {"user": NOBODY, "group": NOBODY} if os.geteuid() == 0 else {}
+        try:
+            run("--version", **as_user)
+        except PermissionError:
+            self.skipTest(f"user {NOBODY} cannot run {ISOMM}; the read-only directory case is not tested")
         for name, args in WRITERS.items():
             with self.subTest(command=name):
                 code, _, err = run(*args, "-o", target, **as_user)

@@ -39,10 +39,11 @@ expect "aggregate" "a"
 expect "report validate template compare aggregate model" help ""
 expect "" help report ""
 expect "--format" report --fo
-expect "text markdown json html svg svg-roles" report --format ""
+expect "text markdown json html svg svg-roles xlsx" report --format ""
 expect "svg svg-roles" report --format s
 expect "text markdown json html svg svg-heatmap" aggregate --format ""
 expect "csv json" model --format ""
+expect "csv xlsx" template --format ""
 expect "full-outsource minimum-insource hybrid minimum-outsource full-insource" report --target ""
 expect "ja en" validate --lang ""
 expect "utf-8 cp932" validate --encoding ""

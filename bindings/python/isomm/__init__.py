@@ -41,6 +41,7 @@ from .frame import answers_frame, evaluate_frame, from_frame
 from .model import Function, Model, Pattern, Role, Scale, ScaleLevel, default_model
 from .options import Options, options
 from .result import EvaluationWarning, FunctionResult, Highlight, PatternFit, Result, RoleResult, render_report
+from .xlsxio import read_xlsx, write_xlsx_report, xlsx_template
 
 __version__ = _capi.isomm_version_string()
 """Version of the C library the bindings run on, ``"MAJOR.MINOR.PATCH"``."""
@@ -51,6 +52,6 @@ __all__ = [
     "InvalidValueError", "MissingFileError", "Model", "ModelError", "Options", "OutOfMemoryError", "ParseError",
     "Pattern", "PatternFit", "Problems", "Result", "Role", "RoleChange", "RoleResult", "RoleStats", "Scale",
     "ScaleLevel", "UnknownRoleError", "aggregate", "answers_frame", "compare", "csv_template", "default_model",
-    "evaluate_frame", "from_frame", "iter_csv", "load_model_csv", "options", "read_csv", "render_report",
-    "validate_csv", "write_csv",
+    "evaluate_frame", "from_frame", "iter_csv", "load_model_csv", "options", "read_csv", "read_xlsx",
+    "render_report", "validate_csv", "write_csv", "write_xlsx_report", "xlsx_template",
 ]

@@ -66,23 +66,31 @@ class Error(Exception):
 
 
 class ParseError(Error, ValueError):
-    """Bad CSV input (assessment or model file).
+    """Bad input (assessment CSV, model CSV, workbook).
 
-    ``str(e)`` reads ``FILE:LINE:COLUMN: message`` (``<input>`` when the input was no named file).
+    ``str(e)`` reads ``FILE:LINE:COLUMN: message`` (``<input>`` when the input was no named
+    file); a workbook's errors read ``FILE:SHEET!CELL: message`` instead.
 
     Attributes:
-        line: 1-based line of the input where the problem is (the header is line 1).
-        column: 1-based field number on that line, 0 when the problem is not one field.
+        line: 1-based line of the input where the problem is (the header is line 1); a
+            workbook's cell row.
+        column: 1-based field number on that line, 0 when the problem is not one field; a
+            workbook's cell column.
         filename: the file read (str), or None for text in memory or a stream without a name.
+        where: the text ``str(e)`` puts before the message when it is not ``FILE:LINE:COLUMN: ``
+            (a workbook's), else None.
     """
 
-    def __init__(self, code, message, line=0, column=0, filename=None):
+    def __init__(self, code, message, line=0, column=0, filename=None, where=None):
         super().__init__(code, message)
         self.line = line
         self.column = column
         self.filename = filename
+        self.where = where
 
     def __str__(self):
+        if self.where is not None:
+            return self.where + self.message
         return f"{self.filename or '<input>'}:{self.line}:{self.column}: {self.message}"
 
 

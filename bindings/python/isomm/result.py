@@ -3,6 +3,7 @@
 
 import html
 import json
+import os
 import types
 from typing import NamedTuple, Optional
 
@@ -370,6 +371,12 @@ class Result:
             target.write(text if isinstance(target, io.TextIOBase) else text.encode("utf-8"))
         else:
             _write_file(target, text.encode("utf-8"))
+
+    def to_xlsx(self, path, lang=None) -> None:
+        """Write the report workbook of this result (see ``isomm.write_xlsx_report``); ``lang``
+        ``"ja"``, ``"en"`` or None for ``isomm.options.lang``."""
+        from .xlsxio import write_xlsx_report
+        write_xlsx_report(path, self, lang=lang)
 
     def _repr_html_(self):
         return self._view_html(options.lang)

@@ -68,3 +68,21 @@ def test_same_output_as_in_the_c_locale(comma_locale):
     locale.setlocale(locale.LC_ALL, "C")
     c_dicts, c_svgs, _ = everything()
     assert (dicts, svgs) == (c_dicts, c_svgs)
+
+
+def workbook_parts(path):
+    """The parts of a workbook except its properties (which carry the time it was made)."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name) for name in z.namelist() if not name.startswith("docProps/")}
+
+
+def test_workbook_numbers_do_not_follow_the_locale(comma_locale, tmp_path):
+    results = [a.evaluate() for a in assessments()]
+    isomm.write_xlsx_report(tmp_path / "comma.xlsx", results)
+    locale.setlocale(locale.LC_ALL, "C")
+    isomm.write_xlsx_report(tmp_path / "c.xlsx", results)
+    comma, c = workbook_parts(tmp_path / "comma.xlsx"), workbook_parts(tmp_path / "c.xlsx")
+    assert comma == c
+    sheets = b"".join(v for k, v in c.items() if k.startswith("xl/worksheets/"))
+    assert re.search(rb"<v>\d+\.\d+</v>", sheets), "no decimal number in the workbook"
