@@ -12,7 +12,9 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <isomm/isomm.h>
 
@@ -196,4 +198,92 @@ Test(aggregate_state, bad_state_is_refused_with_its_offset)
     cr_assert_eq(isomm_aggregate_save(NULL, &len, ag, &err), ISOMM_EINVAL);
     isomm_free(state);
     isomm_aggregate_free(ag);
+}
+
+/* A file over 4 MiB (read on two threads): 4000 assessments of 54 rows, a quoted note with a
+ * line break in every tenth row. */
+static void write_big(const char *path, long bad_line)
+{
+    FILE *fp = fopen(path, "w");
+    long line = 1;
+    int n, r;
+    cr_assert(fp);
+    fprintf(fp, "assessment,organization,role,sourcing,level,note\n");
+    for (n = 0; n < 4000; n++)
+        for (r = 0; r < ISOMM_ROLE_COUNT; r++) {
+            const isomm_role_info *role = isomm_model_role(isomm_model_default(), r);
+            line++;
+            fprintf(fp, "a%d,%s,%s,%s,%d,%s\n", n, r ? "" : "Org", role->code, (n + r) % 3 ? "in" : "out",
+                    line == bad_line ? 9 : (n * 7 + r) % 6, r % 10 ? "" : "\"two, \"\"lines\"\"\nof note\"");
+            if (r % 10 == 0)
+                line++;
+        }
+    cr_assert_eq(fclose(fp), 0);
+}
+
+static isomm_frame *one_thread(const char *path, isomm_frame_kind kind, isomm_error *err, int *rc)
+{
+    isomm_csv_reader *rd;
+    isomm_frame *f = NULL;
+    cr_assert_eq(isomm_csv_reader_open_file(&rd, path, NULL, err), ISOMM_OK);
+    *rc = isomm_frame_read(&f, rd, kind, ISOMM_PATTERN_NONE, err);
+    isomm_csv_reader_free(rd);
+    return f;
+}
+
+Test(frame, a_large_file_on_two_threads_equals_one_thread)
+{
+    char path[] = "/tmp/isomm-frame-XXXXXX";
+    int fd = mkstemp(path), rc, k, kind;
+    isomm_error err;
+    size_t i;
+    cr_assert(fd >= 0);
+    close(fd);
+    write_big(path, 0);
+    for (kind = ISOMM_FRAME_RESULTS; kind <= ISOMM_FRAME_ANSWERS; kind++) {
+        isomm_frame *two, *one = one_thread(path, (isomm_frame_kind)kind, &err, &rc);
+        const int64_t *o1, *o2;
+        const char *b1, *b2;
+        cr_assert_eq(rc, ISOMM_OK, "%s", err.message);
+        cr_assert_eq(isomm_frame_read_file(&two, path, NULL, (isomm_frame_kind)kind, ISOMM_PATTERN_NONE, &err),
+                     ISOMM_OK, "%s", err.message);
+        cr_assert_eq(isomm_frame_assessments(two), 4000);
+        b1 = isomm_frame_meta(one, ISOMM_META_ID, &o1);
+        b2 = isomm_frame_meta(two, ISOMM_META_ID, &o2);
+        for (i = 0; i < 4000; i++)
+            cr_assert_str_eq(b2 + o2[i], b1 + o1[i]);
+        if (kind == ISOMM_FRAME_RESULTS) {
+            for (k = 0; k < ISOMM_FUNCTION_COUNT; k++)
+                cr_assert_eq(memcmp(isomm_frame_maturity(two, k), isomm_frame_maturity(one, k), 4000 * sizeof(double)), 0);
+        } else {
+            cr_assert_eq(memcmp(isomm_frame_levels(two), isomm_frame_levels(one), 4000 * ISOMM_ROLE_COUNT), 0);
+            b1 = isomm_frame_notes(one, &o1);
+            b2 = isomm_frame_notes(two, &o2);
+            for (i = 0; i < 4000 * ISOMM_ROLE_COUNT; i++)
+                cr_assert(o1[i] < 0 ? o2[i] < 0 : strcmp(b1 + o1[i], b2 + o2[i]) == 0);
+        }
+        isomm_frame_free(one);
+        isomm_frame_free(two);
+    }
+    unlink(path);
+}
+
+Test(frame, a_problem_in_the_second_half_is_the_one_thread_error)
+{
+    char path[] = "/tmp/isomm-frame-XXXXXX";
+    int fd = mkstemp(path), rc;
+    isomm_error err, expected;
+    isomm_frame *f;
+    cr_assert(fd >= 0);
+    close(fd);
+    write_big(path, 200000); /* a level 9 three quarters into the file */
+    cr_assert_null(one_thread(path, ISOMM_FRAME_RESULTS, &expected, &rc));
+    cr_assert_eq(rc, ISOMM_ELEVEL);
+    cr_assert_eq(isomm_frame_read_file(&f, path, NULL, ISOMM_FRAME_RESULTS, ISOMM_PATTERN_NONE, &err), ISOMM_ELEVEL);
+    cr_assert_null(f);
+    cr_assert_eq(err.line, expected.line);
+    cr_assert_eq(err.column, expected.column);
+    cr_assert_str_eq(err.message, expected.message);
+    unlink(path);
+    cr_assert_eq(isomm_frame_read_file(&f, path, NULL, ISOMM_FRAME_RESULTS, ISOMM_PATTERN_NONE, &err), ISOMM_EIO);
 }

@@ -565,7 +565,9 @@ static int isommpy_xlsx_write_report(const char *path, const isomm_result *const
 
 /* ==== Python for analysts (issue 14): frames, streams, saved aggregates ===================== */
 
+%ignore isommpy_frame_columns;
 %ignore isomm_frame_read;
+%ignore isomm_frame_read_file;
 %ignore isomm_frame_free;
 %ignore isomm_frame_get_kind;
 %ignore isomm_frame_assessments;
@@ -645,30 +647,18 @@ static int isommpy_csv_reader_open_source(isomm_csv_reader **out, PyObject *sour
     return isomm_csv_reader_open_callback(out, isommpy_read_source, source, &opts, err);
 }
 
-/* Every remaining assessment of a reader as columns (isomm_frame_read, without the GIL): a dict
- * with "n", "meta" (four lists of str/None: id, organization, assessor, date), "current" and
- * "target" (int8 bytes), and for results "maturity" (nine float64 columns one after another),
- * "overall" (float64), "unanswered" (int8), for answers "level", "sourcing" (int8, n * 54) and
- * "note" (list of str/None). */
-static PyObject *isommpy_frame(isomm_csv_reader *rd, int kind, int target)
+/* A frame's columns as a dict (the frame is freed here): "n", "meta" (four lists of str/None:
+ * id, organization, assessor, date), "current" and "target" (int8 bytes), and for results
+ * "maturity" (nine float64 columns one after another), "overall" (float64), "unanswered"
+ * (int8), for answers "level", "sourcing" (int8, n * 54) and "note" (list of str/None). */
+static PyObject *isommpy_frame_columns(isomm_frame *f, int kind)
 {
-    isomm_frame *f = NULL;
-    isomm_error err;
     PyObject *d, *meta;
     const int64_t *off;
     const char *block;
     size_t n, rows;
-    int rc, i, ok;
+    int i, ok;
 
-    memset(&err, 0, sizeof err);
-    Py_BEGIN_ALLOW_THREADS
-    rc = isomm_frame_read(&f, rd, (isomm_frame_kind)kind, (isomm_pattern)target, &err);
-    Py_END_ALLOW_THREADS
-    if (rc < 0) {
-        if (!PyErr_Occurred())
-            isommpy_raise(&err);
-        return NULL;
-    }
     n = isomm_frame_assessments(f);
     rows = n * ISOMM_ROLE_COUNT;
     d = PyDict_New();
@@ -711,6 +701,46 @@ static PyObject *isommpy_frame(isomm_csv_reader *rd, int kind, int target)
         return PyErr_Occurred() ? NULL : PyErr_NoMemory();
     }
     return d;
+}
+
+/* Every remaining assessment of a reader as the columns of isommpy_frame_columns
+ * (isomm_frame_read, without the GIL). */
+static PyObject *isommpy_frame(isomm_csv_reader *rd, int kind, int target)
+{
+    isomm_frame *f = NULL;
+    isomm_error err;
+    int rc;
+
+    memset(&err, 0, sizeof err);
+    Py_BEGIN_ALLOW_THREADS
+    rc = isomm_frame_read(&f, rd, (isomm_frame_kind)kind, (isomm_pattern)target, &err);
+    Py_END_ALLOW_THREADS
+    if (rc < 0) {
+        if (!PyErr_Occurred())
+            isommpy_raise(&err);
+        return NULL;
+    }
+    return isommpy_frame_columns(f, kind);
+}
+
+/* The same for a file (isomm_frame_read_file: two threads on a large regular file). */
+static PyObject *isommpy_frame_file(const char *path, const isomm_model *model, int encoding, size_t max_field_bytes,
+                                    int kind, int target)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, max_field_bytes, ISOMM_LANG_JA);
+    isomm_frame *f = NULL;
+    isomm_error err;
+    int rc;
+
+    memset(&err, 0, sizeof err);
+    Py_BEGIN_ALLOW_THREADS
+    rc = isomm_frame_read_file(&f, path, &opts, (isomm_frame_kind)kind, (isomm_pattern)target, &err);
+    Py_END_ALLOW_THREADS
+    if (rc < 0) {
+        isommpy_raise(&err);
+        return NULL;
+    }
+    return isommpy_frame_columns(f, kind);
 }
 %}
 

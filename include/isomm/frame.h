@@ -58,6 +58,20 @@ typedef enum isomm_frame_kind {
 ISOMM_EXPORT int isomm_frame_read(isomm_frame **out, isomm_csv_reader *rd, isomm_frame_kind kind,
                                   isomm_pattern target, isomm_error *err);
 
+/**
+ * isomm_frame_read() of a file, which this opens and closes: the result, and every error with its
+ * line, column and message, are those of a reader opened with isomm_csv_reader_open_file(). A
+ * regular UTF-8 file of 4 MiB or more is read as two halves on two threads (the second starting
+ * at the first new assessment after the middle); when a half meets any problem the file is read
+ * again by one thread, so that the error is the one-thread read's.
+ * @param out  receives the frame (free with isomm_frame_free()); NULL on error
+ * @param path file to read
+ * @param opts CSV options (model, encoding, field limit) or NULL
+ * @return the codes of isomm_csv_reader_open_file() and isomm_frame_read()
+ */
+ISOMM_EXPORT int isomm_frame_read_file(isomm_frame **out, const char *path, const isomm_csv_options *opts,
+                                       isomm_frame_kind kind, isomm_pattern target, isomm_error *err);
+
 /** Release a frame and every array it handed out. NULL is ignored. */
 ISOMM_EXPORT void isomm_frame_free(isomm_frame *f);
 

@@ -6,15 +6,19 @@ function maturities; ``answers_frame`` one row per assessment and role; ``from_f
 turns such a long frame back into ``Assessment`` objects. The C library reads, checks and
 evaluates every assessment and hands over one array per column: no Python object is made per
 assessment on the way, so a frame of 100,000 assessments costs little more than reading them.
+A large regular file (4 MiB or more, UTF-8) is read as two halves on two threads; the result
+and every error are those of reading it in one pass.
 
 pandas is optional for the rest of the package: it is imported on the first call of these
 functions, which raise ImportError with what to install when it is missing.
 """
 
+import os
+
 from . import _capi
 from .assessment import Assessment
-from .csvio import _open_reader, _reraise
-from .errors import Error, ErrorCode, _from_c
+from .csvio import _encoding_value, _open_reader, _reraise, _size
+from .errors import Error, ErrorCode, _from_c, _located
 from .model import _PATTERN_ID, _model_or_default, _pattern_value
 
 __all__ = ["evaluate_frame", "answers_frame", "from_frame"]
@@ -36,6 +40,13 @@ def _pandas():
 
 
 def _columns(source, model, encoding, max_field_bytes, kind, target):
+    if not hasattr(source, "read"):  # a file: the C library may read a large one on two threads
+        path = os.fsdecode(source)
+        try:
+            return _capi.isommpy_frame_file(path, model._h, _encoding_value(encoding),
+                                            _size(max_field_bytes, "max_field_bytes"), kind, target)
+        except Error as e:
+            raise _located(e, path)
     reader, feed, filename = _open_reader(source, model, encoding, max_field_bytes)
     try:
         return _capi.isommpy_frame(reader, kind, target)

@@ -171,3 +171,64 @@ def test_dataframe_of_assessments_is_aligned(data_dir):
     assert df.iloc[1, e2] == ("E-2", "insource", 4, "note\nwith a line break")
     assert df.iloc[1, 0] == ("A-1", "outsource", 0, None)
     assert [df.iloc[1, i].role for i in range(54)] == [r.code for r in isomm.default_model().roles]
+
+
+def big_file(tmp_path, count=3000, quote_ids=False):
+    """An assessment CSV over 4 MiB (read on two threads), with notes holding commas, quotes and
+    line breaks, so that the middle of the file may fall inside a quoted field."""
+    roles = isomm.default_model().roles
+    items = []
+    for n in range(count):
+        a = isomm.Assessment(id=f"big-{n}", organization=f"org {n % 7}", date="2026-02-03",
+                             current_pattern="hybrid" if n % 3 else None)
+        for role in roles:
+            if (role.index + n) % 11:
+                a.set(role.code, "insource" if (role.index * n) % 3 else "outsource", (role.index + n) % 6,
+                      note=f'line one, "quoted"\nline two of {role.code}' if (role.index + n) % 9 == 0 else None)
+        items.append(a)
+    out = io.StringIO()
+    isomm.write_csv(out, items)
+    text = out.getvalue()
+    if quote_ids:  # the same id quoted on some rows and bare on others
+        text = text.replace("\nbig-1500,", '\n"big-1500",', 20)
+    path = tmp_path / "big.csv"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size > 4 << 20
+    return path, text
+
+
+def test_a_large_file_read_on_two_threads_gives_the_one_thread_frame(tmp_path):
+    path, text = big_file(tmp_path, quote_ids=True)
+    one = isomm.evaluate_frame(io.StringIO(text))  # a stream: one thread
+    two = isomm.evaluate_frame(path)
+    assert two.equals(one) and len(two) == 3000
+    assert isomm.answers_frame(path).equals(isomm.answers_frame(io.StringIO(text)))
+    assert isomm.from_frame(isomm.answers_frame(path)) == isomm.read_csv(path)
+
+
+@pytest.mark.parametrize("where", [0.25, 0.75])
+def test_a_problem_in_either_half_gives_the_one_thread_error(tmp_path, where):
+    path, text = big_file(tmp_path)
+    lines = text.split("\n")
+    at = int(len(lines) * where)
+    while ",insource,3," not in lines[at]:
+        at += 1
+    lines[at] = lines[at].replace(",insource,3,", ",insource,7,", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(isomm.ParseError) as expected:
+        isomm.read_csv(path)
+    with pytest.raises(isomm.ParseError) as info:
+        isomm.evaluate_frame(path)
+    assert (info.value.code, info.value.line, info.value.column, str(info.value)) == (
+        expected.value.code, expected.value.line, expected.value.column, str(expected.value))
+
+
+def test_an_id_in_both_halves_is_a_duplicate(tmp_path):
+    path, text = big_file(tmp_path)
+    path.write_text(text.replace("\nbig-2900,", "\nbig-5,"), encoding="utf-8")
+    with pytest.raises(isomm.ParseError) as expected:
+        isomm.read_csv(path)
+    with pytest.raises(isomm.ParseError) as info:
+        isomm.answers_frame(path)
+    assert expected.value.code == isomm.ErrorCode.EDUPLICATE
+    assert (info.value.line, str(info.value)) == (expected.value.line, str(expected.value))
