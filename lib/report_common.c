@@ -61,6 +61,31 @@ static const char *const words[ISOMM__W_COUNT][2] = {
                           "No role is answered at level 1 or more, so no pattern can be fitted." },
     [ISOMM__W_NO_CONTRAST] = { "なし（すべての機能の成熟度が同じ）", "none (every function has the same maturity)" },
     [ISOMM__W_MISMATCHES] = { "不一致", "mismatches" },
+    [ISOMM__W_SCALE_KEY] = { "レベルの目安（0〜5）", "What the levels mean (0-5)" },
+    /* one line under each list title, in the sense of the sheet's result page */
+    [ISOMM__W_CAPTION_STRENGTHEN_INSOURCE] = { "自組織での能力をより高めるべきもの",
+                                               "Build up further in house" },
+    [ISOMM__W_CAPTION_STRENGTHEN_OUTSOURCE] = { "委託先と協力して能力をより高めるべきもの",
+                                                "Build up further together with the provider" },
+    [ISOMM__W_CAPTION_SWITCH_TO_INSOURCE] = { "自組織での実施を検討すべきもの",
+                                              "Consider bringing in house" },
+    [ISOMM__W_CAPTION_SWITCH_TO_OUTSOURCE] = { "外部への委託を検討すべきもの", "Consider outsourcing" },
+    [ISOMM__W_ATTRIBUTION] = {
+        "役割・機能・パターン・尺度の出典: ISOG-J（日本セキュリティオペレーション事業者協議会）"
+        "「SOC/CSIRT 成熟度モデル（ISOMM）v2.1」、CC BY 4.0（creativecommons.org/licenses/by/4.0）。"
+        "libisomm がデータ化して利用しています。ISOG-J がこのレポートを保証するものではありません。",
+        "Roles, functions, patterns and scales: ISOMM v2.1, the SOC/CSIRT maturity model by ISOG-J (Information "
+        "Security Operation providers Group Japan), CC BY 4.0 (creativecommons.org/licenses/by/4.0); turned into "
+        "data and translated by libisomm. ISOG-J does not endorse this report." },
+    [ISOMM__W_SUMMARY] = { "評価の一覧", "All assessments" },
+    [ISOMM__W_ROLE_TABLE] = { "アクションプランと全役割", "Action plan and all roles" },
+    [ISOMM__W_ROLE_TABLE_NOTE] = { "次のレベルに上がるために必要なこと。推奨リストの役割が先、次にその他の役割、"
+                                    "最後に次のステップのない役割（レベル5・レベル0）。",
+                                    "What each role needs to reach its next level: the roles of the lists first, then "
+                                    "the others, last the roles without a next step (level 5 or 0)." },
+    [ISOMM__W_COLON] = { "：", ": " },
+    [ISOMM__W_STATUS] = { "状態", "Status" },
+    [ISOMM__W_ROLE_STATUSES] = { "役割の変化（54 役割）", "Roles by status (54 roles)" },
 };
 
 int isomm__report_check_version(const isomm_report_options *opts, isomm_error *err)
@@ -231,6 +256,11 @@ void isomm__report_maturity(isomm_buf *b, int has, double value)
         isomm__buf_puts(b, "-");
 }
 
+void isomm__report_change(isomm_buf *b, double change)
+{
+    isomm__buf_printf(b, "%+.1f", change > -0.05 && change < 0.05 ? 0.0 : change);
+}
+
 void isomm__report_md_text(isomm_buf *b, const char *s)
 {
     isomm_buf clean = ISOMM_BUF_INIT;
@@ -251,47 +281,87 @@ void isomm__report_md_text(isomm_buf *b, const char *s)
     isomm__buf_free(&clean);
 }
 
-static const char style[] =
+/* The style of every page. Colours reach WCAG AA on their backgrounds (text 4.5:1). Japanese
+ * text breaks between phrases and at punctuation only (keep-all), never inside a word unless the
+ * word alone is wider than its box; short cells never wrap. Print: A4 with margins, a section per
+ * page, no heading left at the foot of a page, no table, card or chart split where it fits on
+ * one page, and colours printed even without background graphics. */
+static const char *const style[] = {
+    "@page{size:A4;margin:14mm 13mm 15mm}\n",
+    "*{box-sizing:border-box}\n",
+    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n",
     "body{margin:0;background:#f1f3f5;color:#212529;font-family:'Noto Sans CJK JP','Noto Sans JP','Hiragino Sans',"
-    "'Yu Gothic','Meiryo',system-ui,sans-serif;line-height:1.5}\n"
-    "main{max-width:1080px;margin:0 auto;padding:24px}\n"
+    "'Yu Gothic','Meiryo',system-ui,sans-serif;line-height:1.5;line-break:strict;overflow-wrap:anywhere}\n",
+    ":lang(ja) body{word-break:keep-all}:lang(ja) .prose,:lang(ja) .warning,:lang(ja) .note{word-break:normal}\n",
+    "main{max-width:1080px;margin:0 auto;padding:24px}\n",
     "section.assessment,section.overview{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.12);"
-    "padding:24px 32px;margin-bottom:28px}\n"
-    "h1{font-size:1.6em;margin:0 0 12px}h2{font-size:1.2em;margin:28px 0 10px;border-bottom:2px solid #dee2e6;"
-    "padding-bottom:4px}h3{font-size:1em;margin:0 0 6px}\n"
-    ".head{display:flex;justify-content:space-between;align-items:flex-start;gap:24px;flex-wrap:wrap}\n"
-    "dl.meta{display:grid;grid-template-columns:auto 1fr;gap:2px 16px;margin:0}dl.meta dt{color:#868e96}"
-    "dl.meta dd{margin:0}\n"
+    "padding:24px 32px;margin-bottom:28px}\n",
+    "h1{font-size:1.6em;margin:0 0 12px;line-height:1.3}h2{font-size:1.2em;margin:28px 0 10px;border-bottom:2px solid #dee2e6;"
+    "padding-bottom:4px;line-height:1.3}h3{font-size:1em;margin:0 0 6px}\n",
+    ".head{display:flex;justify-content:space-between;align-items:flex-start;gap:24px;flex-wrap:wrap}\n",
+    "dl.meta{display:grid;grid-template-columns:auto 1fr;gap:2px 16px;margin:0}dl.meta dt{color:#5c636a;white-space:nowrap}"
+    "dl.meta dd{margin:0}\n",
     ".overall{text-align:center;background:#e7f0fa;border-radius:10px;padding:12px 24px}"
-    ".overall .value{font-size:2.6em;font-weight:bold;color:#1f5fa8;line-height:1.1}"
-    ".overall .label{color:#495057}\n"
-    "svg{max-width:100%;height:auto;display:block;margin:8px auto}\n"
-    "table{border-collapse:collapse;width:100%}td,th{padding:5px 8px;border-bottom:1px solid #e9ecef;"
-    "text-align:left;vertical-align:top}th{color:#495057;font-weight:600}\n"
-    "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
-    ".track{background:#e9ecef;border-radius:4px;height:12px;width:220px}.fill{background:#1f5fa8;"
-    "border-radius:4px;height:12px}\n"
-    ".grid2{display:grid;grid-template-columns:1fr 1fr;gap:16px}.grid4{display:grid;"
-    "grid-template-columns:repeat(2,1fr);gap:16px}\n"
-    ".card{border:1px solid #dee2e6;border-radius:8px;padding:12px 16px}.card.strength{border-left:6px solid #2b8a3e}"
-    ".card.weakness{border-left:6px solid #c92a2a}.card p{margin:4px 0 0}\n"
-    ".card ul{margin:0;padding-left:1.2em}.muted{color:#868e96}.in{color:#1f5fa8}.out{color:#e8590c}\n"
-    ".warning{background:#fff4e6;border-left:6px solid #f08c00;padding:8px 12px;margin:6px 0;border-radius:4px}\n"
-    ".note{white-space:pre-line}\n"
-    "footer{text-align:center;color:#868e96;font-size:.9em;padding-bottom:24px}\n"
-    "@media print{body{background:#fff}section.assessment,section.overview{box-shadow:none;page-break-after:always}}\n";
+    ".overall .value{font-size:2.6em;font-weight:bold;color:#1f5fa8;line-height:1.1;white-space:nowrap}"
+    ".overall .value span{font-size:.4em}.overall .label{color:#495057;white-space:nowrap}\n",
+    "svg{max-width:100%;height:auto;display:block;margin:8px auto}\n",
+    "svg.meter{display:inline-block;margin:0;vertical-align:middle;width:200px}\n",
+    "svg.legend{margin:4px 0 8px}.roles svg.isomm-roles{margin:0 auto 4px}\n",
+    "table{border-collapse:collapse;width:100%;overflow-wrap:break-word}td,th{padding:5px 8px;border-bottom:1px solid #e9ecef;"
+    "text-align:left;vertical-align:top}th{color:#495057;font-weight:600;white-space:nowrap}\n",
+    "td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n",
+    "td.code,td.id{font-weight:bold;white-space:nowrap}td.nowrap{white-space:nowrap}\n",
+    ".grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:0 16px}\n",
+    ".grid4{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px}\n",
+    "@media screen and (max-width:1000px){table{display:block;overflow-x:auto}}\n"
+    "@media screen and (max-width:640px){.grid4{grid-template-columns:1fr}main{padding:8px}"
+    "section.assessment,section.overview{padding:16px}}\n",
+    ".card{border:1px solid #dee2e6;border-radius:8px;padding:12px 16px;margin-bottom:12px}"
+    ".card.strength{border-left:6px solid #237032}.card.weakness{border-left:6px solid #c92a2a}.card p{margin:4px 0 0}\n",
+    ".grid4 .card{margin-bottom:0}.card ul{margin:0;padding-left:1.2em}.card li{margin:2px 0}\n",
+    "p.caption{margin:-2px 0 8px;color:#5c636a;font-size:.92em}\n",
+    ".step{display:block;color:#495057;font-size:.92em}.step b{color:#212529;white-space:nowrap}\n",
+    ".muted{color:#5c636a}.in{color:#1f5fa8}.out{color:#b84a00}.in,.out{white-space:nowrap}\n",
+    ".warning{background:#fff4e6;border-left:6px solid #c25e00;padding:8px 12px;margin:6px 0;border-radius:4px}\n",
+    ".note{white-space:pre-line;overflow-wrap:anywhere}\n",
+    ".scale td{font-size:.92em}\n",
+    "ul.statuses{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0;margin:0}ul.statuses li{border:1px solid #dee2e6;"
+    "border-radius:6px;padding:4px 12px;white-space:nowrap}ul.statuses b{font-size:1.3em;margin-right:4px}\n"
+    "table.sides{width:auto}table.sides th{text-align:left}\n",
+    "@media print{table.plan{table-layout:fixed}table.plan th:nth-child(1){width:7%}"
+    "table.plan th:nth-child(2){width:22%}table.plan th:nth-child(3),table.plan th:nth-child(4){width:11%}"
+    "table.plan th:nth-child(5){width:8%}table.plan th:nth-child(6){width:29%}table.plan th:nth-child(7){width:12%}}\n",
+    "footer{text-align:center;color:#495057;font-size:.85em;padding:0 24px}"
+    "footer p{margin:2px 0}\n",
+    "@media print{body{background:#fff;font-size:9pt}main{max-width:none;padding:0}"
+    "section.assessment,section.overview{box-shadow:none;border-radius:0;padding:0;margin:0;break-after:page}"
+    "main>section:last-of-type{break-after:auto}\n",
+    "h1,h2,h3{break-after:avoid;break-inside:avoid}table,.card,svg,dl,.head,.keep,p.caption{break-inside:avoid}"
+    "table.long{break-inside:auto}tr{break-inside:avoid}thead{display:table-header-group}\n",
+    "h2{margin:12px 0 6px}.chart svg{width:150mm;margin:0 auto}.roles svg.isomm-roles{width:172mm}.card{padding:8px 12px;margin-bottom:8px}.grid4{gap:8px}"
+    ".grid2,.grid4{grid-template-columns:1fr 1fr}svg.meter{width:120px}"
+    "td,th{padding:3px 6px}table.plan,table.stats{font-size:8.5pt}table.plan td,table.plan th,table.stats td,table.stats th{padding:2px 4px}table.stats{font-size:8pt}footer{padding:3mm 0 0;break-before:avoid;break-inside:avoid;font-size:7.5pt}\n",
+    "section.brief .detail,section.brief .chart,section.brief .step,section.brief .card p.prose{display:none}"
+    "section.brief{font-size:8.5pt}section.brief td,section.brief th{padding:1px 6px}section.brief h2{margin:8px 0 4px}}\n",
+};
 
 void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title)
 {
+    size_t i;
+
     isomm__buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
                       lang == ISOMM_LANG_JA ? "ja" : "en");
     isomm__buf_xml(b, title);
-    isomm__buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", style);
+    isomm__buf_puts(b, "</title>\n<style>\n");
+    for (i = 0; i < sizeof style / sizeof style[0]; i++)
+        isomm__buf_puts(b, style[i]);
+    isomm__buf_puts(b, "</style>\n</head>\n<body>\n<main>\n");
 }
 
 void isomm__report_html_end(isomm_buf *b, isomm_lang lang)
 {
-    isomm__buf_printf(b, "</main>\n<footer>%s %s</footer>\n</body>\n</html>\n",
-                      isomm__report_word(ISOMM__W_GENERATED_BY, lang), isomm_version_string());
+    isomm__buf_printf(b, "<footer><p>%s</p><p>%s %s</p></footer>\n</main>\n</body>\n</html>\n",
+                      isomm__report_word(ISOMM__W_ATTRIBUTION, lang), isomm__report_word(ISOMM__W_GENERATED_BY, lang),
+                      isomm_version_string());
 }

@@ -78,7 +78,9 @@ int isomm_aggregate_render(char **out, size_t *len, const isomm_aggregate *ag, c
     case ISOMM_FORMAT_TEXT: isomm__aggregate_text(&b, ag, opts->lang, 0, isomm__report_width(opts)); break;
     case ISOMM_FORMAT_MARKDOWN: isomm__aggregate_text(&b, ag, opts->lang, 1, isomm__report_width(opts)); break;
     case ISOMM_FORMAT_JSON: isomm__aggregate_json(&b, ag); break;
-    case ISOMM_FORMAT_SVG_HEATMAP: isomm__aggregate_svg_heatmap(&b, ag, opts->lang); break;
+    case ISOMM_FORMAT_SVG_HEATMAP:
+        isomm__aggregate_svg_heatmap(&b, ag, opts->lang, 0, isomm_aggregate_recorded_count(ag));
+        break;
     case ISOMM_FORMAT_SVG_RADAR: isomm__aggregate_svg_radar(&b, ag, opts->lang); break;
     case ISOMM_FORMAT_HTML: isomm__aggregate_html(&b, ag, opts->lang); break;
     default:

@@ -11,8 +11,6 @@ enum isomm__compare_label {
     L_COMPARISON,
     L_AGGREGATE_OF,
     L_MODEL,
-    L_ROLES_SUMMARY,
-    L_NOT_COMPARED,
     L_FUNCTIONS_BY_CHANGE,
     L_CHANGED_ROLES,
     L_NO_CHANGED_ROLES,
@@ -45,6 +43,7 @@ enum isomm__compare_label {
     L_STATUS_COUNTS,
     L_STATUS,
     L_OVERALL,
+    L_COLUMNS_OF,
     L_COUNT_OF_LABELS
 };
 
@@ -80,7 +79,10 @@ void isomm__aggregate_svg_radar(isomm_buf *b, const isomm_aggregate *ag, isomm_l
 void isomm__comparison_html(isomm_buf *b, const isomm_comparison *c, isomm_lang lang);
 void isomm__aggregate_html(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang);
 
-/* Heat map of an aggregate: recorded assessments as columns, the 54 roles as rows, colour = level. */
-void isomm__aggregate_svg_heatmap(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang);
+/* Heat map of an aggregate: recorded assessments first..first+n-1 as columns (n >= 1), the 54 roles
+ * as rows, colour and value = level; when n leaves some recorded ones out, the map says which
+ * columns it holds. The HTML page draws the recorded assessments in parts that print legibly. */
+void isomm__aggregate_svg_heatmap(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang, int first, int n);
+#define ISOMM__HEATMAP_PART 25
 
 #endif

@@ -15,9 +15,6 @@ static const char *const labels[L_COUNT_OF_LABELS][2] = {
     [L_COMPARISON] = { "比較", "Comparison" },
     [L_AGGREGATE_OF] = { "集計（評価数 %d）", "Aggregate of %d assessments" },
     [L_MODEL] = { "モデル", "Model" },
-    [L_ROLES_SUMMARY] = { "役割: 向上 %d、低下 %d、変化なし %d", "Roles: %d improved, %d declined, %d unchanged" },
-    [L_NOT_COMPARED] = { "（うち %d はどちらかが未回答またはレベル0のため比較なし）",
-                         "(%d of them not comparable: unanswered or level 0 on one side)" },
     [L_FUNCTIONS_BY_CHANGE] = { "機能別成熟度（変化の大きい順）", "Function maturity (ordered by change)" },
     [L_CHANGED_ROLES] = { "変化した役割", "Changed roles" },
     [L_NO_CHANGED_ROLES] = { "変化した役割はありません。", "No role changed." },
@@ -52,6 +49,7 @@ static const char *const labels[L_COUNT_OF_LABELS][2] = {
                           "%d roles: %d improved, %d declined, %d unchanged, %d added, %d dropped, %d unrated" },
     [L_STATUS] = { "状況", "Status" },
     [L_OVERALL] = { "全体の成熟度", "Overall maturity" },
+    [L_COLUMNS_OF] = { "評価 %d〜%d（全 %d 件）", "assessments %d-%d of %d" },
 };
 
 const char *isomm__compare_label(isomm_lang lang, enum isomm__compare_label l)

@@ -10,19 +10,23 @@ static const char *L(isomm_lang lang, enum isomm__compare_label l)
     return isomm__compare_label(lang, l);
 }
 
-static void th_row(isomm_buf *b, isomm_lang lang, const enum isomm__compare_label *labels, int n, int numeric_from)
+/* A header row of n labels, numeric from numeric_from on, and a last text column `more` (may be NULL). */
+static void th_row(isomm_buf *b, isomm_lang lang, const enum isomm__compare_label *labels, int n, int numeric_from,
+                   const char *more)
 {
     int i;
     isomm__buf_puts(b, "<tr>");
     for (i = 0; i < n; i++)
         isomm__buf_printf(b, "<th%s>%s</th>", i >= numeric_from ? " class=\"num\"" : "", L(lang, labels[i]));
+    if (more)
+        isomm__buf_printf(b, "<th>%s</th>", more);
     isomm__buf_puts(b, "</tr>\n");
 }
 
-/* <td><b>code</b></td><td>name</td> */
+/* <tr><td class="code">code</td><td>name</td> */
 static void name_cells(isomm_buf *b, const char *code, const char *name)
 {
-    isomm__buf_printf(b, "<tr><td><b>%s</b></td><td>", code);
+    isomm__buf_printf(b, "<tr><td class=\"code\">%s</td><td>", code);
     isomm__buf_xml(b, name);
     isomm__buf_puts(b, "</td>");
 }
@@ -34,7 +38,7 @@ static void comparison_functions(isomm_buf *b, const isomm_comparison *c, isomm_
     int i;
 
     isomm__buf_printf(b, "<h2>%s</h2>\n<table>\n", L(lang, L_FUNCTIONS_BY_CHANGE));
-    th_row(b, lang, head, 5, 2);
+    th_row(b, lang, head, 5, 2, NULL);
     for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
         const isomm_function_change *fc = isomm_comparison_function(c, isomm_comparison_function_order(c, i));
         const isomm_function_info *fi = isomm_model_function(m, fc->function);
@@ -45,7 +49,7 @@ static void comparison_functions(isomm_buf *b, const isomm_comparison *c, isomm_
         isomm__report_maturity(b, fc->has_new, fc->new_maturity);
         isomm__buf_puts(b, "</td><td class=\"num\">");
         if (fc->has_change)
-            isomm__buf_printf(b, "%+.1f", fc->change);
+            isomm__report_change(b, fc->change);
         else
             isomm__buf_puts(b, "-");
         isomm__buf_puts(b, "</td></tr>\n");
@@ -66,8 +70,9 @@ static void comparison_roles(isomm_buf *b, const isomm_comparison *c, isomm_lang
         if (!isomm__compare_role_moved(rc))
             continue;
         if (!any) {
-            isomm__buf_puts(b, "<table>\n");
-            th_row(b, lang, head, 6, 4);
+            isomm__buf_puts(b, "<table class=\"long\">\n<thead>");
+            th_row(b, lang, head, 6, 4, isomm__report_word(ISOMM__W_STATUS, lang));
+            isomm__buf_puts(b, "</thead>\n");
         }
         any = 1;
         name_cells(b, ri->code, isomm_role_name(ri, lang));
@@ -77,7 +82,9 @@ static void comparison_roles(isomm_buf *b, const isomm_comparison *c, isomm_lang
         isomm__compare_answer(b, rc->new_sourcing, rc->new_level, lang);
         isomm__buf_puts(b, "</td><td class=\"num\">");
         isomm__compare_level_change(b, rc);
-        isomm__buf_printf(b, "</td><td class=\"num\">%s</td></tr>\n", rc->sourcing_changed ? L(lang, L_YES) : "");
+        isomm__buf_printf(b, "</td><td class=\"num\">%s</td><td class=\"status %s\">%s</td></tr>\n",
+                          rc->sourcing_changed ? L(lang, L_YES) : "", isomm_change_status_id(rc->status),
+                          isomm_change_status_name(rc->status, lang));
     }
     if (any)
         isomm__buf_puts(b, "</table>\n");
@@ -85,10 +92,59 @@ static void comparison_roles(isomm_buf *b, const isomm_comparison *c, isomm_lang
         isomm__buf_printf(b, "<p class=\"muted\">%s</p>\n", L(lang, L_NO_CHANGED_ROLES));
 }
 
+/* Both sides' metadata, old and new in two columns: what is compared with what. */
+static void comparison_meta(isomm_buf *b, const isomm_comparison *c, isomm_lang lang)
+{
+    static const isomm__word words[] = { ISOMM__W_ASSESSMENT, ISOMM__W_ORGANIZATION, ISOMM__W_ASSESSOR, ISOMM__W_DATE };
+    static const isomm_meta fields[] = { ISOMM_META_ID, ISOMM_META_ORGANIZATION, ISOMM_META_ASSESSOR, ISOMM_META_DATE };
+    int i, old;
+
+    isomm__buf_printf(b, "<table class=\"sides\">\n<tr><th></th><th>%s</th><th>%s</th></tr>\n", L(lang, L_OLD), L(lang, L_NEW));
+    for (i = 0; i < 4; i++) {
+        isomm__buf_printf(b, "<tr><th>%s</th>", isomm__report_word(words[i], lang));
+        for (old = 1; old >= 0; old--) {
+            const char *v = isomm_comparison_meta(c, old, fields[i]);
+            isomm__buf_puts(b, "<td>");
+            if (v)
+                isomm__buf_xml(b, v);
+            else
+                isomm__buf_printf(b, "<span class=\"muted\">%s</span>", isomm__report_word(ISOMM__W_NOT_SET, lang));
+            isomm__buf_puts(b, "</td>");
+        }
+        isomm__buf_puts(b, "</tr>\n");
+    }
+    isomm__buf_puts(b, "</table>\n");
+}
+
+/* Overall maturity old → new with its change, and the six statuses with their counts (they add up to 54). */
+static void comparison_summary(isomm_buf *b, const isomm_comparison *c, isomm_lang lang)
+{
+    const isomm_function_change *o = isomm_comparison_overall(c);
+    int s;
+
+    isomm__buf_puts(b, "<div class=\"overall\"><div class=\"value\">");
+    isomm__report_maturity(b, o->has_old, o->old_maturity);
+    isomm__buf_puts(b, " \xE2\x86\x92 ");
+    isomm__report_maturity(b, o->has_new, o->new_maturity);
+    isomm__buf_puts(b, "<span class=\"muted\"> / 5</span></div><div class=\"label\">");
+    isomm__buf_puts(b, isomm__report_word(ISOMM__W_OVERALL, lang));
+    if (o->has_change) {
+        isomm__buf_puts(b, " <b>");
+        isomm__report_change(b, o->change);
+        isomm__buf_puts(b, "</b>");
+    }
+    isomm__buf_puts(b, "</div></div>\n</div>\n");
+    isomm__buf_printf(b, "<h2>%s</h2>\n<ul class=\"statuses\">", isomm__report_word(ISOMM__W_ROLE_STATUSES, lang));
+    for (s = 0; s < ISOMM_CHANGE_STATUS_COUNT; s++)
+        isomm__buf_printf(b, "<li class=\"%s\"><b>%d</b> %s</li>", isomm_change_status_id((isomm_change_status)s),
+                          isomm_comparison_status_count(c, (isomm_change_status)s),
+                          isomm_change_status_name((isomm_change_status)s, lang));
+    isomm__buf_puts(b, "</ul>\n");
+}
+
 void isomm__comparison_html(isomm_buf *b, const isomm_comparison *c, isomm_lang lang)
 {
     isomm_buf title = ISOMM_BUF_INIT;
-    int improved, declined, unchanged, not_compared;
     char *t;
 
     isomm__buf_printf(&title, "%s: %s → %s", L(lang, L_COMPARISON), isomm_comparison_id(c, 1),
@@ -101,17 +157,13 @@ void isomm__comparison_html(isomm_buf *b, const isomm_comparison *c, isomm_lang 
     isomm__report_html_begin(b, lang, t);
     isomm__buf_puts(b, "<section class=\"overview\">\n<h1>");
     isomm__buf_xml(b, t);
-    isomm__buf_puts(b, "</h1>\n<p>");
+    isomm__buf_puts(b, "</h1>\n<div class=\"head\">\n");
     isomm_free(t);
-    isomm_comparison_counts(c, &improved, &declined, &unchanged, &not_compared);
-    isomm__buf_printf(b, L(lang, L_ROLES_SUMMARY), improved, declined, unchanged);
-    if (not_compared > 0) {
-        isomm__buf_puts(b, " <span class=\"muted\">");
-        isomm__buf_printf(b, L(lang, L_NOT_COMPARED), not_compared);
-        isomm__buf_puts(b, "</span>");
-    }
-    isomm__buf_puts(b, "</p>\n");
+    comparison_meta(b, c, lang);
+    comparison_summary(b, c, lang);
+    isomm__buf_puts(b, "<div class=\"chart\">\n");
     isomm__comparison_svg_radar(b, c, lang);
+    isomm__buf_puts(b, "</div>\n");
     comparison_functions(b, c, lang);
     comparison_roles(b, c, lang);
     isomm__buf_puts(b, "</section>\n");
@@ -125,7 +177,7 @@ static void aggregate_functions(isomm_buf *b, const isomm_aggregate *ag, isomm_l
     int f;
 
     isomm__buf_printf(b, "<h2>%s</h2>\n<table>\n", L(lang, L_FUNCTION_STATS));
-    th_row(b, lang, head, 6, 2);
+    th_row(b, lang, head, 6, 2, NULL);
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
         const isomm_function_stats *fs = isomm_aggregate_function(ag, f);
         const isomm_function_info *fi = isomm_model_function(m, f);
@@ -153,10 +205,10 @@ static void aggregate_roles(isomm_buf *b, const isomm_aggregate *ag, isomm_lang 
         isomm__buf_printf(b, "<p class=\"muted\">%s</p>\n", L(lang, L_NO_DISAGREEMENTS));
         return;
     }
-    isomm__buf_printf(b, "<table>\n<tr><th>%s</th><th>%s</th>", L(lang, L_ROLE), L(lang, L_NAME));
+    isomm__buf_printf(b, "<table class=\"long stats\">\n<thead><tr><th>%s</th><th>%s</th>", L(lang, L_ROLE), L(lang, L_NAME));
     for (j = 0; j < ISOMM__ROLE_COLUMNS; j++)
         isomm__buf_printf(b, "<th class=\"num\">%s</th>", L(lang, isomm__compare_role_columns[j]));
-    isomm__buf_puts(b, "</tr>\n");
+    isomm__buf_puts(b, "</tr></thead>\n");
     for (i = 0; i < n; i++) {
         int role = disagreements ? isomm_aggregate_disagreement(ag, i) : i;
         const isomm_role_info *ri = isomm_model_role(m, role);
@@ -172,6 +224,7 @@ static void aggregate_roles(isomm_buf *b, const isomm_aggregate *ag, isomm_lang 
 void isomm__aggregate_html(isomm_buf *b, const isomm_aggregate *ag, isomm_lang lang)
 {
     isomm_buf title = ISOMM_BUF_INIT;
+    int first, recorded = isomm_aggregate_recorded_count(ag);
     char *t;
 
     isomm__buf_printf(&title, L(lang, L_AGGREGATE_OF), isomm_aggregate_count(ag));
@@ -188,7 +241,9 @@ void isomm__aggregate_html(isomm_buf *b, const isomm_aggregate *ag, isomm_lang l
     isomm__aggregate_svg_radar(b, ag, lang);
     aggregate_functions(b, ag, lang);
     aggregate_roles(b, ag, lang, 1);
-    isomm__aggregate_svg_heatmap(b, ag, lang);
+    for (first = 0; first < recorded; first += ISOMM__HEATMAP_PART)
+        isomm__aggregate_svg_heatmap(b, ag, lang, first,
+                                     recorded - first < ISOMM__HEATMAP_PART ? recorded - first : ISOMM__HEATMAP_PART);
     aggregate_roles(b, ag, lang, 0);
     isomm__buf_puts(b, "</section>\n");
     isomm__report_html_end(b, lang);

@@ -62,6 +62,18 @@ typedef enum isomm__word {
     ISOMM__W_NO_FIT,
     ISOMM__W_NO_CONTRAST,
     ISOMM__W_MISMATCHES,
+    ISOMM__W_SCALE_KEY,
+    ISOMM__W_CAPTION_STRENGTHEN_INSOURCE,
+    ISOMM__W_CAPTION_STRENGTHEN_OUTSOURCE,
+    ISOMM__W_CAPTION_SWITCH_TO_INSOURCE,
+    ISOMM__W_CAPTION_SWITCH_TO_OUTSOURCE,
+    ISOMM__W_ATTRIBUTION,
+    ISOMM__W_SUMMARY,
+    ISOMM__W_ROLE_TABLE,
+    ISOMM__W_ROLE_TABLE_NOTE,
+    ISOMM__W_COLON,
+    ISOMM__W_STATUS,
+    ISOMM__W_ROLE_STATUSES,
     ISOMM__W_COUNT
 } isomm__word;
 
@@ -98,12 +110,17 @@ isomm_pattern isomm__report_target(const isomm_result *r);
 /* Append the maturity with one decimal ("3.9"), or "-" when there is none. */
 void isomm__report_maturity(isomm_buf *b, int has, double value);
 
+/* Append a change of maturity with its sign and one decimal ("+0.3", "-1.2"); a change that
+ * rounds to zero is "+0.0", never "-0.0". */
+void isomm__report_change(isomm_buf *b, double change);
+
 /* Markdown-escape user text; newlines become spaces so that a table row stays one line, and
  * control characters are escaped as isomm__report_term_text() does. */
 void isomm__report_md_text(isomm_buf *b, const char *s);
 
 /* The frame of every HTML page: doctype, head with the title (escaped here) and the shared
- * style, up to the opened <main>; and its end, from </main> with the footer. */
+ * style, up to the opened <main>; and its end: the footer (inside <main>, so that print keeps it
+ * with the last section rather than alone on a page), then </main>. */
 void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title);
 void isomm__report_html_end(isomm_buf *b, isomm_lang lang);
 
@@ -113,6 +130,11 @@ void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang);
 void isomm__report_svg_radar(isomm_buf *b, const isomm_result *const *results, size_t count,
                              const isomm_report_options *opts);
 void isomm__report_svg_roles(isomm_buf *b, const isomm_result *r, isomm_lang lang);
+/* Pieces of the role chart for the HTML page: the group of function f as one <svg>, and the
+ * legend's marks drawn from y into an <svg> the caller opens (ROLES_LEGEND_W x 30). */
+void isomm__report_svg_roles_group(isomm_buf *b, const isomm_result *r, int f, isomm_lang lang);
+void isomm__report_svg_roles_legend(isomm_buf *b, double y, isomm_lang lang);
+#define ISOMM__ROLES_LEGEND_W 720
 void isomm__report_html(isomm_buf *b, const isomm_result *const *results, size_t count,
                         const isomm_report_options *opts);
 

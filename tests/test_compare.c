@@ -1003,7 +1003,15 @@ Test(render, aggregate_heatmap)
     expect_contains(svg, "<g><title>B-1 · carol: Outsource 1</title>");
     expect_contains(svg, "<g><title>B-4 · alice &lt;CISO&gt;: Unanswered</title>");
     /* outsourced answers carry a corner mark: X 2, Y 4, Z 1, plus the legend */
-    cr_expect_eq(occurrences(svg, "fill=\"#e8590c\"/>"), 8);
+    cr_expect_eq(occurrences(svg, "h-8 l8,8 z\" fill=\"#b84a00\" stroke=\"#ffffff\""), 8);
+    /* each cell shows its value: dark on levels 1-3, white on 4-5, "?" unanswered, 0 crossed out */
+    expect_contains(svg, "<g><title>B-1 · carol: Outsource 1</title><rect x=\"124.0\" y=\"254.0\" width=\"30.0\" height=\"16.0\" "
+                         "fill=\"#e7f0fa\"");
+    expect_contains(svg, "<g><title>A-1 · alice &lt;CISO&gt;: Unanswered</title><rect x=\"64.0\" y=\"150.0\" width=\"30.0\" "
+                         "height=\"16.0\" fill=\"#ffffff\" stroke=\"#dee2e6\" stroke-width=\"0.5\"/><text x=\"79.0\" "
+                         "y=\"162.0\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5c636a\">?</text></g>");
+    /* five answers at level 0 and the key's cell are crossed out */
+    cr_expect_eq(occurrences(svg, "stroke=\"#6c757d\" stroke-width=\"1\"/>"), 5 + 1);
     /* disagreements are drawn in red: code and spread of B-1, B-2, B-4, B-5, H-1 */
     cr_expect_eq(occurrences(svg, "font-weight=\"bold\" fill=\"#c92a2a\""), 10);
     cr_expect_null(strstr(svg, "shown"));
@@ -1024,6 +1032,14 @@ Test(render, heatmap_shows_the_recorded_assessments_only)
     expect_contains(svg, ">70 assessments, the first 64 shown</text>");
     cr_expect_eq(occurrences(svg, "<g><title>"), 54 * ISOMM_AGGREGATE_RECORD_MAX);
     expect_contains(svg, ">an assessor wit…</text>"); /* 16 columns */
+    isomm_free(svg);
+    /* the HTML page draws them in parts of 25 columns, each legible on an A4 page */
+    svg = render_aggregate(ag, ISOMM_FORMAT_HTML, ISOMM_LANG_EN);
+    cr_expect_eq(occurrences(svg, "class=\"isomm-heatmap\""), 3);
+    expect_contains(svg, ">assessments 1-25 of 70</text>");
+    expect_contains(svg, ">assessments 26-50 of 70</text>");
+    expect_contains(svg, ">assessments 51-64 of 70</text>");
+    cr_expect_eq(occurrences(svg, "<g><title>"), 54 * ISOMM_AGGREGATE_RECORD_MAX);
     isomm_free(svg);
     isomm_aggregate_free(ag);
     isomm_assessment_free(x);
@@ -1048,12 +1064,27 @@ Test(render, comparison_radar)
 
     cr_expect_eq(strncmp(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"isomm-radar\"", 59), 0, "%s", svg);
     expect_contains(svg, "<title>Maturity: 2025 → 2026</title>");
+    {
+        /* under the title: the overall maturity old -> new and all six statuses with their counts */
+        const isomm_function_change *o = isomm_comparison_overall(c);
+        char line[128];
+        /* B-1 2->4 improved, B-5 5->3 declined, B-2 3->3 unchanged, B-3 0->2, B-4 none->1 and
+         * C-1 none->5 added, H-1 1->0 and H-2 4->0 dropped, the other 46 unrated; the overall
+         * moves by less than 0.05, shown "+0.0" */
+        snprintf(line, sizeof line, "Overall maturity %.1f → %.1f (+0.0) · ", o->old_maturity, o->new_maturity);
+        expect_contains(svg, line);
+        expect_contains(svg, " (+0.0) · Improved 1, Declined 1, Unchanged 1, Added 3, Dropped 2, Unrated 46</tspan>");
+        cr_expect_lt(o->change, 0.0);
+        cr_expect_gt(o->change, -0.05);
+    }
     expect_contains(svg, ">2025</text>"); /* legend */
     expect_contains(svg, ">2026</text>");
-    /* one point per function with a maturity: 9 old, 8 new (H has none) */
-    cr_expect_eq(occurrences(svg, "<circle class=\"point\""), 17);
-    /* the values under the H axis: old 2.0, new missing */
-    expect_contains(svg, ">2.0</tspan><tspan dx=\"4\" fill=\"#868e96\">/</tspan><tspan dx=\"4\" fill=\"#e8590c\">-</tspan>");
+    /* one point per function with a maturity: 9 old (circles), 8 new (squares; H has none) */
+    cr_expect_eq(occurrences(svg, "<circle class=\"point\""), 9);
+    cr_expect_eq(occurrences(svg, "<rect class=\"point\""), 8);
+    /* the legend table's H column: old 2.0, new missing */
+    expect_contains(svg, "<text x=\"676.0\" y=\"640.0\" text-anchor=\"middle\" fill=\"#1f5fa8\">2.0</text>");
+    expect_contains(svg, "<text x=\"676.0\" y=\"664.0\" text-anchor=\"middle\" fill=\"#b84a00\">-</text>");
     isomm_free(svg);
     isomm_comparison_free(c);
 }
@@ -1067,10 +1098,16 @@ Test(render, aggregate_radar_band)
     expect_contains(svg, ">Min</text>");
     expect_contains(svg, ">Mean</text>");
     expect_contains(svg, ">Max</text>");
-    cr_expect_eq(occurrences(svg, "<circle class=\"point\""), 27);
-    /* function B: min 2.4, mean 31/12, max 2.75 */
-    expect_contains(svg, ">2.4</tspan><tspan dx=\"4\" fill=\"#868e96\">/</tspan><tspan dx=\"4\" fill=\"#e8590c\">2.6</tspan>"
-                         "<tspan dx=\"4\" fill=\"#868e96\">/</tspan><tspan dx=\"4\" fill=\"#2b8a3e\">2.8</tspan>");
+    /* min, mean and max differ in marker, dash and lightness, not only in hue */
+    cr_expect_eq(occurrences(svg, "<circle class=\"point\""), 9);
+    cr_expect_eq(occurrences(svg, "<rect class=\"point\""), 9);
+    cr_expect_eq(occurrences(svg, "<path class=\"point\""), 9);
+    expect_contains(svg, "stroke=\"#b84a00\" stroke-width=\"2.5\" stroke-dasharray=\"9 4\"");
+    expect_contains(svg, "stroke=\"#343a40\" stroke-width=\"2.5\" stroke-dasharray=\"2 4\"");
+    /* function B in the legend table: min 2.4, mean 31/12, max 2.75 */
+    expect_contains(svg, "<text x=\"328.0\" y=\"640.0\" text-anchor=\"middle\" fill=\"#1f5fa8\">2.4</text>");
+    expect_contains(svg, "<text x=\"328.0\" y=\"664.0\" text-anchor=\"middle\" fill=\"#b84a00\">2.6</text>");
+    expect_contains(svg, "<text x=\"328.0\" y=\"688.0\" text-anchor=\"middle\" fill=\"#343a40\">2.8</text>");
     isomm_free(svg);
     isomm_aggregate_free(ag);
 }
@@ -1085,11 +1122,19 @@ Test(render, comparison_html)
     expect_contains(html, "<title>Comparison: &lt;2025&gt; → 2026 &amp; after</title>");
     expect_contains(html, "<h1>Comparison: &lt;2025&gt; → 2026 &amp; after</h1>");
     cr_expect_eq(occurrences(html, "class=\"isomm-radar\""), 1);
-    expect_contains(html, "<tr><td><b>C</b></td><td>Deep analysis</td><td class=\"num\">1.0</td>"
+    expect_contains(html, "<tr><td class=\"code\">C</td><td>Deep analysis</td><td class=\"num\">1.0</td>"
                           "<td class=\"num\">1.8</td><td class=\"num\">+0.8</td></tr>");
-    expect_contains(html, "<tr><td><b>B-2</b></td><td>");
-    expect_contains(html, "<td>Outsource 3</td><td>Insource 3</td><td class=\"num\">+0</td><td class=\"num\">yes</td></tr>");
-    cr_expect_null(strstr(html, "<td><b>A-1</b>"), "an unchanged role is listed");
+    expect_contains(html, "<tr><td class=\"code\">B-2</td><td>");
+    expect_contains(html, "<td>Outsource 3</td><td>Insource 3</td><td class=\"num\">+0</td><td class=\"num\">yes</td>"
+                          "<td class=\"status unchanged\">Unchanged</td></tr>");
+    /* both sides' metadata, the overall maturity old -> new, all six statuses with their counts */
+    expect_contains(html, "<table class=\"sides\">\n<tr><th></th><th>Old</th><th>New</th></tr>\n"
+                          "<tr><th>Assessment</th><td>&lt;2025&gt;</td><td>2026 &amp; after</td></tr>\n");
+    expect_contains(html, "<tr><th>Assessor</th><td>alice</td><td>bob</td></tr>");
+    expect_contains(html, "<tr><th>Date</th><td><span class=\"muted\">not set</span></td>");
+    cr_expect_eq(occurrences(html, "<li class=\""), 6);
+    cr_expect_null(strstr(html, " improved, "), "the old three-count sentence is gone");
+    cr_expect_null(strstr(html, "<td class=\"code\">A-1</td>"), "an unchanged role is listed");
     cr_expect_str_eq(html + strlen(html) - 8, "</html>\n");
     isomm_free(html);
     isomm_comparison_free(c);
@@ -1107,12 +1152,12 @@ Test(render, aggregate_html)
     cr_expect_eq(occurrences(html, "class=\"isomm-radar\""), 1);
     cr_expect_eq(occurrences(html, "class=\"isomm-heatmap\""), 1);
     /* disagreements first (B-1 spread 3 first), then all 54 roles */
-    cr_expect_eq(occurrences(html, "<tr><td><b>B-1</b></td>"), 2);
-    cr_expect_eq(occurrences(html, "<tr><td><b>A-1</b></td>"), 1);
+    cr_expect_eq(occurrences(html, "<tr><td class=\"code\">B-1</td>"), 2);
+    cr_expect_eq(occurrences(html, "<tr><td class=\"code\">A-1</td>"), 1);
     expect_contains(html, "<td class=\"num\">3</td><td class=\"num\">2.3</td><td class=\"num\">1</td>"
                           "<td class=\"num\">4</td><td class=\"num\">3</td><td class=\"num\">2</td>"
                           "<td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td></tr>");
-    cr_expect_lt(strstr(html, "<tr><td><b>B-1</b></td>"), strstr(html, "<tr><td><b>B-4</b></td>"));
+    cr_expect_lt(strstr(html, "<tr><td class=\"code\">B-1</td>"), strstr(html, "<tr><td class=\"code\">B-4</td>"));
     cr_expect_str_eq(html + strlen(html) - 8, "</html>\n");
     isomm_free(html);
     isomm_aggregate_free(ag);

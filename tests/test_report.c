@@ -250,6 +250,16 @@ Test(report, json_nulls_for_values_that_do_not_exist)
     assert_has(t, "\"pattern_fit\": {\"pattern\": null, \"mismatches\": 0, \"current_pattern_mismatches\": null}");
     assert_has(t, "\"warnings\": [\"no_pattern\", \"unanswered\", \"function_no_maturity\", \"no_contrast\", \"no_fit\"]");
     isomm_free(t);
+    /* the HTML page says why there is no pattern fit instead of naming one */
+    t = render(r, ISOMM_FORMAT_HTML, ISOMM_LANG_EN);
+    assert_has(t, "<h2>Pattern fit</h2>\n<p><span class=\"muted\">");
+    assert_has(t, "<h2>Pattern fit</h2>\n<p><span class=\"muted\">No role is answered at level 1 or more, so no pattern "
+                  "can be fitted.</span></p>");
+    cr_assert_null(strstr(t, "mismatches)"));
+    /* every function at 1.0: neither strengths nor weaknesses, and the page says why */
+    cr_assert_eq(count(t, "<div class=\"card strength\">"), 0);
+    cr_assert_eq(count(t, "<p class=\"muted\">none (every function has the same maturity)</p>"), 2);
+    isomm_free(t);
     isomm_result_free(r);
     isomm_assessment_free(a);
 }
@@ -280,11 +290,18 @@ Test(report, radar_has_nine_points_and_labels)
 
     cr_assert(strncmp(t, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"isomm-radar\"", 59) == 0);
     cr_assert_eq(count(t, "<circle class=\"point\""), 9);
+    cr_assert_eq(count(t, "class=\"point\""), 9);
     cr_assert_eq(count(t, "<polygon class=\"series\""), 1);
-    /* "A セキュリティ対応組織運営" is 26 columns: wrapped at 18 into two lines. */
-    assert_has(t, ">A セキュリティ対応</tspan><tspan x=\"380.0\" dy=\"16.2\">組織運営</tspan>");
+    /* Labels break only between phrases: "A セキュリティ対応組織運営" (26 columns) has no such
+     * place and stays whole; B breaks before its bracket, E after the particle の, H after ・. */
+    assert_has(t, "<tspan x=\"400.0\" dy=\"0.0\">A セキュリティ対応組織運営</tspan></text>");
+    assert_has(t, ">B リアルタイムアナリシス</tspan><tspan x=\"526.0\" dy=\"16.2\">（即時分析）</tspan>");
+    assert_has(t, ">E セキュリティ対応状況の</tspan><tspan x=\"467.0\" dy=\"16.2\">診断と評価</tspan>");
+    assert_has(t, ">H 内部統制・</tspan><tspan x=\"207.0\" dy=\"16.2\">内部不正対応支援</tspan>");
     assert_has(t, "<title>機能別の成熟度 \u2014 example-1</title>");
-    assert_has(t, ">2.7</tspan>");
+    /* one series: its value under each label, no legend */
+    assert_has(t, "font-weight=\"bold\" fill=\"#1f5fa8\">2.7</text>");
+    cr_assert_eq(count(t, "<g class=\"legend\""), 0);
     cr_assert_eq(count(t, "stroke-dasharray"), 0);
     cr_assert(strcmp(t + strlen(t) - 7, "</svg>\n") == 0);
     isomm_free(t);
@@ -307,12 +324,18 @@ Test(report, radar_second_series_and_missing_value)
     o.second = rb;
     o.second_label = "Target <2027>";
     cr_assert_eq(isomm_report_render(&t, NULL, r1, &o, NULL), ISOMM_OK);
-    cr_assert_eq(count(t, "<circle class=\"point\""), 9 + 8);
+    /* the second series has its own dash and marker (squares) as well as its colour */
+    cr_assert_eq(count(t, "<circle class=\"point\""), 9);
+    cr_assert_eq(count(t, "<rect class=\"point\""), 8);
     cr_assert_eq(count(t, "<polygon class=\"series\""), 1);
     cr_assert_eq(count(t, "<path class=\"series\""), 1);
-    assert_has(t, ">Target &lt;2027&gt;</text>");
-    assert_has(t, ">example-1</text>");
-    assert_has(t, "<tspan dx=\"4\" fill=\"#e8590c\">-</tspan>");
+    assert_has(t, "<path class=\"series\" d=\"M");
+    assert_has(t, "fill=\"none\" stroke=\"#b84a00\" stroke-width=\"2.5\" stroke-dasharray=\"9 4\"");
+    /* the legend is a table under the chart: label, then one value per function, "-" for none */
+    assert_has(t, "<g class=\"legend\" font-size=\"13\">\n<line x1=\"24\" y1=\"600.0\"");
+    assert_has(t, ">Target &lt;2027&gt;</text><text x=\"270.0\" y=\"664.0\" text-anchor=\"middle\" fill=\"#b84a00\">-</text>");
+    assert_has(t, ">example-1</text><text x=\"270.0\" y=\"640.0\" text-anchor=\"middle\" fill=\"#1f5fa8\">3.0</text>");
+    assert_has(t, "height=\"678.0\" viewBox=\"0 0 800.0 678.0\"");
     isomm_free(t);
     isomm_result_free(rb);
     isomm_assessment_free(b);
@@ -326,8 +349,42 @@ Test(report, radar_of_a_list_draws_one_series_per_result)
 
     o.format = ISOMM_FORMAT_SVG_RADAR;
     cr_assert_eq(isomm_report_render_list(&t, NULL, two, 2, &o, NULL), ISOMM_OK);
-    cr_assert_eq(count(t, "<circle class=\"point\""), 18);
+    cr_assert_eq(count(t, "class=\"point\""), 18);
     cr_assert_eq(count(t, ">example-1</text>"), 2);
+    isomm_free(t);
+}
+
+/* Six series share one chart, each with its own colour, dash and marker; seven are drawn as
+ * small multiples, one small radar each, so that no chart holds more styles than it has. */
+Test(report, radar_of_many_results_is_small_multiples)
+{
+    const isomm_result *seven[7] = { r1, r1, r1, r1, r1, r1, r1 };
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    const char *shapes[] = { "<circle class=\"point\"", "<rect class=\"point\"", "<path class=\"point\"" };
+    char *t = NULL;
+    int i;
+
+    o.format = ISOMM_FORMAT_SVG_RADAR;
+    cr_assert_eq(isomm_report_render_list(&t, NULL, seven, 6, &o, NULL), ISOMM_OK);
+    cr_assert_eq(count(t, "class=\"point\""), 54);
+    cr_assert_eq(count(t, shapes[0]), 9);
+    cr_assert_eq(count(t, shapes[1]), 9);
+    cr_assert_eq(count(t, shapes[2]), 36);
+    for (i = 1; i < 6; i++) {
+        char dash[64];
+        snprintf(dash, sizeof dash, "stroke-dasharray=\"%s\"", i == 1 ? "9 4" : i == 2 ? "2 4" : i == 3 ? "12 4 3 4" :
+                 i == 4 ? "5 3" : "14 3 2 3 2 3");
+        cr_assert_eq(count(t, dash), 2, "%s", dash); /* the outline and its legend line */
+    }
+    cr_assert_eq(count(t, "<g class=\"small\">"), 0);
+    isomm_free(t);
+    cr_assert_eq(isomm_report_render_list(&t, NULL, seven, 7, &o, NULL), ISOMM_OK);
+    cr_assert_eq(count(t, "<g class=\"small\">"), 7);
+    cr_assert_eq(count(t, "<circle class=\"point\""), 63);
+    cr_assert_eq(count(t, "stroke-dasharray"), 0);
+    cr_assert_eq(count(t, "<g class=\"legend\""), 0);
+    /* two rows of four: 52 + 2 x 214 + 8 */
+    assert_has(t, "width=\"800.0\" height=\"488.0\"");
     isomm_free(t);
 }
 
@@ -343,6 +400,15 @@ Test(report, role_chart_draws_every_role_by_kind)
     cr_assert_eq(count(t, "<rect class=\"bar outsource\""), 21);
     cr_assert_eq(count(t, "<g class=\"function\">"), 9);
     assert_has(t, "<title>C-3 Malware sample analysis: Insource, level 1</title>");
+    /* a horizontal bar per role with its code and name beside it, the level after the bar */
+    assert_has(t, ">C-3</text><text x=\"46.0\" y=\"413.5\" font-size=\"12\" fill=\"#212529\">Malware sample analysis</text>"
+                  "<rect class=\"bar insource\" x=\"424.0\" y=\"403.0\" width=\"48.0\" height=\"12.0\" fill=\"#1f5fa8\">");
+    /* outsourced bars carry a dashed white line, to be told apart without colour */
+    cr_assert_eq(count(t, "stroke=\"#ffffff\" stroke-width=\"2\" stroke-dasharray=\"4 3\""), 21 + 1);
+    /* the key to both scales, in the model's words */
+    assert_has(t, ">What the levels mean (0-5)</text>");
+    assert_has(t, isomm_scale_text(ISOMM_INSOURCE, 4, ISOMM_LANG_EN));
+    assert_has(t, isomm_scale_text(ISOMM_OUTSOURCE, 0, ISOMM_LANG_EN));
     isomm_free(t);
 }
 
@@ -353,15 +419,40 @@ Test(report, html_is_one_self_contained_page)
     cr_assert_eq(isomm_assessment_set_meta(a1, ISOMM_META_ORGANIZATION, "R&D <SOC>", NULL), ISOMM_OK);
     t = render(r1, ISOMM_FORMAT_HTML, ISOMM_LANG_JA);
     cr_assert(strncmp(t, "<!DOCTYPE html>\n<html lang=\"ja\">", 32) == 0);
-    cr_assert_eq(count(t, "<svg "), 2);
-    cr_assert_eq(count(t, "http"), 2); /* the two SVG namespace names, nothing fetched */
+    /* the radar, a meter per function, the role chart's legend and a drawing per function */
+    cr_assert_eq(count(t, "<svg "), 1 + 9 + 1 + 9);
+    cr_assert_eq(count(t, "<svg class=\"meter\""), 9);
+    cr_assert_eq(count(t, "class=\"isomm-roles\""), 9);
+    cr_assert_eq(count(t, "http"), 10); /* the SVG namespace names, nothing fetched */
+    cr_assert_eq(count(t, "xmlns=\"http://www.w3.org/2000/svg\""), 10);
     cr_assert_eq(count(t, "src="), 0);
     cr_assert_eq(count(t, "<link"), 0);
     cr_assert_eq(count(t, "<script"), 0);
     cr_assert_eq(count(t, "url("), 0);
     assert_has(t, "<dd>R&amp;D &lt;SOC&gt;</dd>");
-    assert_has(t, "<li><b>I-6</b> セキュリティ関連団体との連携<span class=\"muted\">（<span class=\"in\">インソース</span>、レベル 1）</span></li>");
+    /* each role of a list with its next step (section 7.1) */
+    assert_has(t, "<li><b>I-6</b> セキュリティ関連団体との連携<span class=\"muted\">（<span class=\"in\">インソース</span>、レベル 1）</span>"
+                  "<span class=\"step\"><b>→ レベル 2</b>：運用が明文化されておらず、担当者が業務を実施できる</span></li>");
+    /* the table of all roles in action-plan order: the lists' roles first (I-6 heads the first
+     * list), an unanswered role's step is to assess it */
+    cr_assert(strstr(t, "<tr><td class=\"code\">I-6</td>") < strstr(t, "<tr><td class=\"code\">A-1</td>"));
+    assert_has(t, "<tr><td class=\"code\">I-6</td><td>セキュリティ関連団体との連携<span class=\"muted\">（II）</span></td>"
+                  "<td><span class=\"in\">インソース</span></td><td><span class=\"in\">インソース</span></td><td class=\"num\">1 → 2</td>"
+                  "<td class=\"prose\">運用が明文化されておらず、担当者が業務を実施できる</td><td class=\"note\"></td></tr>");
+    assert_has(t, "<td class=\"num\"><span class=\"muted\">?</span></td><td class=\"prose\">この役割を評価しましょう（未回答）</td>");
+    cr_assert_eq(count(t, "<td class=\"prose\">"), 54);
     assert_has(t, "<td class=\"note\">vendor &quot;X&quot;, sandbox only</td>");
+    /* the four lists carry the sheet's one-line captions */
+    assert_has(t, "<h3>より強化すべきインソースの役割</h3>\n<p class=\"caption\">自組織での能力をより高めるべきもの</p>");
+    assert_has(t, "<h3>インソースへの切り替えを検討すべき役割</h3>\n<p class=\"caption\">自組織での実施を検討すべきもの</p>");
+    /* the key to both scales, the print rules and the ISOG-J attribution in the footer */
+    assert_has(t, "<tr><td class=\"num\">5</td><td>明文化された運用がCISOなど権限ある組織長に承認されている</td>"
+                  "<td>サービス内容と得られる結果を理解でき、想定通り</td></tr>");
+    assert_has(t, "@page{size:A4;margin:14mm 13mm 15mm}");
+    assert_has(t, "print-color-adjust:exact");
+    assert_has(t, ":lang(ja) body{word-break:keep-all}");
+    assert_has(t, "<footer><p>役割・機能・パターン・尺度の出典: ISOG-J（日本セキュリティオペレーション事業者協議会）");
+    assert_has(t, "CC BY 4.0（creativecommons.org/licenses/by/4.0）");
     cr_assert(strcmp(t + strlen(t) - 8, "</html>\n") == 0);
     isomm_free(t);
 }
@@ -376,8 +467,24 @@ Test(report, html_of_a_list_starts_with_an_overview)
     o.lang = ISOMM_LANG_EN;
     cr_assert_eq(isomm_report_render_list(&t, NULL, two, 2, &o, NULL), ISOMM_OK);
     cr_assert_eq(count(t, "<section class=\"overview\">"), 1);
-    cr_assert_eq(count(t, "<section class=\"assessment\">"), 2);
-    cr_assert_eq(count(t, "<svg "), 5);
+    cr_assert_eq(count(t, "<section class=\"assessment brief\">"), 2);
+    cr_assert_eq(count(t, "<svg "), 1 + 2 * 20);
+    /* the overview opens with a table of all assessments, then one radar of both */
+    assert_has(t, "<h2>All assessments (2)</h2>\n<table class=\"summary long\">");
+    cr_assert_eq(count(t, "<tr><td class=\"id\">example-1</td><td>Example Corp</td><td>CSIRT lead</td><td class=\"nowrap\">2026-11-01</td>"
+                          "<td class=\"num\"><b>2.5</b></td><td class=\"num\">3.0</td>"), 2);
+    cr_assert(strstr(t, "<table class=\"summary long\">") < strstr(t, "class=\"isomm-radar\""));
+    cr_assert_eq(count(t, "class=\"isomm-radar\""), 3);
+    isomm_free(t);
+    /* beyond six assessments the overview is the table alone: one radar per section */
+    {
+        const isomm_result *seven[7] = { r1, r1, r1, r1, r1, r1, r1 };
+        cr_assert_eq(isomm_report_render_list(&t, NULL, seven, 7, &o, NULL), ISOMM_OK);
+        assert_has(t, "<h2>All assessments (7)</h2>");
+        cr_assert_eq(count(t, "<tr><td class=\"id\">example-1</td>"), 7);
+        cr_assert_eq(count(t, "class=\"isomm-radar\""), 7);
+        cr_assert_eq(count(t, "<section class=\"assessment brief\">"), 7);
+    }
     isomm_free(t);
 }
 

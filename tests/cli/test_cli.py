@@ -434,8 +434,10 @@ class Charts(TempDir):
         code, out, err = run("report", both, "--format", "svg")
         self.assertEqual(code, 0, err)
         dom = xml.dom.minidom.parseString(out.encode("utf-8"))
-        points = [c for c in dom.getElementsByTagName("circle") if c.getAttribute("class") == "point"]
-        self.assertEqual(len(points), 18)
+        # each series its own marker: circles for the first, squares for the second
+        for tag in ("circle", "rect"):
+            points = [c for c in dom.getElementsByTagName(tag) if c.getAttribute("class") == "point"]
+            self.assertEqual(len(points), 9, tag)
 
     def test_role_chart(self):
         dom = self.svg("--format", "svg-roles", "--lang", "en")
@@ -464,7 +466,8 @@ class Charts(TempDir):
         self.assertEqual(refs.found, [])
         for tag in ("script", "link", "img", "iframe", "object", "embed"):
             self.assertNotIn(tag, refs.tags)
-        self.assertEqual(refs.tags.count("svg"), 2)
+        # the radar, nine function meters, the role chart's legend and its nine function groups
+        self.assertEqual(refs.tags.count("svg"), 20)
         self.assertNotIn("url(", out)
         self.assertNotIn("@import", out)
         self.assertEqual(out.count("http"), out.count('xmlns="http://www.w3.org/2000/svg"'))
@@ -525,10 +528,10 @@ class Png(TempDir):
 
     def test_radar(self):
         for lang in ("ja", "en"):
-            self.assertEqual(self.render("svg", lang, (0x1F, 0x5F, 0xA8)), (760, 620))
+            self.assertEqual(self.render("svg", lang, (0x1F, 0x5F, 0xA8)), (800, 610))
 
     def test_role_chart(self):
-        self.render("svg-roles", "ja", (0xE8, 0x59, 0x0C))
+        self.render("svg-roles", "ja", (0xB8, 0x4A, 0x00))
 
 
 if __name__ == "__main__":
