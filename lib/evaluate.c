@@ -33,15 +33,18 @@ struct isomm_result {
     int8_t warnings[ISOMM_WARNING_MAX];
 };
 
-static void compute_maturity(isomm_result *r)
+void isomm__maturity(const isomm_assessment *a, isomm_function_result functions[ISOMM_FUNCTION_COUNT],
+                     int *has_overall, double *overall)
 {
-    const isomm_assessment *a = r->assessment;
     int f, i, with_maturity = 0;
     double sum_of_functions = 0.0;
 
+    memset(functions, 0, sizeof *functions * ISOMM_FUNCTION_COUNT);
+    *has_overall = 0;
+    *overall = 0.0;
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
-        const isomm_function_info *fi = &r->model->functions[f];
-        isomm_function_result *fr = &r->functions[f];
+        const isomm_function_info *fi = &a->model->functions[f];
+        isomm_function_result *fr = &functions[f];
         int sum = 0;
         fr->function = f;
         for (i = fi->first_role; i < fi->first_role + fi->role_count; i++) {
@@ -65,9 +68,14 @@ static void compute_maturity(isomm_result *r)
         }
     }
     if (with_maturity > 0) {
-        r->has_overall = 1;
-        r->overall = sum_of_functions / with_maturity;
+        *has_overall = 1;
+        *overall = sum_of_functions / with_maturity;
     }
+}
+
+static void compute_maturity(isomm_result *r)
+{
+    isomm__maturity(r->assessment, r->functions, &r->has_overall, &r->overall);
 }
 
 /* Functions with a maturity, highest first, catalogue order among equals (stable insertion sort).

@@ -52,6 +52,11 @@ char **isomm__note_slot(isomm_assessment *a, int role);
 isomm_assessment *isomm__assessment_pack(const isomm_assessment *draft, const char *text, size_t text_len,
                                          uint64_t notes, const size_t *note_off, const size_t *meta_off);
 
+/* The maturity rules (ISOMM-MODEL.md section 4): each function's line and the overall maturity
+ * of an assessment. isomm_evaluate() starts with it; frames use it alone. */
+void isomm__maturity(const isomm_assessment *a, isomm_function_result functions[ISOMM_FUNCTION_COUNT],
+                     int *has_overall, double *overall);
+
 /* Fill err (when not NULL) with code and a printf-style message; returns code. */
 int isomm__fail(isomm_error *err, int code, const char *fmt, ...)
 #if defined(__GNUC__)
