@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "internal.h"
 
 /* ---- models --------------------------------------------------------------------------- */
@@ -504,6 +505,227 @@ int isomm_aggregate_merge(isomm_aggregate *into, const isomm_aggregate *from, is
         merge_function_sum(&into->function_sums[i], &from->function_sums[i]);
     into->count += from->count;
     refresh(into);
+    return ISOMM_OK;
+}
+
+/* ---- aggregate state: save and load (for pickling and moving partial results) ------------- */
+
+static const char STATE_MAGIC[16] = "isomm-aggregate\x01";
+
+static void put_i64(isomm_buf *b, int64_t v)
+{
+    unsigned char bytes[8];
+    uint64_t u = (uint64_t)v;
+    int i;
+    for (i = 0; i < 8; i++)
+        bytes[i] = (unsigned char)(u >> (8 * i));
+    isomm__buf_append(b, (const char *)bytes, 8);
+}
+
+static void put_text(isomm_buf *b, const char *s)
+{
+    put_i64(b, s ? (int64_t)strlen(s) : -1);
+    if (s)
+        isomm__buf_append(b, s, strlen(s));
+}
+
+int isomm_aggregate_save(char **out, size_t *len, const isomm_aggregate *ag, isomm_error *err)
+{
+    isomm_buf b = ISOMM_BUF_INIT;
+    int i;
+    if (!out || !len || !ag)
+        return isomm__fail(err, ISOMM_EINVAL, "output, length and aggregate must not be NULL");
+    *out = NULL;
+    *len = 0;
+    isomm__buf_append(&b, STATE_MAGIC, sizeof STATE_MAGIC);
+    put_i64(&b, ag->count);
+    put_i64(&b, ag->recorded);
+    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+        const struct role_sum *s = &ag->role_sums[i];
+        put_i64(&b, s->count);
+        put_i64(&b, s->insource);
+        put_i64(&b, s->outsource);
+        put_i64(&b, s->unanswered);
+        put_i64(&b, s->not_applicable);
+        put_i64(&b, s->sum);
+        put_i64(&b, s->min);
+        put_i64(&b, s->max);
+    }
+    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
+        const struct function_sum *s = &ag->function_sums[i];
+        put_i64(&b, s->count);
+        put_i64(&b, s->units);
+        put_i64(&b, s->min);
+        put_i64(&b, s->max);
+    }
+    for (i = 0; i < ag->recorded; i++) {
+        const struct record *rec = &ag->records[i];
+        put_text(&b, rec->id);
+        put_text(&b, rec->assessor);
+        isomm__buf_append(&b, (const char *)rec->level, sizeof rec->level);
+        isomm__buf_append(&b, (const char *)rec->sourcing, sizeof rec->sourcing);
+    }
+    if (!(*out = isomm__buf_take(&b, len)))
+        return isomm__fail(err, ISOMM_ENOMEM, "out of memory saving an aggregate");
+    return ISOMM_OK;
+}
+
+/* A cursor over saved state; every read checks the bytes left. */
+struct state_in {
+    const unsigned char *p;
+    size_t left, size;
+    isomm_error *err;
+};
+
+static int state_bad(struct state_in *in, const char *what)
+{
+    return isomm__fail(in->err, ISOMM_EPARSE, "aggregate state: %s at byte %zu (expected the output of "
+                       "isomm_aggregate_save)", what, in->size - in->left);
+}
+
+/* Read an int64 into *v within [lo, hi]; 0 = ok, else the error code. */
+static int get_i64(struct state_in *in, int64_t *v, int64_t lo, int64_t hi, const char *what)
+{
+    uint64_t u = 0;
+    int i;
+    if (in->left < 8)
+        return state_bad(in, "data ends early");
+    for (i = 0; i < 8; i++)
+        u |= (uint64_t)in->p[i] << (8 * i);
+    *v = (int64_t)u;
+    if (*v < lo || *v > hi)
+        return state_bad(in, what);
+    in->p += 8;
+    in->left -= 8;
+    return 0;
+}
+
+/* Read a text (NULL allowed when may_be_null) into a new string at *out. */
+static int get_text(struct state_in *in, char **out, int may_be_null)
+{
+    int64_t n;
+    int rc = get_i64(in, &n, may_be_null ? -1 : 0, (int64_t)in->left - 8, "bad text length");
+    *out = NULL;
+    if (rc || n < 0)
+        return rc;
+    if (memchr(in->p, '\0', (size_t)n))
+        return state_bad(in, "NUL byte in a text");
+    if (!(*out = isomm__strndup((const char *)in->p, (size_t)n)))
+        return isomm__fail(in->err, ISOMM_ENOMEM, "out of memory loading an aggregate");
+    in->p += n;
+    in->left -= (size_t)n;
+    return 0;
+}
+
+static int load_sums(isomm_aggregate *ag, struct state_in *in)
+{
+    int64_t v[8];
+    int i, k, rc;
+    const int64_t n = ag->count, unit = MATURITY_UNITS;
+    for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+        struct role_sum *s = &ag->role_sums[i];
+        for (k = 0; k < 8; k++)
+            if ((rc = get_i64(in, &v[k], 0, k < 5 ? n : k == 5 ? 5 * n : 5, "role count out of range")))
+                return rc;
+        if (v[0] + v[3] + v[4] != n || v[1] + v[2] != v[0])
+            return state_bad(in, "role counts that do not add up");
+        if (v[0] ? (v[6] < 1 || v[7] > 5 || v[6] > v[7] || v[5] < v[0] * v[6] || v[5] > v[0] * v[7])
+                 : (v[5] || v[6] || v[7]))
+            return state_bad(in, "role levels out of range");
+        s->count = (int)v[0];
+        s->insource = (int)v[1];
+        s->outsource = (int)v[2];
+        s->unanswered = (int)v[3];
+        s->not_applicable = (int)v[4];
+        s->sum = v[5];
+        s->min = v[6];
+        s->max = v[7];
+    }
+    for (i = 0; i < ISOMM_FUNCTION_COUNT; i++) {
+        struct function_sum *s = &ag->function_sums[i];
+        for (k = 0; k < 4; k++)
+            if ((rc = get_i64(in, &v[k], 0, k == 0 ? n : k == 1 ? 5 * unit * n : 5 * unit,
+                              "function value out of range")))
+                return rc;
+        if (v[0] ? (v[2] < unit || v[3] > 5 * unit || v[2] > v[3] || v[1] < v[0] * v[2] || v[1] > v[0] * v[3])
+                 : (v[1] || v[2] || v[3]))
+            return state_bad(in, "function maturities out of range");
+        s->count = (int)v[0];
+        s->units = v[1];
+        s->min = v[2];
+        s->max = v[3];
+    }
+    return 0;
+}
+
+static int load_records(isomm_aggregate *ag, struct state_in *in, int64_t recorded)
+{
+    int i, r, rc;
+    for (ag->recorded = 0; ag->recorded < recorded; ag->recorded++) {
+        struct record *rec = &ag->records[ag->recorded];
+        if ((rc = get_text(in, &rec->id, 0)))
+            return rc;
+        if ((rc = get_text(in, &rec->assessor, 1))) {
+            free(rec->id);
+            return rc;
+        }
+        if (in->left < 2 * ISOMM_ROLE_COUNT) {
+            free(rec->id);
+            free(rec->assessor);
+            return state_bad(in, "data ends early");
+        }
+        memcpy(rec->level, in->p, ISOMM_ROLE_COUNT);
+        memcpy(rec->sourcing, in->p + ISOMM_ROLE_COUNT, ISOMM_ROLE_COUNT);
+        for (i = 0; i < ISOMM_ROLE_COUNT; i++) {
+            r = rec->level[i] == ISOMM_UNANSWERED ? rec->sourcing[i] == ISOMM_SOURCING_NONE
+                : rec->level[i] >= 0 && rec->level[i] <= ISOMM_LEVEL_MAX &&
+                  (rec->sourcing[i] == ISOMM_INSOURCE || rec->sourcing[i] == ISOMM_OUTSOURCE);
+            if (!r) {
+                free(rec->id);
+                free(rec->assessor);
+                return state_bad(in, "bad recorded answer");
+            }
+        }
+        in->p += 2 * ISOMM_ROLE_COUNT;
+        in->left -= 2 * ISOMM_ROLE_COUNT;
+    }
+    return 0;
+}
+
+int isomm_aggregate_load(isomm_aggregate **out, const isomm_model *model, const char *data, size_t len,
+                         isomm_error *err)
+{
+    struct state_in in;
+    isomm_aggregate *ag;
+    int64_t count, recorded;
+    int rc;
+
+    if (!out || (!data && len))
+        return isomm__fail(err, ISOMM_EINVAL, "output and data must not be NULL");
+    *out = NULL;
+    in.p = (const unsigned char *)data;
+    in.left = in.size = len;
+    in.err = err;
+    if (len < sizeof STATE_MAGIC || memcmp(data, STATE_MAGIC, sizeof STATE_MAGIC) != 0)
+        return state_bad(&in, "not an aggregate state (wrong signature)");
+    in.p += sizeof STATE_MAGIC;
+    in.left -= sizeof STATE_MAGIC;
+    if ((rc = get_i64(&in, &count, 0, INT_MAX, "assessment count out of range")))
+        return rc;
+    if ((rc = get_i64(&in, &recorded, 0, count < ISOMM_AGGREGATE_RECORD_MAX ? count : ISOMM_AGGREGATE_RECORD_MAX,
+                      "record count out of range")))
+        return rc;
+    if ((rc = isomm_aggregate_new(&ag, model, err)))
+        return rc;
+    ag->count = (int)count;
+    if (!(rc = load_sums(ag, &in)) && !(rc = load_records(ag, &in, recorded)) && in.left)
+        rc = state_bad(&in, "bytes after the end of the state");
+    if (rc) {
+        isomm_aggregate_free(ag);
+        return rc;
+    }
+    refresh(ag);
+    *out = ag;
     return ISOMM_OK;
 }
 

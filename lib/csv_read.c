@@ -717,13 +717,18 @@ void isomm_assessment_array_free(isomm_assessment **list, size_t count)
     free(list);
 }
 
+void isomm__csv_reader_remember_ids(isomm_csv_reader *rd)
+{
+    rd->id_window = 0;
+}
+
 /* Read every assessment of an open reader; nothing is handed back on error. */
 static int read_all(isomm_assessment ***out, size_t *count, isomm_csv_reader *rd, isomm_error *err)
 {
     isomm_assessment **list = NULL, *a;
     size_t n = 0, cap = 0;
     int rc;
-    rd->id_window = 0; /* everything is kept anyway: remember every id */
+    isomm__csv_reader_remember_ids(rd); /* everything is kept anyway */
     while ((rc = isomm_csv_reader_next(rd, &a, err)) == 1) {
         if (n == cap) {
             size_t ncap = cap ? cap * 2 : 8;

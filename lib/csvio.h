@@ -58,6 +58,10 @@ void isomm__csvin_field_callback(isomm__csvin *in, void (*cb)(void *data, size_t
 typedef int (*isomm__csv_row_fn)(void *ctx, const isomm__csvrow *row);
 
 /* Check and complete options: NULL means defaults, 0 limits become the defaults. */
+/* Make a streaming reader remember every assessment id, as the all-at-once readers do (for
+ * callers that keep every assessment anyway, such as frames). */
+void isomm__csv_reader_remember_ids(isomm_csv_reader *rd);
+
 int isomm__csv_options(isomm_csv_options *out, const isomm_csv_options *in, isomm_error *err);
 
 /* Create a row layer. Exactly one source: fp (closed at free when own_fp), fn, or data/len. */

@@ -563,6 +563,299 @@ static int isommpy_xlsx_write_report(const char *path, const isomm_result *const
 }
 %}
 
+/* ==== Python for analysts (issue 14): frames, streams, saved aggregates ===================== */
+
+%ignore isommpy_frame_columns;
+%ignore isomm_frame_read;
+%ignore isomm_frame_read_file;
+%ignore isomm_frame_free;
+%ignore isomm_frame_get_kind;
+%ignore isomm_frame_assessments;
+%ignore isomm_frame_meta;
+%ignore isomm_frame_patterns;
+%ignore isomm_frame_maturity;
+%ignore isomm_frame_overall;
+%ignore isomm_frame_unanswered;
+%ignore isomm_frame_levels;
+%ignore isomm_frame_sourcings;
+%ignore isomm_frame_notes;
+%include "isomm/frame.h"
+
+%{
+/* Input callback of a reader on a Python object: `source.read(cap)` returns at most cap bytes
+ * (b"" at the end). The object (isomm.csvio._ByteSource) catches its own exceptions and returns
+ * None for them, so no Python error is left pending here; None becomes a read error. */
+static long isommpy_read_source(void *userdata, char *buf, size_t cap)
+{
+    PyGILState_STATE state = PyGILState_Ensure();
+    PyObject *data = PyObject_CallMethod((PyObject *)userdata, "read", "n", (Py_ssize_t)cap);
+    long n = -1;
+    if (data && PyBytes_Check(data) && (size_t)PyBytes_GET_SIZE(data) <= cap) {
+        n = (long)PyBytes_GET_SIZE(data);
+        memcpy(buf, PyBytes_AS_STRING(data), (size_t)n);
+    }
+    Py_XDECREF(data);
+    PyErr_Clear();
+    PyGILState_Release(state);
+    return n;
+}
+
+/* A list of the n texts of a frame column (None where absent). */
+static PyObject *isommpy_text_list(const char *block, const int64_t *off, size_t n)
+{
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    size_t i;
+    for (i = 0; list && i < n; i++) {
+        PyObject *item;
+        if (off[i] < 0) {
+            Py_INCREF(Py_None);
+            item = Py_None;
+        } else {
+            const char *s = block + off[i];
+            item = PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
+        }
+        if (!item) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+    }
+    return list;
+}
+
+/* Store value under key in dict, dropping the reference; 0 on failure. */
+static int isommpy_put(PyObject *dict, const char *key, PyObject *value)
+{
+    int ok = value && PyDict_SetItemString(dict, key, value) == 0;
+    Py_XDECREF(value);
+    return ok;
+}
+
+static PyObject *isommpy_array(const void *data, size_t n, size_t size)
+{
+    return PyBytes_FromStringAndSize(data ? (const char *)data : "", (Py_ssize_t)(n * size));
+}
+%}
+
+%inline %{
+/* A streaming reader on a Python object with `read(cap)` (see isommpy_read_source), which the
+ * caller keeps alive as long as the reader. */
+static int isommpy_csv_reader_open_source(isomm_csv_reader **out, PyObject *source, const isomm_model *model,
+                                          int encoding, size_t max_field_bytes, isomm_error *err)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, max_field_bytes, ISOMM_LANG_JA);
+    return isomm_csv_reader_open_callback(out, isommpy_read_source, source, &opts, err);
+}
+
+/* A frame's columns as a dict (the frame is freed here): "n", "meta" (four lists of str/None:
+ * id, organization, assessor, date), "current" and "target" (int8 bytes), and for results
+ * "maturity" (nine float64 columns one after another), "overall" (float64), "unanswered"
+ * (int8), for answers "level", "sourcing" (int8, n * 54) and "note" (list of str/None). */
+static PyObject *isommpy_frame_columns(isomm_frame *f, int kind)
+{
+    PyObject *d, *meta;
+    const int64_t *off;
+    const char *block;
+    size_t n, rows;
+    int i, ok;
+
+    n = isomm_frame_assessments(f);
+    rows = n * ISOMM_ROLE_COUNT;
+    d = PyDict_New();
+    meta = PyList_New(ISOMM_META_COUNT);
+    ok = d && meta && isommpy_put(d, "n", PyLong_FromSize_t(n));
+    for (i = 0; ok && i < ISOMM_META_COUNT; i++) {
+        PyObject *col;
+        block = isomm_frame_meta(f, (isomm_meta)i, &off);
+        col = isommpy_text_list(block, off, n);
+        ok = col != NULL;
+        if (ok)
+            PyList_SET_ITEM(meta, i, col);
+    }
+    if (ok) {
+        Py_INCREF(meta);
+        ok = isommpy_put(d, "meta", meta) &&
+             isommpy_put(d, "current", isommpy_array(isomm_frame_patterns(f, 1), n, 1)) &&
+             isommpy_put(d, "target", isommpy_array(isomm_frame_patterns(f, 0), n, 1));
+    }
+    if (ok && kind == ISOMM_FRAME_RESULTS) {
+        PyObject *mat = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(n * ISOMM_FUNCTION_COUNT * sizeof(double)));
+        ok = mat != NULL;
+        for (i = 0; ok && i < ISOMM_FUNCTION_COUNT; i++)
+            if (n)
+                memcpy(PyBytes_AS_STRING(mat) + (size_t)i * n * sizeof(double), isomm_frame_maturity(f, i),
+                       n * sizeof(double));
+        ok = ok && isommpy_put(d, "maturity", mat) &&
+             isommpy_put(d, "overall", isommpy_array(isomm_frame_overall(f), n, sizeof(double))) &&
+             isommpy_put(d, "unanswered", isommpy_array(isomm_frame_unanswered(f), n, 1));
+    } else if (ok) {
+        block = isomm_frame_notes(f, &off);
+        ok = isommpy_put(d, "level", isommpy_array(isomm_frame_levels(f), rows, 1)) &&
+             isommpy_put(d, "sourcing", isommpy_array(isomm_frame_sourcings(f), rows, 1)) &&
+             isommpy_put(d, "note", isommpy_text_list(block, off, rows));
+    }
+    Py_XDECREF(meta);
+    isomm_frame_free(f);
+    if (!ok) {
+        Py_XDECREF(d);
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    }
+    return d;
+}
+
+/* Every remaining assessment of a reader as the columns of isommpy_frame_columns
+ * (isomm_frame_read, without the GIL). */
+static PyObject *isommpy_frame(isomm_csv_reader *rd, int kind, int target)
+{
+    isomm_frame *f = NULL;
+    isomm_error err;
+    int rc;
+
+    memset(&err, 0, sizeof err);
+    Py_BEGIN_ALLOW_THREADS
+    rc = isomm_frame_read(&f, rd, (isomm_frame_kind)kind, (isomm_pattern)target, &err);
+    Py_END_ALLOW_THREADS
+    if (rc < 0) {
+        if (!PyErr_Occurred())
+            isommpy_raise(&err);
+        return NULL;
+    }
+    return isommpy_frame_columns(f, kind);
+}
+
+/* The same for a file (isomm_frame_read_file: two threads on a large regular file). */
+static PyObject *isommpy_frame_file(const char *path, const isomm_model *model, int encoding, size_t max_field_bytes,
+                                    int kind, int target)
+{
+    isomm_csv_options opts = isommpy_csv_options(model, encoding, 0, max_field_bytes, ISOMM_LANG_JA);
+    isomm_frame *f = NULL;
+    isomm_error err;
+    int rc;
+
+    memset(&err, 0, sizeof err);
+    Py_BEGIN_ALLOW_THREADS
+    rc = isomm_frame_read_file(&f, path, &opts, (isomm_frame_kind)kind, (isomm_pattern)target, &err);
+    Py_END_ALLOW_THREADS
+    if (rc < 0) {
+        isommpy_raise(&err);
+        return NULL;
+    }
+    return isommpy_frame_columns(f, kind);
+}
+%}
+
+%inline %{
+/* from_frame's rows, filled into new assessments in one call. Every row r gives
+ * handles[assessment[r]] the answer (role[r], sourcing[r], level[r], notes[r]): role an index
+ * 0..53, sourcing an ::isomm_sourcing (0 = missing), level an int32 (INT32_MIN = missing),
+ * notes a list of str/None or None. Both missing makes the role unanswered (keeping a note);
+ * one missing, or a value the library refuses, raises with "row N: " before the message. */
+static PyObject *isommpy_fill_rows(PyObject *handles, PyObject *assessment, PyObject *role, PyObject *sourcing,
+                                   PyObject *level, PyObject *notes)
+{
+    Py_buffer views[4];
+    PyObject *const buffers[4] = { assessment, role, sourcing, level };
+    const Py_ssize_t sizes[4] = { 4, 1, 1, 4 };
+    isomm_assessment **list = NULL;
+    Py_ssize_t count, rows = -1, i;
+    PyObject *result = NULL;
+    int held = 0;
+
+    if (!PyList_Check(handles) || (notes != Py_None && !PyList_Check(notes))) {
+        PyErr_SetString(PyExc_TypeError, "isommpy_fill_rows: handles and notes must be lists");
+        return NULL;
+    }
+    for (; held < 4; held++) {
+        if (PyObject_GetBuffer(buffers[held], &views[held], PyBUF_SIMPLE) < 0)
+            goto done;
+        if (views[held].len % sizes[held] || (rows >= 0 && views[held].len / sizes[held] != rows)) {
+            held++;
+            PyErr_SetString(PyExc_ValueError, "isommpy_fill_rows: columns of different lengths");
+            goto done;
+        }
+        rows = views[held].len / sizes[held];
+    }
+    if (notes != Py_None && PyList_GET_SIZE(notes) != rows) {
+        PyErr_SetString(PyExc_ValueError, "isommpy_fill_rows: notes and rows differ in length");
+        goto done;
+    }
+    count = PyList_GET_SIZE(handles);
+    if (!(list = PyMem_Calloc(count ? (size_t)count : 1, sizeof *list))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < count; i++) {
+        void *p = NULL;
+        if (!SWIG_IsOK(SWIG_ConvertPtr(PyList_GET_ITEM(handles, i), &p, SWIGTYPE_p_isomm_assessment, 0))) {
+            PyErr_SetString(PyExc_TypeError, "isommpy_fill_rows: expected assessment handles");
+            goto done;
+        }
+        list[i] = (isomm_assessment *)p;
+    }
+    for (i = 0; i < rows; i++) {
+        const int32_t who = ((const int32_t *)views[0].buf)[i], lv = ((const int32_t *)views[3].buf)[i];
+        const int r = ((const int8_t *)views[1].buf)[i], s = ((const int8_t *)views[2].buf)[i];
+        const char *note = NULL, *code;
+        isomm_error err;
+        isomm_assessment *a;
+        int rc;
+
+        if (who < 0 || who >= count || r < 0 || r >= ISOMM_ROLE_COUNT) {
+            PyErr_SetString(PyExc_ValueError, "isommpy_fill_rows: assessment or role index out of range");
+            goto done;
+        }
+        a = list[who];
+        code = isomm_model_role(isomm_assessment_model(a), r)->code;
+        if (notes != Py_None && PyList_GET_ITEM(notes, i) != Py_None) {
+            PyObject *text = PyList_GET_ITEM(notes, i);
+            Py_ssize_t len;
+            if (!PyUnicode_Check(text)) {
+                PyErr_Format(PyExc_TypeError, "row %zd: note must be a str, not %s", i, Py_TYPE(text)->tp_name);
+                goto done;
+            }
+            if (!(note = PyUnicode_AsUTF8AndSize(text, &len)))
+                goto done;
+            if ((size_t)len != strlen(note)) {
+                isomm_error nul = { ISOMM_EINVAL, 0, 0, "" };
+                snprintf(nul.message, sizeof nul.message, "row %zd: text contains a NUL character (expected text "
+                         "without NUL)", i);
+                isommpy_raise(&nul);
+                goto done;
+            }
+        }
+        memset(&err, 0, sizeof err);
+        if (s == ISOMM_SOURCING_NONE && lv == INT32_MIN) {
+            rc = isomm_assessment_clear(a, code, &err);
+            if (rc == ISOMM_OK && note && *note)
+                rc = isomm_assessment_set_note(a, code, note, &err);
+        } else if (s == ISOMM_SOURCING_NONE || lv == INT32_MIN) {
+            rc = err.code = s == ISOMM_SOURCING_NONE ? ISOMM_ESOURCING : ISOMM_ELEVEL;
+            snprintf(err.message, sizeof err.message, "role %s has %s (expected both, or neither for unanswered)",
+                     code, s == ISOMM_SOURCING_NONE ? "no sourcing" : "no level");
+        } else {
+            rc = isomm_assessment_set_index(a, r, (isomm_sourcing)s, lv, note, &err);
+        }
+        if (rc < 0) {
+            char message[sizeof err.message + 32];
+            if (!err.code)
+                err.code = rc;
+            snprintf(message, sizeof message, "row %zd: %s", i, err.message);
+            memcpy(err.message, message, sizeof err.message - 1); /* a cut character decodes as U+FFFD */
+            err.message[sizeof err.message - 1] = '\0';
+            isommpy_raise(&err);
+            goto done;
+        }
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    while (held-- > 0)
+        PyBuffer_Release(&views[held]);
+    PyMem_Free(list);
+    return result;
+}
+%}
+
 /* ==== Populations and benchmarks (issue 16): isomm/population.h ========================== */
 
 %include <stdint.i>

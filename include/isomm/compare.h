@@ -241,6 +241,33 @@ ISOMM_EXPORT int isomm_aggregate_add(isomm_aggregate *ag, const isomm_assessment
 ISOMM_EXPORT int isomm_aggregate_merge(isomm_aggregate *into, const isomm_aggregate *from, isomm_error *err);
 
 /**
+ * Save an aggregate's whole state (sums, counts and the recorded assessments) as bytes that
+ * isomm_aggregate_load() turns back into an equal aggregate, in this or another process on any
+ * platform (integers are stored little-endian). The model is not saved.
+ * @param out receives the bytes (free with isomm_free()); NULL on error
+ * @param len receives their number
+ * @param ag  the aggregate (not changed)
+ * @param err receives the error, or NULL
+ * @return ::ISOMM_OK; ::ISOMM_EINVAL (an argument is NULL); ::ISOMM_ENOMEM
+ */
+ISOMM_EXPORT int isomm_aggregate_save(char **out, size_t *len, const isomm_aggregate *ag, isomm_error *err);
+
+/**
+ * Make a new aggregate from bytes written by isomm_aggregate_save(). Every value is checked:
+ * counts that do not add up, levels out of range, a truncated or longer input are refused.
+ * @param out   receives the aggregate (free with isomm_aggregate_free()); NULL on error
+ * @param model the aggregate's model (NULL: the built-in one)
+ * @param data  the saved bytes (borrowed for the call)
+ * @param len   their number
+ * @param err   receives the error (code, message), or NULL
+ * @return ::ISOMM_OK; ::ISOMM_EINVAL (out NULL, or data NULL with len > 0); ::ISOMM_EPARSE
+ *         (not a saved state, or an inconsistent one; the message names the byte offset);
+ *         ::ISOMM_ENOMEM
+ */
+ISOMM_EXPORT int isomm_aggregate_load(isomm_aggregate **out, const isomm_model *model, const char *data, size_t len,
+                                      isomm_error *err);
+
+/**
  * Add every assessment of an assessment CSV file, read one at a time with the streaming reader
  * of isomm/csv.h (only one assessment is in memory at a time), so that many files can be
  * aggregated by calling this once per file. The file is all or nothing: on any error the

@@ -14,6 +14,7 @@
 #include "isomm/compare.h"
 #include "isomm/csv.h"
 #include "isomm/output.h"
+#include "isomm/frame.h"
 #include "isomm/population.h"
 #include "isomm/xlsx.h"
 

@@ -182,8 +182,8 @@ def same(r, p):
     return (r.function_maturity == p["function_maturity"] and r.overall_maturity == p["overall_maturity"]
             and [h.function for h in r.strengths] == p["strengths"]
             and [h.function for h in r.weaknesses] == p["weaknesses"]
-            and r.recommendations == p["recommendations"] and tuple(r.pattern_fit) == p["pattern_fit"]
-            and r.unanswered == p["unanswered"])
+            and {k: list(v) for k, v in r.recommendations.items()} == p["recommendations"]
+            and tuple(r.pattern_fit) == p["pattern_fit"] and list(r.unanswered) == p["unanswered"])
 
 
 def main():

@@ -13,9 +13,22 @@ Quick start::
     r.to_dict(), r.render("html")             # the JSON object / the HTML page of `isomm report`
     assessments = isomm.read_csv("answers.csv")   # isomm.write_csv("copy.csv", assessments)
     isomm.compare(assessments[0], assessments[1]); isomm.aggregate(assessments)
+    df = isomm.evaluate_frame("answers.csv")  # pandas: one row per assessment
     pop = isomm.Population.from_csv(["peers.csv"]); isomm.benchmark(assessments[0], pop)
 
-Errors are exceptions derived from :class:`isomm.Error`.
+Errors are exceptions derived from ``isomm.Error`` (see ``isomm.errors``).
+
+Languages: where a call names no ``lang``, ``isomm.options.lang`` applies (``"ja"`` or
+``"en"``; by default Japanese when the environment's locale is Japanese, else English).
+
+Processes: every object and exception pickles, so ``multiprocessing``, ``concurrent.futures``
+and Dask carry them between processes; aggregates merge (``Aggregate.merge``).
+
+Threads: models, results and comparisons never change and may be shared freely. An Assessment
+may be shared too (a change made while another thread evaluates or writes it does not affect
+that thread's work). An Aggregate has a lock of its own, held by every method, so threads may
+add to one aggregate at once. The C library releases the GIL while it reads, evaluates and
+renders, so threads working on different objects run in parallel.
 """
 
 from . import _capi
@@ -23,9 +36,11 @@ from .assessment import Answer, Assessment
 from .compare import (Aggregate, Comparison, FunctionChange, FunctionStats, RoleChange, RoleStats, aggregate,
                       compare)
 from .csvio import Problems, csv_template, iter_csv, load_model_csv, read_csv, validate_csv, write_csv
-from .errors import (Error, ErrorCode, FileError, InvalidValueError, ModelError, OutOfMemoryError, ParseError,
-                     UnknownRoleError)
+from .errors import (Error, ErrorCode, FileError, FilePermissionError, InvalidValueError, MissingFileError,
+                     ModelError, OutOfMemoryError, ParseError, UnknownRoleError)
+from .frame import answers_frame, evaluate_frame, from_frame
 from .model import Function, Model, Pattern, Role, Scale, ScaleLevel, default_model
+from .options import Options, options
 from .result import EvaluationWarning, FunctionResult, Highlight, PatternFit, Result, RoleResult, render_report
 from .xlsxio import read_xlsx, write_xlsx_report, xlsx_template
 
@@ -34,11 +49,12 @@ __version__ = _capi.isomm_version_string()
 
 __all__ = [
     "Aggregate", "Answer", "Assessment", "Comparison", "Error", "ErrorCode", "EvaluationWarning", "FileError",
-    "Function", "FunctionChange", "FunctionResult", "FunctionStats", "Highlight", "InvalidValueError", "Model",
-    "ModelError", "OutOfMemoryError", "ParseError", "Pattern", "Problems", "PatternFit", "Result", "Role", "RoleChange",
-    "RoleResult", "RoleStats", "Scale", "ScaleLevel", "UnknownRoleError", "aggregate", "compare", "csv_template",
-    "default_model", "iter_csv", "load_model_csv", "read_csv", "read_xlsx", "render_report", "validate_csv", "write_csv",
-    "write_xlsx_report", "xlsx_template",
+    "FilePermissionError", "Function", "FunctionChange", "FunctionResult", "FunctionStats", "Highlight",
+    "InvalidValueError", "MissingFileError", "Model", "ModelError", "Options", "OutOfMemoryError", "ParseError",
+    "Pattern", "PatternFit", "Problems", "Result", "Role", "RoleChange", "RoleResult", "RoleStats", "Scale",
+    "ScaleLevel", "UnknownRoleError", "aggregate", "answers_frame", "compare", "csv_template", "default_model",
+    "evaluate_frame", "from_frame", "iter_csv", "load_model_csv", "options", "read_csv", "read_xlsx",
+    "render_report", "validate_csv", "write_csv", "write_xlsx_report", "xlsx_template",
 ]
 
 # Populations and benchmarks (issue 16)

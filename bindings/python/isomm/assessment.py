@@ -2,6 +2,9 @@
 """One organisation's answers: a sourcing and a 0-5 level per role, notes, metadata and patterns."""
 
 import datetime
+import math
+import operator
+import threading
 from typing import NamedTuple, Optional
 
 from . import _capi
@@ -21,6 +24,32 @@ _META = {
 
 
 _NO_PATTERN = _capi.ISOMM_PATTERN_NONE
+
+# Held while an assessment decides whether to change its answers in place and changes them, and
+# while a reader (evaluate, write_csv, pickling) marks them shared before working on them without
+# the GIL: a change and a reader's start never interleave. Each section is one short C call
+# under the GIL, so one lock for all assessments is never held for long.
+_SHARE_LOCK = threading.Lock()
+
+
+def _level_value(level, role):
+    """A level given as an int, a numpy integer or an integral float (``3.0``), as an int."""
+    if isinstance(level, bool) or isinstance(level, str):
+        raise TypeError(f"level must be an int, not {type(level).__name__}")
+    if isinstance(level, float) or type(level).__name__.startswith("float"):
+        value = float(level)
+        if not math.isfinite(value) or not value.is_integer():
+            raise _from_c(ErrorCode.ELEVEL, 0, 0, f"role {role}: level {level!r} is not a whole number "
+                          "(expected 0-5)")
+        level = int(value)
+    else:
+        try:
+            level = operator.index(level)
+        except TypeError:
+            raise TypeError(f"level must be an int, not {type(level).__name__}") from None
+    if not -2**31 <= level < 2**31:
+        raise _from_c(ErrorCode.ELEVEL, 0, 0, f"role {role}: level {level} out of range (expected 0-5)")
+    return level
 
 
 def _check_option(value, name):
@@ -64,7 +93,7 @@ def _meta_property(field, doc):
             text = text.isoformat()
         elif text is not None and not isinstance(text, str):
             raise TypeError(f"{field} must be a str or None, not {type(text).__name__}")
-        _capi.isomm_assessment_set_meta(self._writable(), value, text)
+        self._change(_capi.isomm_assessment_set_meta, value, text)
 
     return property(get, set, doc=doc)
 
@@ -74,7 +103,7 @@ def _pattern_property(current, doc):
         return _PATTERN_ID[_capi.isomm_assessment_pattern(self._h, current)]
 
     def set(self, pattern):
-        _capi.isomm_assessment_set_pattern(self._writable(), current, _pattern_value(pattern))
+        self._change(_capi.isomm_assessment_set_pattern, current, _pattern_value(pattern))
 
     return property(get, set, doc=doc)
 
@@ -86,9 +115,16 @@ class Assessment:
     current_pattern=None, target_pattern=None)`` starts with every role unanswered; ``model`` is
     the catalogue to use (the built-in one by default).
 
-    Record answers with :meth:`set` or ``a["E-2"] = ("insource", 3)``; read them back with
-    ``a["E-2"]`` (an :class:`Answer`); ``for answer in a`` walks the answered roles in catalogue
-    order and ``len(a)`` counts them; ``del a["E-2"]`` makes a role unanswered again.
+    Record answers with ``set`` or ``a["E-2"] = ("insource", 3)``; read them back with
+    ``a["E-2"]`` (an ``Answer``); ``for answer in a`` walks all 54 roles in catalogue order
+    (unanswered ones with sourcing and level None), so ``len(a)`` is 54 and
+    ``pandas.DataFrame(assessments)`` has one aligned column per role; ``answered_count``
+    counts the answered roles and ``answered`` lists them; ``"E-2" in a`` is True when the
+    role is answered; ``del a["E-2"]`` makes a role unanswered again.
+
+    An assessment pickles (and deep-copies) to an equal one. It may be read by several threads
+    at once; changing it from one thread while others read it is safe too (a reader evaluates
+    or writes the answers as they were when it started).
     """
 
     __slots__ = ("_model", "_h", "_shared")
@@ -114,26 +150,33 @@ class Assessment:
         self._shared = shared
         return self
 
-    def _writable(self):
+    def _change(self, function, *args):
         # Results evaluated from the current answers share them (evaluate() does not copy):
         # the first change after an evaluation moves this assessment to a copy of its own.
-        if self._shared:
-            self._h = _capi.isomm_assessment_copy(self._h)
-            self._shared = False
-        return self._h
+        with _SHARE_LOCK:
+            if self._shared:
+                self._h = _capi.isomm_assessment_copy(self._h)
+                self._shared = False
+            return function(self._h, *args)
+
+    def _share(self):
+        """The answers' handle, marked shared: nothing changes it in place from now on."""
+        with _SHARE_LOCK:
+            self._shared = True
+            return self._h
 
     id = _meta_property("id", "Assessment id (the CSV ``assessment`` column); ``\"default\"`` until set.")
     organization = _meta_property("organization", "Organisation name, or None.")
     assessor = _meta_property("assessor", "Who answered, or None.")
     date = _meta_property("date", "Date as ISO 8601 ``YYYY-MM-DD`` (a str; a datetime.date is accepted), or None.")
     current_pattern = _pattern_property(1, "Id of the organisation's current pattern (``\"hybrid\"``), or None. "
-                                           "Set it by id, Japanese name or :class:`Pattern`.")
+                                           "Set it by id, Japanese name or ``Pattern``.")
     target_pattern = _pattern_property(0, "Id of the pattern the organisation aims for, or None. "
-                                          "Set it by id, Japanese name or :class:`Pattern`.")
+                                          "Set it by id, Japanese name or ``Pattern``.")
 
     @property
     def model(self):
-        """The :class:`Model` this assessment is built on."""
+        """The ``Model`` this assessment is built on."""
         return self._model
 
     def set(self, role, sourcing, level, note=None):
@@ -142,33 +185,31 @@ class Assessment:
         Args:
             role: role code, e.g. ``"E-2"``.
             sourcing: ``"insource"``/``"in"``/``"インソース"`` or ``"outsource"``/``"out"``/``"アウトソース"``.
-            level: 0-5 on that sourcing's scale (0 = not applicable by decision).
+            level: 0-5 on that sourcing's scale (0 = not applicable by decision): an int, a numpy
+                integer or a float with a whole value such as ``3.0``.
             note: free text, or None.
 
-        Raises :class:`UnknownRoleError` (KeyError) for an unknown role and
-        :class:`InvalidValueError` (ValueError) for a bad sourcing or level.
+        Raises ``UnknownRoleError`` (KeyError) for an unknown role and
+        ``InvalidValueError`` (ValueError) for a bad sourcing or level.
         """
         if not isinstance(role, str):
             raise TypeError(f"role code must be a str, not {type(role).__name__}")
         if note is not None and not isinstance(note, str):
             raise TypeError(f"note must be a str or None, not {type(note).__name__}")
-        if isinstance(level, bool) or not isinstance(level, int):
-            raise TypeError(f"level must be an int, not {type(level).__name__}")
-        if not -2**31 <= level < 2**31:
-            raise _from_c(ErrorCode.ELEVEL, 0, 0, f"role {role}: level {level} out of range (expected 0-5)")
-        _capi.isomm_assessment_set(self._writable(), role, _sourcing_value(sourcing), level, note)
+        level = _level_value(level, role)
+        self._change(_capi.isomm_assessment_set, role, _sourcing_value(sourcing), level, note)
 
     def set_note(self, role, note):
         """Set (or, with None or ``""``, remove) a role's note without touching its answer."""
         if not isinstance(role, str):
             raise TypeError(f"role code must be a str, not {type(role).__name__}")
-        _capi.isomm_assessment_set_note(self._writable(), role, note)
+        self._change(_capi.isomm_assessment_set_note, role, note)
 
     def unset(self, role):
         """Make a role unanswered again (its note is removed too)."""
         if not isinstance(role, str):
             raise TypeError(f"role code must be a str, not {type(role).__name__}")
-        _capi.isomm_assessment_clear(self._writable(), role)
+        self._change(_capi.isomm_assessment_clear, role)
 
     def _answer(self, index):
         sourcing, level, note = _capi.isomm_assessment_get_index(self._h, index)
@@ -200,27 +241,38 @@ class Assessment:
         return index is not None and self._answer(index).answered
 
     def __iter__(self):
-        for index in range(_capi.ISOMM_ROLE_COUNT):
-            answer = self._answer(index)
-            if answer.answered:
-                yield answer
+        return iter(self.answers())
 
     def __len__(self):
+        return _capi.ISOMM_ROLE_COUNT
+
+    @property
+    def answered_count(self):
+        """Number of answered roles (0-54)."""
         return _capi.isomm_assessment_answered(self._h)
 
     @property
+    def answered(self):
+        """The ``Answer`` objects of the answered roles, in catalogue order (a tuple)."""
+        return tuple(answer for answer in self.answers() if answer.answered)
+
+    @property
     def unanswered(self):
-        """Codes of the roles without an answer, in catalogue order."""
-        return [self._model.roles[i].code for i in range(_capi.ISOMM_ROLE_COUNT)
-                if not self._answer(i).answered]
+        """Codes of the roles without an answer, in catalogue order (a tuple)."""
+        return tuple(self._model.roles[i].code for i in range(_capi.ISOMM_ROLE_COUNT)
+                     if not self._answer(i).answered)
 
     def answers(self):
-        """All 54 :class:`Answer` objects in catalogue order, unanswered roles included."""
-        return [self._answer(i) for i in range(_capi.ISOMM_ROLE_COUNT)]
+        """All 54 ``Answer`` objects in catalogue order, unanswered roles included (a tuple)."""
+        return tuple(self._answer(i) for i in range(_capi.ISOMM_ROLE_COUNT))
 
     def records(self):
-        """The answers as a list of dicts (one per role, catalogue order), ready for ``pandas.DataFrame``."""
-        return [dict(answer._asdict(), function=role.function, domain=role.domain)
+        """The answers as a list of dicts, one per role in catalogue order, ready for
+        ``pandas.DataFrame``: ``assessment`` (the id), ``role``, ``function``, ``domain``,
+        ``sourcing``, ``level``, ``note`` (the columns of ``answers_frame``)."""
+        id = self.id
+        return [{"assessment": id, "role": answer.role, "function": role.function, "domain": role.domain,
+                 "sourcing": answer.sourcing, "level": answer.level, "note": answer.note}
                 for answer, role in zip(self.answers(), self._model.roles)]
 
     def copy(self):
@@ -237,27 +289,38 @@ class Assessment:
             return NotImplemented
         return bool(_capi.isomm_assessment_equal(self._h, other._h))
 
+    def __reduce__(self):
+        # Carried as its assessment CSV, which reads back equal (answers, notes, metadata, patterns).
+        return _from_csv, (_capi.isommpy_csv_write_buffer([self._share()], _capi.ISOMM_ENCODING_UTF8, 0), self._model)
+
     __hash__ = None
 
     def evaluate(self, target=None, *, strengths=2, list_size=3):
-        """Evaluate the answers and return a :class:`Result`.
+        """Evaluate the answers and return a ``Result``.
 
         Args:
-            target: pattern the recommendation lists aim at (id, Japanese name or :class:`Pattern`);
+            target: pattern the recommendation lists aim at (id, Japanese name or ``Pattern``);
                 None uses the assessment's target pattern, else its current pattern.
             strengths: how many strengths and weaknesses to show, 1-4.
             list_size: length of each recommendation list, 0 for no cut.
 
         The result keeps its own copy of the answers: changing the assessment later does not change it.
-        Raises :class:`InvalidValueError` (ValueError) for a bad pattern or option.
+        Raises ``InvalidValueError`` (ValueError) for a bad pattern or option.
         """
         _check_option(strengths, "strengths")
         _check_option(list_size, "list_size")
-        handle = _capi.isommpy_evaluate(self._h, strengths, list_size,
-                                        _NO_PATTERN if target is None else _pattern_value(target))
-        self._shared = True
-        return Result._wrap(handle, self._h, self._model)
+        target_value = _NO_PATTERN if target is None else _pattern_value(target)
+        answers = self._share()  # evaluated without the GIL: a concurrent change copies first
+        handle = _capi.isommpy_evaluate(answers, strengths, list_size, target_value)
+        return Result._wrap(handle, answers, self._model, (strengths, list_size, _PATTERN_ID[target_value]))
 
     def __repr__(self):
-        return f"<isomm.Assessment {self.id!r}: {len(self)}/{_capi.ISOMM_ROLE_COUNT} roles answered>"
+        return (f"<isomm.Assessment {self.id!r}: {self.answered_count}/{_capi.ISOMM_ROLE_COUNT} "
+                "roles answered>")
+
+
+def _from_csv(data, model):
+    """Unpickling helper: the one assessment of an assessment CSV."""
+    (handle,) = _capi.isommpy_csv_read_buffer(data, model._h, _capi.ISOMM_ENCODING_UTF8, len(data))
+    return Assessment._wrap(handle, model)
 

@@ -3,11 +3,13 @@
 
 import functools
 import json
+import types
 from dataclasses import dataclass
 from typing import Tuple
 
 from . import _capi
 from .errors import ErrorCode, _from_c
+from .options import options
 
 __all__ = ["Model", "Role", "Function", "Pattern", "Scale", "ScaleLevel", "default_model"]
 
@@ -21,6 +23,9 @@ _PATTERN_ID[_capi.ISOMM_PATTERN_NONE] = None
 
 
 def _lang_value(lang):
+    """C value of ``"ja"``/``"en"``; None stands for ``isomm.options.lang``."""
+    if lang is None:
+        lang = options.lang
     try:
         return _LANGS[lang]
     except KeyError:
@@ -35,7 +40,7 @@ def _sourcing_value(sourcing):
 
 
 def _pattern_value(pattern):
-    """C value of a pattern given as its id, its Japanese name, a :class:`Pattern`, or None."""
+    """C value of a pattern given as its id, its Japanese name, a ``Pattern``, or None."""
     if pattern is None:
         return _capi.ISOMM_PATTERN_NONE
     if isinstance(pattern, Pattern):
@@ -134,7 +139,7 @@ class Scale:
 
     Attributes:
         sourcing: ``"insource"`` or ``"outsource"``.
-        levels: the six :class:`ScaleLevel` steps, level 0 first.
+        levels: the six ``ScaleLevel`` steps, level 0 first.
     """
 
     sourcing: str
@@ -172,66 +177,74 @@ def _make_scale(sourcing):
 
 _PATTERNS = tuple(_make_pattern(value) for value in _PATTERN_VALUES)
 _SCALES = {_SOURCING_ID[s]: _make_scale(s) for s in _SOURCINGS}
+_SCALES_VIEW = types.MappingProxyType(_SCALES)
 
 
 class Model:
     """A catalogue: the nine functions, 54 roles with their domains, the patterns and the scales.
 
-    Get the built-in ISOMM v2.1 model with :func:`default_model` or load a custom one (other
-    domains or texts) with :func:`load_model_csv`. A model is read-only.
+    Get the built-in ISOMM v2.1 model with ``default_model`` or load a custom one (other
+    domains or texts) with ``load_model_csv``. A model is read-only.
     """
 
     def __init__(self, *args, **kwargs):
         raise TypeError("use isomm.default_model() or isomm.load_model_csv(path)")
 
+    def __setattr__(self, name, value):
+        raise AttributeError(f"isomm.Model is read-only (cannot set {name!r})")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"isomm.Model is read-only (cannot delete {name!r})")
+
     @classmethod
     def _wrap(cls, handle):
         self = cls.__new__(cls)
-        self._h = handle
-        self.name = _capi.isomm_model_name(handle)
+        set_ = object.__setattr__
+        set_(self, "_h", handle)
+        set_(self, "name", _capi.isomm_model_name(handle))
         infos = [_capi.isomm_model_role(handle, i) for i in range(_capi.ISOMM_ROLE_COUNT)]
-        self.roles = tuple(
+        set_(self, "roles", tuple(
             Role(index=r.index, code=r.code, function=_capi.isomm_model_function(handle, r.function).code,
                  domain=_capi.isomm_domain_name(r.domain), domain_from_seed=bool(r.domain_from_seed),
                  name_ja=r.name_ja, name_en=r.name_en, summary_ja=r.summary_ja, summary_en=r.summary_en)
-            for r in infos)
+            for r in infos))
         functions = [_capi.isomm_model_function(handle, i) for i in range(_capi.ISOMM_FUNCTION_COUNT)]
-        self.functions = tuple(
+        set_(self, "functions", tuple(
             Function(index=f.index, code=f.code, name_ja=f.name_ja, name_en=f.name_en,
                      roles=tuple(r.code for r in self.roles[f.first_role:f.first_role + f.role_count]),
                      strength_ja=f.strength_ja, strength_en=f.strength_en,
                      weakness_ja=f.weakness_ja, weakness_en=f.weakness_en)
-            for f in functions)
-        self._role_index = {role.code: role.index for role in self.roles}
+            for f in functions))
+        set_(self, "_role_index", {role.code: role.index for role in self.roles})
         return self
 
     name: str
     """Model name: ``"ISOMM v2.1"`` for the built-in model, the source's name for a loaded one."""
 
     roles: Tuple[Role, ...]
-    """The 54 :class:`Role` objects in catalogue order (A-1 … I-6)."""
+    """The 54 ``Role`` objects in catalogue order (A-1 … I-6)."""
 
     functions: Tuple[Function, ...]
-    """The nine :class:`Function` objects, A … I."""
+    """The nine ``Function`` objects, A … I."""
 
     @property
     def patterns(self):
-        """The five organisation :class:`Pattern` objects, from full-outsource to full-insource."""
+        """The five organisation ``Pattern`` objects, from full-outsource to full-insource."""
         return _PATTERNS
 
     @property
     def scales(self):
-        """The two scales as ``{"insource": Scale, "outsource": Scale}``."""
-        return dict(_SCALES)
+        """The two scales as a read-only mapping ``{"insource": Scale, "outsource": Scale}``."""
+        return _SCALES_VIEW
 
     def role(self, code):
-        """The :class:`Role` with this code (``"G-10"``); :class:`UnknownRoleError` (a KeyError) if none."""
+        """The ``Role`` with this code (``"G-10"``); ``UnknownRoleError`` (a KeyError) if none."""
         if not isinstance(code, str):
             raise TypeError(f"role code must be a str, not {type(code).__name__}")
         return self.roles[_capi.isomm_model_find_role(self._h, code)]
 
     def function(self, code):
-        """The :class:`Function` with this code (``"E"``); :class:`UnknownRoleError` (a KeyError) if none."""
+        """The ``Function`` with this code (``"E"``); ``UnknownRoleError`` (a KeyError) if none."""
         if not isinstance(code, str):
             raise TypeError(f"function code must be a str, not {type(code).__name__}")
         index = _capi.isomm_function_find(code)
@@ -240,12 +253,12 @@ class Model:
         return self.functions[index]
 
     def pattern(self, name):
-        """The :class:`Pattern` with this id (``"hybrid"``) or Japanese name (``"ハイブリッド"``);
-        :class:`InvalidValueError` (a ValueError) if none."""
+        """The ``Pattern`` with this id (``"hybrid"``) or Japanese name (``"ハイブリッド"``);
+        ``InvalidValueError`` (a ValueError) if none."""
         return _PATTERNS[_pattern_value(name)]
 
     def scale(self, sourcing):
-        """The :class:`Scale` of ``"insource"`` or ``"outsource"`` (``"in"``, ``"インソース"`` … accepted)."""
+        """The ``Scale`` of ``"insource"`` or ``"outsource"`` (``"in"``, ``"インソース"`` … accepted)."""
         value = _sourcing_value(sourcing)
         if value not in _SOURCINGS:
             raise _from_c(ErrorCode.ESOURCING, 0, 0, "a scale needs a sourcing (insource or outsource)")
@@ -265,16 +278,35 @@ class Model:
         return json.loads(_capi.isomm_model_render_json(self._h))
 
     def to_csv(self):
-        """The model as a model CSV (str) that :func:`load_model_csv` reads back; for the built-in
+        """The model as a model CSV (str) that ``load_model_csv`` reads back; for the built-in
         model it equals ``roles-v2.1.csv``."""
         return _capi.isomm_model_write_csv_buffer(self._h).decode("utf-8")
+
+    def __eq__(self, other):
+        if not isinstance(other, Model):
+            return NotImplemented
+        return self is other or self.to_csv() == other.to_csv()
+
+    def __hash__(self):
+        return hash(self.to_csv())
+
+    def __reduce__(self):
+        # The built-in model unpickles to the one shared object; a loaded one from its model CSV.
+        if self is default_model():
+            return default_model, ()
+        return _model_from_csv, (self.to_csv(), self.name)
 
     def __repr__(self):
         return f"<isomm.Model {self.name!r}>"
 
 
+def _model_from_csv(text, name):
+    """Unpickling helper: a model from its model CSV text."""
+    return Model._wrap(_capi.isomm_model_load_csv_buffer(text.encode("utf-8"), name))
+
+
 def _model_or_default(model):
-    """``model`` checked to be a :class:`Model`; the built-in model for None."""
+    """``model`` checked to be a ``Model``; the built-in model for None."""
     if model is None:
         return default_model()
     if not isinstance(model, Model):
@@ -284,6 +316,6 @@ def _model_or_default(model):
 
 @functools.lru_cache(maxsize=None)
 def default_model():
-    """The built-in ISOMM v2.1 :class:`Model` (one shared read-only object)."""
+    """The built-in ISOMM v2.1 ``Model`` (one shared read-only object)."""
     return Model._wrap(_capi.isomm_model_default())
 

@@ -11,6 +11,7 @@ per function and overall, and per role the shares of the rated population below,
 import html
 import json
 import os
+import threading
 from fractions import Fraction
 from typing import NamedTuple, Optional, Tuple
 
@@ -134,6 +135,9 @@ class Population:
         self._model = _model_or_default(model)
         self._h = _capi.isomm_population_new(self._model._h)
         self._snapshot = None  # a frozen copy that benchmarks share until the population changes
+        # C calls that read or change the counts may run without the GIL (a CSV, a benchmark): one
+        # thread at a time per population
+        self._lock = threading.RLock()
 
     @classmethod
     def _wrap(cls, handle, model):
@@ -141,6 +145,7 @@ class Population:
         p._model = model
         p._h = handle
         p._snapshot = None
+        p._lock = threading.RLock()
         return p
 
     @classmethod
@@ -167,35 +172,40 @@ class Population:
             assessments = (assessments,)
         for a in assessments:
             _check_assessment(a)
-            _capi.isomm_population_add(self._h, a._h)
-            self._changed()
+            with self._lock:
+                _capi.isomm_population_add(self._h, a._h)
+                self._changed()
         return self
 
     def add_csv(self, path, *, encoding="utf-8", max_field_bytes=None):
         """Count in every assessment of a CSV file, streamed in bounded memory, all or nothing (on
         a ParseError the population is unchanged). Returns how many were added."""
-        _, added = _capi.isommpy_population_add_csv_file(self._h, os.fsdecode(path), self._model._h,
-                                                         _encoding_value(encoding),
-                                                         _size(max_field_bytes, "max_field_bytes"))
-        self._changed()
+        path, enc, limit = os.fsdecode(path), _encoding_value(encoding), _size(max_field_bytes, "max_field_bytes")
+        with self._lock:
+            _, added = _capi.isommpy_population_add_csv_file(self._h, path, self._model._h, enc, limit)
+            self._changed()
         return added
 
     def merge(self, other):
         """Add the counts of another Population; returns self."""
         if not isinstance(other, Population):
             raise TypeError(f"other must be an isomm.Population, not {type(other).__name__}")
-        _capi.isomm_population_merge(self._h, other._h)
-        self._changed()
+        first, second = sorted((self, other), key=id)  # one order of locks: no two merges deadlock
+        with first._lock, second._lock:
+            _capi.isomm_population_merge(self._h, other._h)
+            self._changed()
         return self
 
     def copy(self):
         """An independent population with the same counts."""
-        return Population._wrap(_capi.isomm_population_copy(self._h), self._model)
+        with self._lock:
+            return Population._wrap(_capi.isomm_population_copy(self._h), self._model)
 
     __copy__ = copy
 
     def __len__(self):
-        return _capi.isomm_population_count(self._h)
+        with self._lock:
+            return _capi.isomm_population_count(self._h)
 
     @property
     def count(self):
@@ -205,7 +215,9 @@ class Population:
     def __eq__(self, other):
         if not isinstance(other, Population):
             return NotImplemented
-        return bool(_capi.isomm_population_equal(self._h, other._h))
+        first, second = sorted((self, other), key=id)
+        with first._lock, second._lock:
+            return bool(_capi.isomm_population_equal(self._h, other._h))
 
     __hash__ = None
 
@@ -213,7 +225,8 @@ class Population:
 
     def to_json(self):
         """The population file as text (docs/POPULATION.md)."""
-        return _capi.isommpy_population_to_json(self._h).decode("utf-8")
+        with self._lock:
+            return _capi.isommpy_population_to_json(self._h).decode("utf-8")
 
     @classmethod
     def from_json(cls, data, model=None):
@@ -226,7 +239,9 @@ class Population:
 
     def save(self, path):
         """Write the population file to ``path``; a failed write leaves an existing file as it was."""
-        _capi.isommpy_population_save(self._h, os.fsdecode(path))
+        path = os.fsdecode(path)
+        with self._lock:
+            _capi.isommpy_population_save(self._h, path)
 
     @classmethod
     def load(cls, path, model=None):
@@ -240,7 +255,8 @@ class Population:
     # ---- the counts ----
 
     def _counts(self):
-        return _capi.isommpy_population_counts(self._h)
+        with self._lock:
+            return _capi.isommpy_population_counts(self._h)
 
     @property
     def functions(self):
@@ -267,9 +283,10 @@ class Population:
         return Benchmark(assessment, self, min_size)
 
     def _frozen(self):
-        if self._snapshot is None:
-            self._snapshot = self.copy()
-        return self._snapshot
+        with self._lock:
+            if self._snapshot is None:
+                self._snapshot = self.copy()
+            return self._snapshot
 
     def __repr__(self):
         return f"<isomm.Population of {len(self)} assessments>"
@@ -312,7 +329,8 @@ class Benchmark:
             raise TypeError(f"population must be an isomm.Population, not {type(population).__name__}")
         self._min_size = _min_size(min_size)
         self._model = population.model
-        self._h = _capi.isommpy_population_benchmark(population._h, assessment._h, self._min_size)
+        with population._lock:
+            self._h = _capi.isommpy_population_benchmark(population._h, assessment._h, self._min_size)
         # what the benchmark was made of, for pickling: a copy of the assessment, and the
         # population as it was (a frozen copy, shared by every benchmark until the population changes)
         self._source = (assessment.copy(), population._frozen())
@@ -362,10 +380,11 @@ class Benchmark:
                                     _SOURCING_ID[r.common_sourcing]))
         return tuple(out)
 
-    def render(self, format="text", lang="ja"):
+    def render(self, format="text", lang=None):
         """The benchmark as a document (str): ``"text"``, ``"markdown"``, ``"json"`` (a one-element
         array, as ``isomm benchmark --format json``), ``"html"`` (a printable page) or ``"svg"``
-        (the radar with the population's interquartile band and median). ``lang``: ``"ja"``/``"en"``."""
+        (the radar with the population's interquartile band and median). ``lang`` is ``"ja"``,
+        ``"en"`` or None for ``isomm.options.lang``."""
         return _capi.isommpy_benchmark_render([self._h], _format_value(format), _lang_value(lang)).decode("utf-8")
 
     def to_dict(self):

@@ -4,11 +4,13 @@
 import html
 import json
 import os
+import types
 from typing import NamedTuple, Optional
 
 from . import _capi
 from .errors import ErrorCode, _from_c
 from .model import _PATTERN_ID, _SOURCING_ID, _lang_value, _pattern_value
+from .options import options
 
 __all__ = ["render_report", "Result", "FunctionResult", "RoleResult", "Highlight", "PatternFit", "EvaluationWarning"]
 
@@ -30,10 +32,27 @@ def _format_value(format):
                       f"{', '.join(_FORMATS)})") from None
 
 
-def render_report(results, format="html", lang="ja"):
-    """Several :class:`Result` objects as one document (str): ``"html"`` one page with a
+def _write_file(path, data):
+    """Write bytes to a file through the library's output layer (isomm_write_file)."""
+    import os
+    from .errors import Error, _located
+    path = os.fsdecode(path)
+    try:
+        _capi.isommpy_write_file(path, data)
+    except Error as e:
+        raise _located(e, path, writing=True)
+
+
+def _evaluate_again(assessment, strengths, list_size, target):
+    """Unpickling helper: the result of evaluating ``assessment`` with the same options."""
+    return assessment.evaluate(target, strengths=strengths, list_size=list_size)
+
+
+def render_report(results, format="html", lang=None):
+    """Several ``Result`` objects as one document (str): ``"html"`` one page with a
     comparison radar and a section per result, ``"json"`` an array of their objects, ``"text"``
-    and ``"markdown"`` the reports one after another, ``"svg"`` one radar with a series per result."""
+    and ``"markdown"`` the reports one after another, ``"svg"`` one radar with a series per result.
+    ``lang`` is ``"ja"``, ``"en"`` or None for ``isomm.options.lang``."""
     handles = []
     for r in results:
         if not isinstance(r, Result):
@@ -135,27 +154,55 @@ class EvaluationWarning(NamedTuple):
     text_en: str
 
 
-class Result:
-    """The evaluation of an :class:`Assessment`, made by :meth:`Assessment.evaluate`.
+_VIEW_WORDS = {
+    "ja": {"function": "機能", "maturity": "成熟度", "overall": "総合成熟度", "strength": "強み", "weakness": "弱み"},
+    "en": {"function": "Function", "maturity": "Maturity", "overall": "Overall maturity", "strength": "Strength",
+           "weakness": "Weakness"},
+}
 
-    Read-only. It keeps its own copy of the answers it was computed from. In Jupyter it renders
-    as an HTML report.
+
+class Result:
+    """The evaluation of an ``Assessment``, made by ``Assessment.evaluate``.
+
+    Read-only: its attributes cannot be set and what they return are tuples, named tuples and
+    read-only mappings. It keeps its own copy of the answers it was computed from, pickles to an
+    equal result and may be shared by threads. In Jupyter it renders as an HTML report in
+    ``isomm.options.lang``.
     """
 
-    __slots__ = ("_h", "_answers", "_model", "__dict__")
+    __slots__ = ("_h", "_answers", "_model", "_options", "__dict__")
 
     def __init__(self, *args, **kwargs):
         raise TypeError("results are made by Assessment.evaluate()")
 
+    def __setattr__(self, name, value):
+        raise AttributeError(f"isomm.Result is read-only (cannot set {name!r})")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"isomm.Result is read-only (cannot delete {name!r})")
+
     @classmethod
-    def _wrap(cls, handle, answers, model):
+    def _wrap(cls, handle, answers, model, options):
         # answers: the assessment handle the result was computed from, shared with (never
-        # changed by) the Assessment that evaluated it.
+        # changed by) the Assessment that evaluated it; options: (strengths, list_size, target id).
         self = cls.__new__(cls)
-        self._h = handle
-        self._answers = answers
-        self._model = model
+        set_ = object.__setattr__
+        set_(self, "_h", handle)
+        set_(self, "_answers", answers)
+        set_(self, "_model", model)
+        set_(self, "_options", options)
         return self
+
+    def __reduce__(self):
+        strengths, list_size, target = self._options
+        return _evaluate_again, (self._assessment, strengths, list_size, target)
+
+    def __eq__(self, other):
+        if not isinstance(other, Result):
+            return NotImplemented
+        return self._options == other._options and self._assessment == other._assessment
+
+    __hash__ = None
 
     @_cached
     def _assessment(self):
@@ -164,17 +211,17 @@ class Result:
 
     @property
     def assessment(self):
-        """A copy of the :class:`Assessment` (answers, notes, metadata) this result was computed from."""
+        """A copy of the ``Assessment`` (answers, notes, metadata) this result was computed from."""
         return self._assessment.copy()
 
     @property
     def model(self):
-        """The :class:`Model` of the evaluated assessment."""
+        """The ``Model`` of the evaluated assessment."""
         return self._model
 
     @_cached
     def functions(self):
-        """The nine :class:`FunctionResult` lines, A … I."""
+        """The nine ``FunctionResult`` lines, A … I."""
         out = []
         for index, info in enumerate(self.model.functions):
             f = _capi.isomm_result_function(self._h, index)
@@ -196,7 +243,7 @@ class Result:
 
     @_cached
     def roles(self):
-        """The 54 :class:`RoleResult` lines in catalogue order."""
+        """The 54 ``RoleResult`` lines in catalogue order."""
         out = []
         for info, answer in zip(self.model.roles, self._assessment.answers()):
             r = _capi.isomm_result_role(self._h, info.index)
@@ -217,12 +264,12 @@ class Result:
 
     @_cached
     def strengths(self):
-        """The strongest functions as :class:`Highlight` objects, strongest first."""
+        """The strongest functions as ``Highlight`` objects, strongest first."""
         return self._highlights(1)
 
     @_cached
     def weaknesses(self):
-        """The weakest functions as :class:`Highlight` objects, weakest first."""
+        """The weakest functions as ``Highlight`` objects, weakest first."""
         return self._highlights(0)
 
     @property
@@ -232,16 +279,18 @@ class Result:
 
     @_cached
     def recommendations(self):
-        """The four lists ``{"strengthen_insource": [...], "strengthen_outsource": [...],
-        "switch_to_insource": [...], "switch_to_outsource": [...]}`` of role codes, lowest level first."""
+        """The four lists ``{"strengthen_insource": (...), "strengthen_outsource": (...),
+        "switch_to_insource": (...), "switch_to_outsource": (...)}`` of role codes, lowest level
+        first (a read-only mapping of tuples)."""
         roles = self.model.roles
-        return {_LIST_ID[lst]: [roles[_capi.isomm_result_list_role(self._h, lst, i)].code
-                                for i in range(_capi.isomm_result_list_count(self._h, lst))]
-                for lst in _LISTS}
+        return types.MappingProxyType({
+            _LIST_ID[lst]: tuple(roles[_capi.isomm_result_list_role(self._h, lst, i)].code
+                                 for i in range(_capi.isomm_result_list_count(self._h, lst)))
+            for lst in _LISTS})
 
     @_cached
     def pattern_fit(self):
-        """The best-fitting pattern as a :class:`PatternFit`."""
+        """The best-fitting pattern as a ``PatternFit``."""
         pattern, mismatches, current = _capi.isomm_result_pattern_fit(self._h)
         return PatternFit(_PATTERN_ID[pattern], mismatches, None if current < 0 else current)
 
@@ -254,14 +303,14 @@ class Result:
 
     @_cached
     def unanswered(self):
-        """Codes of the unanswered roles (they count as level 1), in catalogue order."""
+        """Codes of the unanswered roles (they count as level 1), in catalogue order (a tuple)."""
         roles = self.model.roles
-        return [roles[_capi.isomm_result_unanswered(self._h, i)].code
-                for i in range(_capi.isomm_result_unanswered_count(self._h))]
+        return tuple(roles[_capi.isomm_result_unanswered(self._h, i)].code
+                     for i in range(_capi.isomm_result_unanswered_count(self._h)))
 
     @_cached
     def warnings(self):
-        """The result's :class:`EvaluationWarning` objects (no pattern, unanswered roles, …)."""
+        """The result's ``EvaluationWarning`` objects (no pattern, unanswered roles, …)."""
         out = []
         for i in range(_capi.isomm_result_warning_count(self._h)):
             w = _capi.isomm_result_warning(self._h, i)
@@ -270,22 +319,31 @@ class Result:
         return tuple(out)
 
     def function_records(self):
-        """The functions as a list of dicts, ready for ``pandas.DataFrame``."""
-        return [f._asdict() for f in self.functions]
+        """The functions as a list of dicts, ready for ``pandas.DataFrame``: ``assessment`` (the
+        id), ``function`` (the code), then the other fields of ``FunctionResult``."""
+        id = self._assessment.id
+        return [{"assessment": id, "function": f.code, "name_ja": f.name_ja, "name_en": f.name_en,
+                 "maturity": f.maturity, "rated_roles": f.rated_roles, "excluded_roles": f.excluded_roles,
+                 "unanswered_roles": f.unanswered_roles} for f in self.functions]
 
     def role_records(self):
-        """The roles as a list of dicts, ready for ``pandas.DataFrame``."""
-        return [r._asdict() for r in self.roles]
+        """The roles as a list of dicts, ready for ``pandas.DataFrame``, with the key names of
+        ``Assessment.records``: ``assessment``, ``role``, ``function``, ``domain``,
+        ``sourcing``, ``level``, ``note``, then ``score`` and ``expected_sourcing``."""
+        id = self._assessment.id
+        return [{"assessment": id, "role": r.code, "function": r.function, "domain": r.domain,
+                 "sourcing": r.sourcing, "level": r.level, "note": r.note, "score": r.score,
+                 "expected_sourcing": r.expected_sourcing} for r in self.roles]
 
-    def render(self, format="text", lang="ja", *, second=None, second_label=None):
+    def render(self, format="text", lang=None, *, second=None, second_label=None):
         """The result as a document (str).
 
         Args:
             format: ``"text"`` (terminal report), ``"markdown"``, ``"json"`` (the object of
                 ``isomm report --format json``), ``"html"`` (one self-contained page with every
                 chart), ``"svg"`` (radar chart of the nine functions) or ``"svg-roles"`` (bar per role).
-            lang: ``"ja"`` or ``"en"``.
-            second: another :class:`Result` drawn as a second radar series (e.g. last year), or None.
+            lang: ``"ja"``, ``"en"``, or None for ``isomm.options.lang``.
+            second: another ``Result`` drawn as a second radar series (e.g. last year), or None.
             second_label: legend label of the second series (None for a default).
         """
         if second is not None and not isinstance(second, Result):
@@ -295,48 +353,64 @@ class Result:
         return _capi.isommpy_report_render(self._h, _format_value(format), _lang_value(lang),
                                            None if second is None else second._h, second_label).decode("utf-8")
 
-    def to_dict(self, lang="ja"):
+    def to_dict(self, lang=None):
         """The result as the JSON object of ``isomm report --format json`` (one assessment), as
         Python data: metadata, unanswered roles, functions, overall maturity, roles, strengths and
         weaknesses with comments, recommendations, pattern fit and warning ids. Names and
-        comments are in ``lang`` (``"ja"`` or ``"en"``); absent values are None."""
+        comments are in ``lang`` (``"ja"``, ``"en"``, None for ``isomm.options.lang``); absent
+        values are None."""
         return json.loads(self.render("json", lang))
 
-    def save(self, path, format="html", lang="ja"):
-        """Write :meth:`render` output to a file (UTF-8) the safe way: a temporary file beside it is
-        renamed over it, so a failed write leaves an old file as it was, and a symbolic link at
-        ``path`` is replaced, never written through. A failure raises :class:`FileError`."""
-        _capi.isommpy_write_file(os.fsdecode(path), self.render(format, lang).encode("utf-8"))
+    def save(self, target, format="html", lang=None):
+        """Write ``render`` output (UTF-8) to a path, replacing the file only when the whole write
+        succeeds (temporary file and rename, never through a symbolic link), or to a file object:
+        text to a text stream, UTF-8 bytes to a binary one."""
+        text = self.render(format, lang)
+        if hasattr(target, "write"):
+            import io
+            target.write(text if isinstance(target, io.TextIOBase) else text.encode("utf-8"))
+        else:
+            _write_file(target, text.encode("utf-8"))
 
-    def to_xlsx(self, path, lang="ja") -> None:
-        """Write the report workbook of this result (see :func:`isomm.write_xlsx_report`)."""
+    def to_xlsx(self, path, lang=None) -> None:
+        """Write the report workbook of this result (see ``isomm.write_xlsx_report``); ``lang``
+        ``"ja"``, ``"en"`` or None for ``isomm.options.lang``."""
         from .xlsxio import write_xlsx_report
         write_xlsx_report(path, self, lang=lang)
 
     def _repr_html_(self):
+        return self._view_html(options.lang)
+
+    def _view_html(self, lang):
         esc = html.escape
         a = self._assessment
+        words = _VIEW_WORDS[lang]
+        c_lang = _lang_value(lang)
 
         def maturity(value):
             return "—" if value is None else f"{value:.1f}"
 
+        def name(info):
+            return info.name_ja if lang == "ja" else info.name_en
+
         head = f"{esc(a.id)}" + "".join(f" · {esc(v)}" for v in (a.organization, a.assessor, a.date) if v)
-        rows = "".join(f"<tr><td>{esc(f.code)}</td><td>{esc(f.name_ja)}</td>"
+        rows = "".join(f"<tr><td>{esc(f.code)}</td><td>{esc(name(f))}</td>"
                        f"<td style='text-align:right'>{maturity(f.maturity)}</td></tr>" for f in self.functions)
         highlights = "".join(
-            f"<tr><td>{label}</td><td>{esc(h.function)} {esc(self.model.function(h.function).name_ja)}"
+            f"<tr><td>{label}</td><td>{esc(h.function)} {esc(name(self.model.function(h.function)))}"
             f" ({maturity(h.maturity)})</td></tr>"
-            for label, items in (("強み", self.strengths), ("弱み", self.weaknesses)) for h in items)
-        lists = "".join(f"<tr><td>{esc(_capi.isomm_list_title(lst, _capi.ISOMM_LANG_JA))}</td>"
+            for label, items in ((words["strength"], self.strengths), (words["weakness"], self.weaknesses))
+            for h in items)
+        lists = "".join(f"<tr><td>{esc(_capi.isomm_list_title(lst, c_lang))}</td>"
                         f"<td>{esc(', '.join(self.recommendations[_LIST_ID[lst]]) or '—')}</td></tr>"
                         for lst in _LISTS)
-        return (f"<div class='isomm-result'><h3>ISOMM: {head}</h3>"
-                f"<p><b>総合成熟度 {maturity(self.overall_maturity)} / 5</b></p>"
+        return (f"<div class='isomm-result' lang='{lang}'><h3>ISOMM: {head}</h3>"
+                f"<p><b>{words['overall']} {maturity(self.overall_maturity)} / 5</b></p>"
                 f"<div style='display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start'>"
-                f"<div style='max-width:480px'>{self.render('svg')}</div>"
-                f"<div><table><tr><th>機能</th><th></th><th>成熟度</th></tr>{rows}</table>"
+                f"<div style='max-width:480px'>{self.render('svg', lang)}</div>"
+                f"<div><table><tr><th>{words['function']}</th><th></th><th>{words['maturity']}</th></tr>{rows}</table>"
                 f"<table>{highlights}{lists}</table></div></div>"
-                f"<div>{self.render('svg-roles')}</div></div>")
+                f"<div>{self.render('svg-roles', lang)}</div></div>")
 
     def __repr__(self):
         return f"<isomm.Result {self._assessment.id!r}: overall maturity {self.overall_maturity!r}>"
@@ -344,17 +418,18 @@ class Result:
     # Read-only views of ISOMM-MODEL.md section 7.1 (the next step of each role, the action plan).
     @_cached
     def action_plan(self):
-        """Codes of the action plan: the roles of the four lists first, in list order, then every
-        other role with a next step (level 1-4 or unanswered) in catalogue order."""
+        """Codes of the action plan (a tuple): the roles of the four lists first, in list order,
+        then every other role with a next step (level 1-4 or unanswered) in catalogue order."""
         roles = self.model.roles
-        return [roles[_capi.isomm_result_plan_role(self._h, i)].code
-                for i in range(_capi.isomm_result_plan_count(self._h))]
+        return tuple(roles[_capi.isomm_result_plan_role(self._h, i)].code
+                     for i in range(_capi.isomm_result_plan_count(self._h)))
 
-    def next_step(self, code, lang="ja"):
+    def next_step(self, code, lang=None):
         """``(next_level, text)`` of a role: level + 1 and that level's text on the role's own
         sourcing scale for levels 1-4; ``(None, advice to assess it)`` when unanswered;
-        ``(None, None)`` at level 0 or 5."""
+        ``(None, None)`` at level 0 or 5. ``lang`` is ``"ja"``, ``"en"`` or None for
+        ``isomm.options.lang``."""
         index = self.model.role(code).index
         level = _capi.isomm_result_role(self._h, index).next_level
-        text = _capi.isomm_result_next_step(self._h, index, _capi.ISOMM_LANG_EN if lang == "en" else _capi.ISOMM_LANG_JA)
+        text = _capi.isomm_result_next_step(self._h, index, _lang_value(lang))
         return (level or None, text)

@@ -31,20 +31,20 @@ def _limit(value, name):
 
 def read_xlsx(source: str | os.PathLike[str] | typing.BinaryIO, *, model: Model | None = None,
               max_inflated_bytes: int | None = None, max_elements: int | None = None) -> list[Assessment]:
-    """Read every assessment of a workbook: the template of :func:`xlsx_template` filled in and saved
+    """Read every assessment of a workbook: the template of ``xlsx_template`` filled in and saved
     by Excel, LibreOffice or a script (one input sheet per assessment).
 
     Args:
         source: path (str or os.PathLike), or an object with ``read()`` giving the file's bytes.
-        model: the :class:`Model` of the assessments built (the built-in one by default).
+        model: the ``Model`` of the assessments built (the built-in one by default).
         max_inflated_bytes: budget of the file size and of the bytes inflated from it; None for the
             library's default (64 MiB).
         max_elements: budget of XML elements; None for the library's default (1,000,000).
 
-    Returns a list of :class:`Assessment` objects, input sheets in workbook order. A bad cell raises
-    :class:`ParseError` whose ``.line`` and ``.column`` are the cell's row and column and whose
+    Returns a list of ``Assessment`` objects, input sheets in workbook order. A bad cell raises
+    ``ParseError`` whose ``.line`` and ``.column`` are the cell's row and column and whose
     message reads ``answers.xlsx:Input!G12: bad level '7' ...``; a file that is no workbook, or a
-    limit hit, raises :class:`ParseError` without a position; a missing file :class:`FileError`.
+    limit hit, raises ``ParseError`` without a position; a missing file ``FileError``.
     """
     model = _model_or_default(model)
     inflated = _limit(max_inflated_bytes, "max_inflated_bytes")
@@ -58,26 +58,28 @@ def read_xlsx(source: str | os.PathLike[str] | typing.BinaryIO, *, model: Model 
             handles = _capi.isommpy_xlsx_read_file(name, model._h, inflated, elements)
         else:
             handles = _capi.isommpy_xlsx_read_buffer(data, model._h, inflated, elements)
-    except ParseError as e:
+    except ParseError as e:  # the C message begins with the sheet and cell (Input!G12: ...) when it has one
         where = f"{name}:" if e.line > 0 else f"{name}: "
-        raise ParseError(e.code, where + e.message, e.line, e.column) from None
+        raise ParseError(e.code, e.message, e.line, e.column, filename=name, where=where) from None
     return [Assessment._wrap(h, model) for h in handles]
 
 
-def xlsx_template(path: str | os.PathLike[str], *, lang: str = "ja", model: Model | None = None) -> None:
+def xlsx_template(path: str | os.PathLike[str], *, lang: str | None = None, model: Model | None = None) -> None:
     """Write the self-check workbook to fill in: a preparation sheet (id, organisation, assessor,
     date, current and target pattern from drop-down lists), an input sheet with one row per role
     (sourcing and level drop-downs, the scales as the level's input message, a note) and the scales.
-    Only the answer cells are unlocked. The file is replaced only when the whole write succeeds."""
+    Only the answer cells are unlocked. The file is replaced only when the whole write succeeds.
+    ``lang`` is ``"ja"``, ``"en"`` or None for ``isomm.options.lang``."""
     _capi.isommpy_xlsx_write_template(os.fsdecode(path), _model_or_default(model)._h, _lang_value(lang))
 
 
 def write_xlsx_report(path: str | os.PathLike[str], results: Result | typing.Iterable[Result], *,
-                      lang: str = "ja") -> None:
-    """Write the report workbook of one :class:`Result` or a list of them: per result the function
+                      lang: str | None = None) -> None:
+    """Write the report workbook of one ``Result`` or a list of them: per result the function
     maturities as numbers with a radar chart, strengths and weaknesses with their comments, the four
     lists, the pattern fit and the answers with a role bar chart; an overview sheet when there are
-    several. The file is replaced only when the whole write succeeds."""
+    several. The file is replaced only when the whole write succeeds. ``lang`` is ``"ja"``,
+    ``"en"`` or None for ``isomm.options.lang``."""
     from .result import Result
     if isinstance(results, Result):
         results = [results]

@@ -106,7 +106,7 @@ def test_aggregate():
     b2 = ag.roles[7]
     assert b2 == isomm.RoleStats("B-2", 3, 3.0, 1, 5, 4, 2, 1, 0, 0, True)
     assert ag.roles[0] == ("A-1", 0, None, None, None, None, 0, 0, 2, 1, False)
-    assert ag.disagreements == ["B-2", "C-3"]
+    assert ag.disagreements == ("B-2", "C-3")
     b = ag.functions[1]
     assert b.code == "B" and b.count == 3
     assert b.min == pytest.approx((1 + 4) / 5) and b.max == pytest.approx((5 + 4) / 5)
@@ -121,7 +121,7 @@ def test_aggregate():
     assert view.count("<svg") == 2 and "3 assessments; disagreements: B-2, C-3" in view
     assert json.loads(ag.render("json", "en")) == ag.to_dict("en")
     assert repr(ag) == "<isomm.Aggregate of 3 assessments>"
-    assert ag.role_records()[7]["spread"] == 4 and ag.function_records()[1]["code"] == "B"
+    assert ag.role_records()[7]["spread"] == 4 and ag.function_records()[1]["function"] == "B"
 
 
 def test_aggregates_merge():
@@ -140,7 +140,7 @@ def test_aggregates_merge():
 
 def test_empty_aggregate():
     ag = isomm.aggregate([])
-    assert len(ag) == 0 and ag.disagreements == []
+    assert len(ag) == 0 and ag.disagreements == ()
     assert "0 assessments" in ag._repr_html_()
     with pytest.raises(isomm.InvalidValueError) as info:
         ag.render("json")

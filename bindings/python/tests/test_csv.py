@@ -41,7 +41,7 @@ def test_several_assessments_and_defaults():
             "2025,A-1,in,2\n2025,A-2,out,3\n"
             "2026,A-1,in,3\n,,,\n")
     a, b = read_text(text)
-    assert (a.id, len(a), b.id, len(b)) == ("2025", 2, "2026", 1)
+    assert (a.id, a.answered_count, b.id, b.answered_count) == ("2025", 2, "2026", 1)
     only = read_text("role,level,sourcing\nB-1,4,out\n")
     assert only[0].id == "default" and only[0]["B-1"] == ("B-1", "outsource", 4, None)
 
@@ -108,7 +108,8 @@ def test_parse_errors(text, code, line, column):
     e = info.value
     assert (e.code, e.line, e.column) == (isomm.ErrorCode[code], line, column)
     assert isinstance(e, ValueError) and isinstance(e, isomm.Error)
-    assert str(e) == e.message and e.message
+    assert e.message and e.filename is None
+    assert str(e) == f"<input>:{line}:{column}: {e.message}"
 
 
 def test_field_limit():
@@ -185,9 +186,9 @@ def test_template_reads_back_unanswered():
     text = isomm.csv_template(lang="en")
     assert text.startswith("assessment,organization,assessor,date,current_pattern,target_pattern,role,name,")
     assert ",A-1,Overall policy management," in text
-    assert ",A-1,全体方針管理," in isomm.csv_template()
+    assert ",A-1,全体方針管理," in isomm.csv_template(lang="ja")
     (a,) = read_text(text)
-    assert len(a) == 0 and len(a.unanswered) == 54
+    assert a.answered_count == 0 and len(a.unanswered) == 54
 
 
 def test_load_model_csv(tmp_path, data_dir):
@@ -205,7 +206,7 @@ def test_load_model_csv(tmp_path, data_dir):
     a = isomm.Assessment(custom, target_pattern="hybrid")
     a.set("E-2", "insource", 2)
     assert a.model is custom
-    assert a.evaluate().recommendations["switch_to_outsource"] == ["E-2"]
+    assert a.evaluate().recommendations["switch_to_outsource"] == ("E-2",)
     (read,) = isomm.read_csv(io.StringIO("role,sourcing,level\nE-2,in,2\n"), model=custom)
     assert read.model is custom and read.evaluate("hybrid").roles[25].expected_sourcing == "outsource"
     with open(path, encoding="utf-8") as f:

@@ -29,18 +29,18 @@ def example(example_rows):
 
 
 def check_against_expected(r, expected, target):
-    assert r.unanswered == expected["unanswered"]
+    assert r.unanswered == tuple(expected["unanswered"])
     assert r.function_maturity == expected["function_maturity"]
     assert r.overall_maturity == expected["overall_maturity"]
     assert [h.function for h in r.strengths] == expected["strengths"]
     assert [h.function for h in r.weaknesses] == expected["weaknesses"]
     assert r.pattern_fit._asdict() == expected["pattern_fit"]
-    assert r.recommendations == expected["recommendations_by_target"][target]
+    assert r.recommendations == {k: tuple(v) for k, v in expected["recommendations_by_target"][target].items()}
 
 
 def test_example_built_with_set(example, expected):
     assert example.id == expected["assessment"]
-    assert len(example) == 51
+    assert example.answered_count == 51
     r = example.evaluate()
     assert r.list_pattern == "minimum-outsource"
     check_against_expected(r, expected, "minimum-outsource")
@@ -65,7 +65,9 @@ def test_function_lines(example):
     assert (a.code, a.name_en, a.maturity, a.rated_roles, a.excluded_roles, a.unanswered_roles) == (
         "A", "Security response organisation management", 3.0, 6, 0, 1)
     assert (d.code, d.rated_roles, d.unanswered_roles) == ("D", 7, 1)
-    assert r.function_records()[0] == a._asdict()
+    assert r.function_records()[0] == {
+        "assessment": "example-1", "function": "A", "name_ja": a.name_ja, "name_en": a.name_en, "maturity": 3.0,
+        "rated_roles": 6, "excluded_roles": 0, "unanswered_roles": 1}
 
 
 def test_role_lines(example, example_rows):
@@ -81,7 +83,10 @@ def test_role_lines(example, example_rows):
     a5 = r.roles[4]
     assert (a5.code, a5.function, a5.domain, a5.sourcing, a5.level, a5.score) == ("A-5", "A", "II", None, None, 1)
     assert [x.expected_sourcing for x in r.roles[:6]] == ["insource"] * 6
-    assert r.role_records()[4] == a5._asdict()
+    assert r.role_records()[4] == {
+        "assessment": "example-1", "role": "A-5", "function": "A", "domain": "II", "sourcing": None, "level": None,
+        "note": a5.note, "score": 1, "expected_sourcing": "insource"}
+    assert list(r.role_records()[4])[:7] == list(example.records()[4])  # the same key names, in the same order
 
 
 def test_highlights_carry_comments(example):
@@ -89,7 +94,7 @@ def test_highlights_carry_comments(example):
     model = isomm.default_model()
     assert [h.function for h in r.strengths] == ["A", "F", "G"]
     # comments follow the maturity band: A at 3.0 (band 3), D at 1.9 (band 1)
-    assert r.strengths[0] == ("A", 3.0, r.to_dict()["strengths"][0]["comment"],
+    assert r.strengths[0] == ("A", 3.0, r.to_dict("ja")["strengths"][0]["comment"],
                               r.to_dict("en")["strengths"][0]["comment"])
     assert r.strengths[0].comment_en != model.function("A").strength_en  # that one is band 4's
     assert "It works in practice, but the know-how stays" in r.strengths[0].comment_en
@@ -119,7 +124,7 @@ def test_empty_assessment():
     assert r.overall_maturity == 1.0
     assert r.list_pattern is None
     assert r.pattern_fit == isomm.PatternFit(None, 0, None)  # nothing rated: nothing to fit
-    assert all(v == [] for v in r.recommendations.values())
+    assert all(v == () for v in r.recommendations.values())
     assert r.strengths == () and r.weaknesses == ()  # every function at 1.0
     assert [w.id for w in r.warnings] == ["no_pattern", "unanswered", "no_contrast", "no_fit"]
 
@@ -153,7 +158,7 @@ def test_result_is_a_snapshot(example):
 
 
 def test_to_dict_is_json_of_the_result(example, expected):
-    d = example.evaluate().to_dict()
+    d = example.evaluate().to_dict("ja")
     assert json.loads(json.dumps(d, ensure_ascii=False)) == d
     assert d["assessment"] == "example-1" and d["organization"] == "Example Corp"
     assert d["assessor"] == "CSIRT lead" and d["date"] == "2026-11-01"
@@ -218,7 +223,7 @@ def test_option_types(example):
 def test_next_steps_and_action_plan(example):
     r = example.evaluate()
     d = r.to_dict("en")
-    assert r.action_plan == d["action_plan"]
+    assert r.action_plan == tuple(d["action_plan"])
     assert r.action_plan[:3] == r.recommendations["strengthen_insource"]
     for role in d["roles"]:
         assert r.next_step(role["code"], "en") == (role["next_level"], role["next_step"])

@@ -24,7 +24,7 @@ def churn(rounds):
         a.set("A-1", "insource", i % 6, note="a note long enough to need its own allocation")
         a.set("G-10", "outsource", 3)
         r = a.evaluate(target="full-insource")
-        assert r.recommendations["switch_to_insource"] == ["G-10"]
+        assert r.recommendations["switch_to_insource"] == ("G-10",)
         assert r.overall_maturity is not None
 
 
@@ -85,3 +85,29 @@ def test_results_share_answers_until_the_assessment_changes():
     del a
     gc.collect()
     assert first.roles[0].level == 4 and second.assessment["A-1"].level == 4
+
+
+def test_frames_streams_and_pickles_do_not_leak(data_dir):
+    data = (data_dir / "example-1.csv").read_bytes()
+    text = data.decode("utf-8")
+
+    def work(rounds):
+        import pickle
+        for _ in range(rounds):
+            assert len(isomm.evaluate_frame(io.BytesIO(data))) == 1
+            assert len(isomm.from_frame(isomm.answers_frame(io.StringIO(text)))) == 1
+            (a,) = isomm.iter_csv(io.BytesIO(data))
+            ag = pickle.loads(pickle.dumps(isomm.aggregate([a])))
+            assert pickle.loads(pickle.dumps(a.evaluate())) == a.evaluate() and len(ag) == 1
+            try:
+                isomm.evaluate_frame(io.BytesIO(data[:-40] + b"\nZ-9,in,1,\n"))
+            except isomm.ParseError:
+                pass
+
+    work(200)
+    gc.collect()
+    before = resident_bytes()
+    work(1_000)
+    gc.collect()
+    growth = resident_bytes() - before
+    assert growth < SLACK, f"resident memory grew by {growth} bytes over 1000 rounds of frames and pickles"

@@ -4,6 +4,7 @@
 import concurrent.futures
 import json
 import pickle
+import threading
 from fractions import Fraction
 
 import pytest
@@ -196,6 +197,40 @@ def test_records_and_frames(population):
     assert frame.loc["H", "percentile"] == 70.0
     roles = b.role_frame()
     assert roles.loc["B-1", "same"] == 0.5 and len(roles) == 54
+
+
+def test_threads_share_a_population(tmp_path):
+    # four threads stream CSVs into one population while four others benchmark against it
+    path = tmp_path / "peers.csv"
+    isomm.write_csv(path, peers())
+    shared = isomm.Population().add(peers())
+    errors = []
+
+    def add():
+        try:
+            for _ in range(20):
+                shared.add_csv(path)
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    def bench():
+        try:
+            for _ in range(20):
+                assert isomm.benchmark(subject(), shared).population >= 6
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=add) for _ in range(4)] + [threading.Thread(target=bench) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(shared) == 6 + 4 * 20 * 6
+    whole = isomm.Population()
+    for _ in range(1 + 4 * 20):
+        whole.add(peers())
+    assert shared == whole
 
 
 answers = st.lists(st.one_of(st.none(), st.tuples(st.sampled_from(["in", "out"]), st.integers(0, 5))),

@@ -13,8 +13,9 @@ def example(data_dir):
     return isomm.read_csv(data_dir / "example-1.csv")[0]
 
 
-def test_text_and_markdown(example):
+def test_text_and_markdown(example, monkeypatch):
     r = example.evaluate()
+    monkeypatch.setattr(isomm.options, "lang", "ja")
     text = r.render()
     assert text == r.render("text", "ja")
     assert "example-1" in text and "Example Corp" in text and "セキュリティ対応組織運営" in text
