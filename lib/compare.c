@@ -603,7 +603,7 @@ static int get_i64(struct state_in *in, int64_t *v, int64_t lo, int64_t hi, cons
 /* Read a text (NULL allowed when may_be_null) into a new string at *out. */
 static int get_text(struct state_in *in, char **out, int may_be_null)
 {
-    int64_t n;
+    int64_t n = 0;
     int rc = get_i64(in, &n, may_be_null ? -1 : 0, (int64_t)in->left - 8, "bad text length");
     *out = NULL;
     if (rc || n < 0)
