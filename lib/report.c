@@ -32,7 +32,8 @@ static int keeps_results(isomm_format f)
 }
 
 /* The part of result number `index` in a text, Markdown or JSON list, with its separator. */
-static void report_part(isomm_buf *b, const isomm_result *r, size_t index, const isomm_report_options *opts)
+static void report_part(isomm_buf *b, const isomm_result *r, size_t index, const isomm_report_options *opts,
+                        isomm__flow_memo *memo)
 {
     if (opts->format == ISOMM_FORMAT_JSON) {
         if (index)
@@ -42,7 +43,7 @@ static void report_part(isomm_buf *b, const isomm_result *r, size_t index, const
     }
     if (index)
         isomm__buf_puts(b, opts->format == ISOMM_FORMAT_MARKDOWN ? "\n---\n\n" : "\n\n");
-    isomm__report_text(b, r, opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN, isomm__report_width(opts));
+    isomm__report_text(b, r, opts->lang, opts->format == ISOMM_FORMAT_MARKDOWN, isomm__report_width(opts), memo);
 }
 
 /* The page or chart of `count` results (count >= 1; one for the role chart). */
@@ -64,6 +65,7 @@ static int render(char **out, size_t *len, const isomm_result *const *results, s
 {
     static const isomm_report_options defaults = ISOMM_REPORT_OPTIONS_INIT;
     isomm_buf b = ISOMM_BUF_INIT;
+    isomm__flow_memo *memo = NULL;
     size_t i;
     int rc;
 
@@ -93,8 +95,11 @@ static int render(char **out, size_t *len, const isomm_result *const *results, s
     } else {
         if (opts->format == ISOMM_FORMAT_JSON)
             isomm__buf_putc(&b, '[');
+        if (count > 1 && opts->format != ISOMM_FORMAT_JSON)
+            memo = isomm__flow_memo_new(); /* NULL: the reports are flowed without it */
         for (i = 0; i < count; i++)
-            report_part(&b, results[i], i, opts);
+            report_part(&b, results[i], i, opts, memo);
+        isomm__flow_memo_free(memo);
         if (opts->format == ISOMM_FORMAT_JSON)
             isomm__buf_puts(&b, "]\n");
     }
@@ -168,6 +173,7 @@ struct isomm_report_stream {
     const isomm_result **kept;    /* HTML and SVG: the results, rendered at the end */
     size_t kept_cap;
     int failed;                   /* sticky: the first failure's code */
+    isomm__flow_memo *memo;       /* text and Markdown: flows remembered across the results */
 };
 
 /* Hand the rendered part to the sink and empty the buffer. */
@@ -244,7 +250,9 @@ int isomm_report_stream_add(isomm_report_stream *s, const isomm_result *r, isomm
         s->kept[s->count++] = r;
         return ISOMM_OK;
     }
-    report_part(&s->b, r, s->count, &s->opts);
+    if (s->count == 1 && !s->memo && s->opts.format != ISOMM_FORMAT_JSON)
+        s->memo = isomm__flow_memo_new(); /* from the second report on; NULL: flowed without it */
+    report_part(&s->b, r, s->count, &s->opts, s->memo);
     s->count++;
     return flush(s, err);
 }
@@ -279,5 +287,6 @@ void isomm_report_stream_free(isomm_report_stream *s)
         return;
     isomm__buf_free(&s->b);
     free(s->kept);
+    isomm__flow_memo_free(s->memo);
     free(s);
 }
