@@ -307,23 +307,23 @@ int isomm__memo_find(isomm__flow_memo *m, const char *text, size_t n, uint64_t l
         }
     }
     p->hash = h;
-    p->slot = i;
     return 0;
 }
 
 void isomm__memo_keep(isomm__flow_memo *m, const isomm__memo_probe *p, const char *text, size_t n, uint64_t layout,
                       const char *out, size_t len)
 {
-    size_t i = p->slot;
+    size_t i;
     memo_entry *e;
 
     if (!m || !p->hash)
         return;
-    if (m->entries >= MEMO_SLOTS / 2 || m->bytes.len + n + len + 2 > MEMO_MAX_BYTES) {
+    if (m->entries >= MEMO_SLOTS / 2 || m->bytes.len + n + len + 2 > MEMO_MAX_BYTES)
         memo_reset(m);
-        for (i = p->hash & (MEMO_SLOTS - 1); m->slot[i].hash; i = (i + 1) & (MEMO_SLOTS - 1))
-            ;
-    }
+    /* the first free slot from the hash on: what was kept since the probe (the flows inside a
+     * remembered row) may have taken or emptied the one the probe found */
+    for (i = p->hash & (MEMO_SLOTS - 1); m->slot[i].hash; i = (i + 1) & (MEMO_SLOTS - 1))
+        ;
     e = &m->slot[i];
     e->text_at = (uint32_t)m->bytes.len;
     e->text_len = (uint32_t)n;

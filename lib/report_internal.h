@@ -102,13 +102,13 @@ typedef struct isomm__flow_memo isomm__flow_memo;
 isomm__flow_memo *isomm__flow_memo_new(void);
 void isomm__flow_memo_free(isomm__flow_memo *m);
 
-/* The remembered bytes of a text (n bytes) at a layout (a number the caller makes of what the
- * bytes depend on; flows use bits 0-59, other users set bit 60 and up): 1 with *out and *len
- * (valid until the next isomm__memo_keep), or 0 with *p saying where isomm__memo_keep() puts
- * them. m NULL: always 0, and keeping does nothing. */
+/* The remembered bytes of a key (n bytes, any bytes) at a layout (a number the caller makes of
+ * what the bytes depend on besides the key; flows use bits 0-59, other users set bit 60 and
+ * up): 1 with *out and *len (valid until the next isomm__memo_keep), or 0 with *p ready for
+ * isomm__memo_keep() of the same key and layout, which may come after other finds and keeps.
+ * m NULL: always 0, and keeping does nothing. */
 typedef struct isomm__memo_probe {
-    uint64_t hash;
-    size_t slot;
+    uint64_t hash; /* of the key and layout; 0: not to be kept */
 } isomm__memo_probe;
 int isomm__memo_find(isomm__flow_memo *m, const char *text, size_t n, uint64_t layout, isomm__memo_probe *p,
                      const char **out, size_t *len);

@@ -10,7 +10,8 @@
 #define CODE_COLUMNS 5   /* "  A  " before a function name */
 #define NUMBER_COLUMNS 7 /* "3.0 / 5" */
 #define ROLE_INDENT 10   /* "    A-1   " before a role name in a list */
-#define NAME_LAYOUT (1ull << 60) /* memo layouts of a function name's lines (report_internal.h) */
+#define NAME_LAYOUT (1ull << 60) /* memo layouts (report_internal.h): a function name's lines */
+#define ROW_LAYOUT (2ull << 60)  /* a role's row of a list or of the action plan */
 
 typedef struct writer {
     isomm_buf *b;
@@ -20,7 +21,7 @@ typedef struct writer {
     isomm_lang lang;
     int md;
     size_t width;
-    isomm_buf *line, *step; /* scratch for the line of a role and its next step, reused */
+    isomm_buf *line, *step, *key; /* scratch: a role's line, its next step, a memo key */
     isomm__flow_memo *memo; /* the document's remembered flows, or NULL */
     signed char list_of[ISOMM_ROLE_COUNT]; /* the recommendation list of each role, -1 for none */
 } writer;
@@ -123,11 +124,8 @@ static void answer_words(const writer *w, isomm_buf *out, const isomm_role_resul
 
 /* The next step of a role for people: "next: level 3 — <scale text>", the advice to assess an
  * unanswered role, or (a role at 5 in a switch list) nothing: returns 0. */
-static int next_step_words(const writer *w, isomm_buf *out, int role)
+static int next_step_words(const writer *w, isomm_buf *out, const isomm_role_result *rr, const char *step)
 {
-    const isomm_role_result *rr = isomm_result_role(w->r, role);
-    const char *step = isomm_result_next_step(w->r, role, w->lang);
-
     if (!step)
         return 0;
     if (rr->next_level > 0) {
@@ -360,12 +358,74 @@ static void highlights(const writer *w, int strength)
 }
 
 /* One role of a list or of the unanswered roles: code, name, (answer), and its next step. */
+/* A role's row is the same bytes wherever the same answer of the same role shows: the memo
+ * keeps it under a key of what the row depends on (with the width as its layout). */
+typedef struct row {
+    const isomm_role_info *ri;
+    const isomm_role_result *rr;
+    const char *step; /* isomm_result_next_step() */
+    const isomm_buf *key;
+    isomm__memo_probe probe;
+    size_t start; /* where the row begins in w->b */
+} row;
+
+/* Start a row: 1 when the memo had it (then it is written), 0 when it is to be written and kept
+ * with row_keep(). `kind` tells the rows of the lists, the unanswered roles and the plan apart. */
+static int row_find(const writer *w, row *rw, char kind, int role, int list)
+{
+    isomm_buf *k = scratch(w->key);
+    const char *out;
+    size_t len;
+    char head[8];
+
+    rw->ri = isomm_model_role(w->m, role);
+    rw->rr = isomm_result_role(w->r, role);
+    rw->step = isomm_result_next_step(w->r, role, w->lang);
+    rw->key = k;
+    rw->start = w->b->len;
+    rw->probe.hash = 0;
+    head[0] = kind;
+    head[1] = (char)w->lang;
+    head[2] = (char)w->md;
+    head[3] = (char)rw->rr->level;
+    head[4] = (char)rw->rr->sourcing;
+    head[5] = (char)rw->rr->next_level;
+    head[6] = (char)list;
+    head[7] = (char)(rw->step != NULL);
+    isomm__buf_append(k, head, sizeof head);
+    isomm__buf_puts(k, rw->ri->code);
+    isomm__buf_putc(k, '\0');
+    isomm__buf_puts(k, isomm_role_name(rw->ri, w->lang));
+    if (rw->step) {
+        isomm__buf_putc(k, '\0');
+        isomm__buf_puts(k, rw->step);
+    }
+    if (k->failed || !isomm__memo_find(w->memo, k->data, k->len, ROW_LAYOUT | w->width, &rw->probe, &out, &len))
+        return 0;
+    isomm__buf_append(w->b, out, len);
+    return 1;
+}
+
+static void row_keep(const writer *w, const row *rw)
+{
+    if (!w->b->failed && !rw->key->failed)
+        isomm__memo_keep(w->memo, &rw->probe, rw->key->data, rw->key->len, ROW_LAYOUT | w->width,
+                         w->b->data + rw->start, w->b->len - rw->start);
+}
+
 static void role_line(const writer *w, int role, int show_answer, int show_step)
 {
-    const isomm_role_info *ri = isomm_model_role(w->m, role);
-    isomm_buf *line = scratch(w->line), *step = scratch(w->step);
-    int has_step = show_step && next_step_words(w, step, role);
+    row rw;
+    const isomm_role_info *ri;
+    isomm_buf *line, *step;
+    int has_step;
 
+    if (row_find(w, &rw, (char)('R' + 2 * show_answer + show_step), role, -1))
+        return;
+    ri = rw.ri;
+    line = scratch(w->line);
+    step = scratch(w->step);
+    has_step = show_step && next_step_words(w, step, rw.rr, rw.step);
     isomm__buf_puts(line, isomm_role_name(ri, w->lang));
     if (show_answer) {
         isomm__buf_puts(line, W(w, ISOMM__W_OPEN));
@@ -389,6 +449,7 @@ static void role_line(const writer *w, int role, int show_answer, int show_step)
         }
     }
     w->b->failed |= line->failed | step->failed;
+    row_keep(w, &rw);
 }
 
 static void lists(const writer *w)
@@ -457,31 +518,45 @@ static void action_plan(const writer *w)
     }
     for (i = 0; i < n; i++) {
         int role = isomm_result_plan_role(w->r, i), list = w->list_of[role];
-        const isomm_role_info *ri = isomm_model_role(w->m, role);
-        isomm_buf *line = scratch(w->line), *step = scratch(w->step);
+        const isomm_role_info *ri;
+        isomm_buf *line, *step;
+        row rw;
 
+        /* the number, then the rest of the row (the same for the same answer of the role) */
+        if (w->md) {
+            put_int(w->b, i + 1);
+            isomm__buf_puts(w->b, ". ");
+        } else {
+            isomm__report_pad(w->b, i + 1 < 10 ? 3 : 2);
+            put_int(w->b, i + 1);
+            put_code(w->b, 0, ".", 1);
+        }
+        if (row_find(w, &rw, 'P', role, list))
+            continue;
+        ri = rw.ri;
+        line = scratch(w->line);
+        step = scratch(w->step);
         isomm__buf_puts(line, isomm_role_name(ri, w->lang));
         isomm__buf_puts(line, W(w, ISOMM__W_OPEN));
-        answer_words(w, line, isomm_result_role(w->r, role));
+        answer_words(w, line, rw.rr);
         isomm__buf_puts(line, W(w, ISOMM__W_CLOSE));
-        if (!next_step_words(w, step, role) && list >= 0)
+        if (!next_step_words(w, step, rw.rr, rw.step) && list >= 0)
             isomm__buf_puts(step, isomm_list_title((isomm_list)list, w->lang)); /* at 5: the switch is the step */
         if (w->md) {
-            isomm__buf_printf(w->b, "%d. %s ", i + 1, ri->code);
+            isomm__buf_puts(w->b, ri->code);
+            isomm__buf_putc(w->b, ' ');
             isomm__report_md_text(w->b, line->data ? line->data : "");
             isomm__buf_puts(w->b, ": ");
             isomm__report_md_text(w->b, step->data ? step->data : "");
             isomm__buf_putc(w->b, '\n');
         } else {
-            isomm__report_pad(w->b, i + 1 < 10 ? 3 : 2);
-            put_int(w->b, i + 1);
-            put_code(w->b, 0, ".", 1);
             put_code(w->b, 0, ri->code, 5);
             flow_buf(w, 12, 12, line);
             isomm__report_pad(w->b, 12);
             flow_buf(w, 12, 14, step);
         }
         w->b->failed |= line->failed | step->failed;
+        row_keep(w, &rw);
     }
 }
 
@@ -637,12 +712,13 @@ static void warnings(const writer *w)
 void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown, size_t width,
                         isomm__flow_memo *memo)
 {
-    isomm_buf line = ISOMM_BUF_INIT, step = ISOMM_BUF_INIT;
+    isomm_buf line = ISOMM_BUF_INIT, step = ISOMM_BUF_INIT, key = ISOMM_BUF_INIT;
     writer w;
 
     w.b = b;
     w.line = &line;
     w.step = &step;
+    w.key = &key;
     w.r = r;
     w.a = isomm_result_assessment(r);
     w.m = isomm_result_model(r);
@@ -665,4 +741,5 @@ void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, in
     warnings(&w);
     isomm__buf_free(&line);
     isomm__buf_free(&step);
+    isomm__buf_free(&key);
 }
