@@ -391,15 +391,14 @@ static int row_find(const writer *w, row *rw, char kind, int role, int list)
     head[4] = (char)rw->rr->sourcing;
     head[5] = (char)rw->rr->next_level;
     head[6] = (char)list;
-    head[7] = (char)(rw->step != NULL);
+    head[7] = 0;
     isomm__buf_append(k, head, sizeof head);
     isomm__buf_puts(k, rw->ri->code);
     isomm__buf_putc(k, '\0');
     isomm__buf_puts(k, isomm_role_name(rw->ri, w->lang));
-    if (rw->step) {
-        isomm__buf_putc(k, '\0');
-        isomm__buf_puts(k, rw->step);
-    }
+    /* a next step is static text (isomm_result_next_step()): its address names it for good,
+     * while the code and the name come from a model, which may be freed and its memory reused */
+    isomm__buf_append(k, (const char *)&rw->step, sizeof rw->step);
     if (k->failed || !isomm__memo_find(w->memo, k->data, k->len, ROW_LAYOUT | w->width, &rw->probe, &out, &len))
         return 0;
     isomm__buf_append(w->b, out, len);
