@@ -199,6 +199,12 @@ static int flush(isomm_report_stream *s, isomm_error *err)
     return rc == ISOMM_OK ? ISOMM_OK : sink_failed(s, rc, err);
 }
 
+/* flush() as the radar's drain. */
+static int flush_stream(void *s, isomm_error *err)
+{
+    return flush(s, err);
+}
+
 /* Move the rendered part to a spool and empty the buffer. */
 static int spool_part(isomm_report_stream *s, isomm__spool *sp, isomm_error *err)
 {
@@ -361,9 +367,11 @@ int isomm_report_stream_finish(isomm_report_stream *s, isomm_error *err)
     } else if (s->opts.format == ISOMM_FORMAT_HTML) {
         rc = finish_html(s, err);
     } else {
+        rc = ISOMM_OK;
         if (s->opts.format == ISOMM_FORMAT_SVG_RADAR)
-            isomm__radar_keep_draw(&s->b, &s->radar, &s->opts);
-        rc = flush(s, err);
+            rc = isomm__radar_keep_draw(&s->b, &s->radar, &s->opts, flush_stream, s, err);
+        if (rc == ISOMM_OK)
+            rc = flush(s, err);
     }
     isomm_report_stream_free(s);
     return rc;

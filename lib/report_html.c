@@ -407,7 +407,7 @@ void isomm__report_html_overview_close(isomm_buf *b, const isomm__radar_keep *ra
     /* one chart holds as many series as there are styles; the table above shows the rest */
     if (radar->count <= ISOMM__SVG_STYLES) {
         isomm__buf_puts(b, "<div class=\"chart\">\n");
-        isomm__radar_keep_draw(b, radar, opts);
+        isomm__radar_keep_draw(b, radar, opts, NULL, NULL, NULL);
         isomm__buf_puts(b, "</div>\n");
     }
     isomm__buf_puts(b, "</section>\n");

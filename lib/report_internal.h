@@ -152,8 +152,11 @@ void isomm__radar_keep_init(isomm__radar_keep *k, size_t limit);
 /* Add a result (only its values are copied): 0, or -1 when an allocation failed. */
 int isomm__radar_keep_add(isomm__radar_keep *k, const isomm_result *r, isomm_lang lang);
 /* Draw the chart of the kept results (at least one), plus opts->second; sets b->failed when the
- * keep failed. */
-void isomm__radar_keep_draw(isomm_buf *b, const isomm__radar_keep *k, const isomm_report_options *opts);
+ * keep failed. With drain (may be NULL), small multiples are handed on as they are drawn:
+ * drain(ctx, err) is called whenever b holds 64 KiB or more, and is expected to empty b; its
+ * non-zero result stops the drawing and is returned (0 otherwise). */
+int isomm__radar_keep_draw(isomm_buf *b, const isomm__radar_keep *k, const isomm_report_options *opts,
+                           int (*drain)(void *ctx, isomm_error *err), void *ctx, isomm_error *err);
 void isomm__radar_keep_free(isomm__radar_keep *k);
 void isomm__report_svg_roles(isomm_buf *b, const isomm_result *r, isomm_lang lang);
 /* Pieces of the role chart for the HTML page: the group of function f as one <svg>, and the

@@ -80,20 +80,39 @@ int isomm__radar_keep_add(isomm__radar_keep *k, const isomm_result *r, isomm_lan
     return 0;
 }
 
-void isomm__radar_keep_draw(isomm_buf *b, const isomm__radar_keep *k, const isomm_report_options *opts)
+/* Series i of the chart of the kept results: a kept one, or after them opts->second (its values
+ * in `second`). */
+static void series_at(isomm__radar_series *one, const isomm__radar_keep *k, const isomm_report_options *opts,
+                      size_t i, size_t count, size_t nseries, double *second)
+{
+    if (i < count) {
+        one->values = k->series[i].values;
+        one->label = nseries > 1 ? k->text.data + k->series[i].id : NULL;
+        return;
+    }
+    fill_values(second, opts->second);
+    one->values = second;
+    one->label = opts->second_label ? opts->second_label :
+                 isomm_assessment_meta(isomm_result_assessment(opts->second), ISOMM_META_ID);
+}
+
+/* Hand the chart on once this much of it is drawn (small multiples of many results). */
+#define DRAIN_AT 65536
+
+int isomm__radar_keep_draw(isomm_buf *b, const isomm__radar_keep *k, const isomm_report_options *opts,
+                           int (*drain)(void *ctx, isomm_error *err), void *ctx, isomm_error *err)
 {
     size_t count = k->count < k->limit ? k->count : k->limit;
     size_t nseries = count + (opts->second != NULL), i;
     const char *labels[ISOMM_FUNCTION_COUNT], *codes[ISOMM_FUNCTION_COUNT];
-    isomm__radar_series *series = malloc(nseries * sizeof *series);
+    isomm__radar_series series[ISOMM__SVG_STYLES];
     double second[ISOMM_FUNCTION_COUNT];
     isomm_buf title = ISOMM_BUF_INIT;
-    int f;
+    int f, rc = 0;
 
-    if (k->failed || !series || count == 0) {
+    if (k->failed || count == 0) {
         b->failed = 1;
-        free(series);
-        return;
+        return 0;
     }
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
         labels[f] = k->text.data + k->label[f];
@@ -104,22 +123,25 @@ void isomm__radar_keep_draw(isomm_buf *b, const isomm__radar_keep *k, const isom
         isomm__buf_puts(&title, " \xE2\x80\x94 ");
         isomm__buf_puts(&title, k->text.data + k->series[0].id);
     }
-    for (i = 0; i < count; i++) {
-        series[i].values = k->series[i].values;
-        series[i].label = nseries > 1 ? k->text.data + k->series[i].id : NULL;
-    }
-    if (opts->second) {
-        fill_values(second, opts->second);
-        series[count].values = second;
-        series[count].label = opts->second_label ? opts->second_label :
-                              isomm_assessment_meta(isomm_result_assessment(opts->second), ISOMM_META_ID);
-    }
-    if (title.failed)
+    if (title.failed) {
         b->failed = 1;
-    else
+    } else if (nseries > ISOMM__SVG_STYLES) { /* one small radar each, handed on as they are drawn */
+        isomm__svg_radar_small_open(b, title.data, nseries);
+        for (i = 0; i < nseries && rc == 0; i++) {
+            isomm__radar_series one;
+            series_at(&one, k, opts, i, count, nseries, second);
+            isomm__svg_radar_small_one(b, i, ISOMM_FUNCTION_COUNT, codes, &one);
+            if (drain && b->len >= DRAIN_AT)
+                rc = drain(ctx, err);
+        }
+        isomm__svg_radar_small_close(b);
+    } else {
+        for (i = 0; i < nseries; i++)
+            series_at(&series[i], k, opts, i, count, nseries, second);
         isomm__svg_radar(b, title.data, NULL, ISOMM_FUNCTION_COUNT, labels, codes, series, nseries);
+    }
     isomm__buf_free(&title);
-    free(series);
+    return rc;
 }
 
 void isomm__report_svg_radar(isomm_buf *b, const isomm_result *const *results, size_t count,
@@ -131,7 +153,7 @@ void isomm__report_svg_radar(isomm_buf *b, const isomm_result *const *results, s
     isomm__radar_keep_init(&k, count);
     for (i = 0; i < count; i++)
         isomm__radar_keep_add(&k, results[i], opts->lang);
-    isomm__radar_keep_draw(b, &k, opts);
+    isomm__radar_keep_draw(b, &k, opts, NULL, NULL, NULL);
     isomm__radar_keep_free(&k);
 }
 
