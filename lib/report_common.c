@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* What every report writer shares: the fixed words in both languages, pattern names, number
  * and Markdown helpers, and the frame and style of every HTML page. Depends on nothing above it. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "report_internal.h"
+
+const char isomm__report_spaces[65] = "                                                                ";
 
 static const char *const words[ISOMM__W_COUNT][2] = {
     [ISOMM__W_TITLE] = { "ISOMM 成熟度評価レポート", "ISOMM maturity report" },
@@ -106,15 +110,13 @@ size_t isomm__report_width(const isomm_report_options *opts)
     return opts->width < ISOMM_REPORT_MIN_WIDTH ? ISOMM_REPORT_MIN_WIDTH : (size_t)opts->width;
 }
 
-void isomm__report_pad(isomm_buf *b, size_t n)
+void isomm__report_pad_long(isomm_buf *b, size_t n)
 {
-    static const char spaces[] = "                                                                ";
-
-    while (n > sizeof spaces - 1) {
-        isomm__buf_append(b, spaces, sizeof spaces - 1);
-        n -= sizeof spaces - 1;
+    while (n > sizeof isomm__report_spaces - 1) {
+        isomm__buf_append(b, isomm__report_spaces, sizeof isomm__report_spaces - 1);
+        n -= sizeof isomm__report_spaces - 1;
     }
-    isomm__buf_append(b, spaces, n);
+    isomm__buf_append(b, isomm__report_spaces, n);
 }
 
 /* Append one escape "\xNN" for a byte value. */
@@ -223,6 +225,143 @@ void isomm__report_flow(isomm_buf *b, size_t width, size_t used, size_t indent, 
     isomm__buf_free(&clean);
 }
 
+/* ---- flows remembered across the reports of one document ---------------------------------- */
+
+#define MEMO_SLOTS 4096u           /* a power of two; at most half of them in use */
+#define MEMO_MAX_TEXT 1024u        /* longer texts are flowed each time */
+#define MEMO_MAX_BYTES (1u << 20)  /* texts and flowed lines kept, at most */
+
+typedef struct memo_entry {
+    uint64_t hash; /* 0: an empty slot */
+    uint64_t layout;
+    uint32_t text_at, text_len, out_at, out_len;
+} memo_entry;
+
+struct isomm__flow_memo {
+    memo_entry slot[MEMO_SLOTS];
+    size_t entries;
+    isomm_buf bytes; /* each entry's text, then its flowed lines */
+};
+
+isomm__flow_memo *isomm__flow_memo_new(void)
+{
+    return calloc(1, sizeof(isomm__flow_memo));
+}
+
+void isomm__flow_memo_free(isomm__flow_memo *m)
+{
+    if (!m)
+        return;
+    isomm__buf_free(&m->bytes);
+    free(m);
+}
+
+/* Forget everything (the memo is full). */
+static void memo_reset(isomm__flow_memo *m)
+{
+    memset(m->slot, 0, sizeof m->slot);
+    m->entries = 0;
+    m->bytes.len = 0;
+    m->bytes.failed = 0;
+}
+
+/* A hash of the text and its layout, never 0: of its length, its first 16 and its last 16
+ * bytes (a hit compares the whole text anyway; texts that differ only in their middle merely
+ * share a probe sequence). */
+static uint64_t memo_hash(const char *s, size_t n, uint32_t layout)
+{
+    const uint64_t k = 0xff51afd7ed558ccdull;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ ((uint64_t)layout << 32) ^ n, w[4] = { 0, 0, 0, 0 };
+    int i;
+
+    if (n >= 16) {
+        memcpy(w, s, 16);
+        memcpy(w + 2, s + n - 16, 16);
+    } else {
+        memcpy(w, s, n);
+    }
+    for (i = 0; i < 4; i++) {
+        h = (h ^ w[i]) * k;
+        h ^= h >> 29;
+    }
+    h ^= h >> 32;
+    return h ? h : 1;
+}
+
+int isomm__memo_find(isomm__flow_memo *m, const char *text, size_t n, uint64_t layout, isomm__memo_probe *p,
+                     const char **out, size_t *len)
+{
+    uint64_t h;
+    size_t i;
+    const memo_entry *e;
+
+    p->hash = 0;
+    if (!m || n > MEMO_MAX_TEXT)
+        return 0;
+    h = memo_hash(text, n, layout);
+    for (i = h & (MEMO_SLOTS - 1); (e = &m->slot[i])->hash; i = (i + 1) & (MEMO_SLOTS - 1)) {
+        if (e->hash == h && e->layout == layout && e->text_len == n && memcmp(m->bytes.data + e->text_at, text, n) == 0) {
+            *out = m->bytes.data + e->out_at;
+            *len = e->out_len;
+            return 1;
+        }
+    }
+    p->hash = h;
+    p->slot = i;
+    return 0;
+}
+
+void isomm__memo_keep(isomm__flow_memo *m, const isomm__memo_probe *p, const char *text, size_t n, uint64_t layout,
+                      const char *out, size_t len)
+{
+    size_t i = p->slot;
+    memo_entry *e;
+
+    if (!m || !p->hash)
+        return;
+    if (m->entries >= MEMO_SLOTS / 2 || m->bytes.len + n + len + 2 > MEMO_MAX_BYTES) {
+        memo_reset(m);
+        for (i = p->hash & (MEMO_SLOTS - 1); m->slot[i].hash; i = (i + 1) & (MEMO_SLOTS - 1))
+            ;
+    }
+    e = &m->slot[i];
+    e->text_at = (uint32_t)m->bytes.len;
+    e->text_len = (uint32_t)n;
+    isomm__buf_append(&m->bytes, text, n);
+    e->out_at = (uint32_t)m->bytes.len;
+    e->out_len = (uint32_t)len;
+    isomm__buf_append(&m->bytes, out, len);
+    if (m->bytes.failed) { /* out of memory: the reports go on without remembering */
+        memo_reset(m);
+        return;
+    }
+    e->layout = layout;
+    e->hash = p->hash;
+    m->entries++;
+}
+
+void isomm__report_flow_memo(isomm_buf *b, isomm__flow_memo *m, size_t width, size_t used, size_t indent,
+                             const char *text, size_t n)
+{
+    isomm__memo_probe p;
+    const char *out;
+    size_t len, start;
+    uint64_t layout = (uint64_t)width << 40 | (uint64_t)used << 20 | (uint64_t)indent;
+
+    if (width >> 20 || used >> 20 || indent >> 20) { /* beyond any terminal: not worth a key */
+        isomm__report_flow(b, width, used, indent, text);
+        return;
+    }
+    if (isomm__memo_find(m, text, n, layout, &p, &out, &len)) {
+        isomm__buf_append(b, out, len);
+        return;
+    }
+    start = b->len;
+    isomm__report_flow(b, width, used, indent, text);
+    if (!b->failed)
+        isomm__memo_keep(m, &p, text, n, layout, b->data + start, b->len - start);
+}
+
 const char *isomm__report_word(isomm__word w, isomm_lang lang)
 {
     return words[w][lang];
@@ -251,14 +390,18 @@ isomm_pattern isomm__report_target(const isomm_result *r)
 void isomm__report_maturity(isomm_buf *b, int has, double value)
 {
     if (has)
-        isomm__buf_printf(b, "%.1f", value);
+        isomm__buf_fixed(b, value, 1);
     else
-        isomm__buf_puts(b, "-");
+        isomm__buf_putc(b, '-');
 }
 
 void isomm__report_change(isomm_buf *b, double change)
 {
-    isomm__buf_printf(b, "%+.1f", change > -0.05 && change < 0.05 ? 0.0 : change);
+    if (change > -0.05 && change < 0.05)
+        change = 0.0;
+    if (!(change < 0))
+        isomm__buf_putc(b, '+');
+    isomm__buf_fixed(b, change, 1);
 }
 
 void isomm__report_md_text(isomm_buf *b, const char *s)

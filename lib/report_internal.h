@@ -4,6 +4,7 @@
 #define ISOMM_REPORT_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "utf8.h"
@@ -94,8 +95,42 @@ void isomm__report_term_text(isomm_buf *b, const char *s);
  * Input text is escaped as isomm__report_term_text(). */
 void isomm__report_flow(isomm_buf *b, size_t width, size_t used, size_t indent, const char *text);
 
-/* Append n spaces. */
-void isomm__report_pad(isomm_buf *b, size_t n);
+/* What a document's flows remember: the lines of each text already flowed at a layout, so
+ * that the same words (role names, next steps, notes) repeated over thousands of assessments are
+ * wrapped once. Bounded (1 MiB); used by one thread. NULL from _new when out of memory. */
+typedef struct isomm__flow_memo isomm__flow_memo;
+isomm__flow_memo *isomm__flow_memo_new(void);
+void isomm__flow_memo_free(isomm__flow_memo *m);
+
+/* The remembered bytes of a text (n bytes) at a layout (a number the caller makes of what the
+ * bytes depend on; flows use bits 0-59, other users set bit 60 and up): 1 with *out and *len
+ * (valid until the next isomm__memo_keep), or 0 with *p saying where isomm__memo_keep() puts
+ * them. m NULL: always 0, and keeping does nothing. */
+typedef struct isomm__memo_probe {
+    uint64_t hash;
+    size_t slot;
+} isomm__memo_probe;
+int isomm__memo_find(isomm__flow_memo *m, const char *text, size_t n, uint64_t layout, isomm__memo_probe *p,
+                     const char **out, size_t *len);
+void isomm__memo_keep(isomm__flow_memo *m, const isomm__memo_probe *p, const char *text, size_t n, uint64_t layout,
+                      const char *out, size_t len);
+
+/* isomm__report_flow() of text (n = strlen(text)), taking the lines from m when the same text
+ * was flowed at the same layout before (m NULL: flowed each time). The bytes are the same
+ * either way. */
+void isomm__report_flow_memo(isomm_buf *b, isomm__flow_memo *m, size_t width, size_t used, size_t indent,
+                             const char *text, size_t n);
+
+/* Append n spaces (inline: the text writer pads all the time, mostly by a few). */
+extern const char isomm__report_spaces[65]; /* 64 spaces */
+void isomm__report_pad_long(isomm_buf *b, size_t n);
+static inline void isomm__report_pad(isomm_buf *b, size_t n)
+{
+    if (n < sizeof isomm__report_spaces)
+        isomm__buf_append(b, isomm__report_spaces, n);
+    else
+        isomm__report_pad_long(b, n);
+}
 
 /* The word in a language (lang already validated). */
 const char *isomm__report_word(isomm__word w, isomm_lang lang);
@@ -125,7 +160,9 @@ void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title);
 void isomm__report_html_end(isomm_buf *b, isomm_lang lang);
 
 /* Writers. Each appends one result's document to b; lang and format are already validated. */
-void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown, size_t width);
+/* The text writer takes a memo (NULL for none) kept across the results of one document. */
+void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown, size_t width,
+                        isomm__flow_memo *memo);
 void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang);
 void isomm__report_svg_radar(isomm_buf *b, const isomm_result *const *results, size_t count,
                              const isomm_report_options *opts);

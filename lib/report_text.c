@@ -10,6 +10,7 @@
 #define CODE_COLUMNS 5   /* "  A  " before a function name */
 #define NUMBER_COLUMNS 7 /* "3.0 / 5" */
 #define ROLE_INDENT 10   /* "    A-1   " before a role name in a list */
+#define NAME_LAYOUT (1ull << 60) /* memo layouts of a function name's lines (report_internal.h) */
 
 typedef struct writer {
     isomm_buf *b;
@@ -20,6 +21,8 @@ typedef struct writer {
     int md;
     size_t width;
     isomm_buf *line, *step; /* scratch for the line of a role and its next step, reused */
+    isomm__flow_memo *memo; /* the document's remembered flows, or NULL */
+    signed char list_of[ISOMM_ROLE_COUNT]; /* the recommendation list of each role, -1 for none */
 } writer;
 
 /* A scratch buffer emptied for the next use. */
@@ -62,7 +65,16 @@ static void put_code(isomm_buf *b, size_t indent, const char *s, size_t width)
 
 static void flow(const writer *w, size_t used, size_t indent, const char *text)
 {
-    isomm__report_flow(w->b, w->width, used, indent, text);
+    isomm__report_flow_memo(w->b, w->memo, w->width, used, indent, text, strlen(text));
+}
+
+/* flow() of a composed text (a scratch buffer). */
+static void flow_buf(const writer *w, size_t used, size_t indent, const isomm_buf *text)
+{
+    if (text->failed || !text->data)
+        isomm__report_flow_memo(w->b, w->memo, w->width, used, indent, "", 0);
+    else
+        isomm__report_flow_memo(w->b, w->memo, w->width, used, indent, text->data, text->len);
 }
 
 /* User text in Markdown, or escaped for a terminal. */
@@ -76,10 +88,9 @@ static void put_text(const writer *w, const char *s)
 
 static void heading(const writer *w, const char *title)
 {
-    if (w->md)
-        isomm__buf_printf(w->b, "\n## %s\n\n", title);
-    else
-        isomm__buf_printf(w->b, "\n%s\n", title);
+    isomm__buf_puts(w->b, w->md ? "\n## " : "\n");
+    isomm__buf_puts(w->b, title);
+    isomm__buf_puts(w->b, w->md ? "\n\n" : "\n");
 }
 
 /* A bar of `cells` cells for 0..5 with eighth-block precision. */
@@ -161,7 +172,8 @@ static void header(const writer *w)
         }
         return;
     }
-    isomm__buf_printf(w->b, "%s: ", W(w, ISOMM__W_TITLE));
+    isomm__buf_puts(w->b, W(w, ISOMM__W_TITLE));
+    isomm__buf_puts(w->b, ": ");
     title_width = isomm__utf8_width(W(w, ISOMM__W_TITLE)) + 2;
     flow(w, title_width, 2, isomm_assessment_meta(w->a, ISOMM_META_ID));
     for (i = 0; i < 5; i++) {
@@ -170,7 +182,8 @@ static void header(const writer *w)
             label_width = width;
     }
     for (i = 0; i < 5; i++) {
-        isomm__buf_printf(w->b, "  %s", names[i]);
+        isomm__buf_puts(w->b, "  ");
+        isomm__buf_puts(w->b, names[i]);
         isomm__report_pad(w->b, label_width - isomm__utf8_width(names[i]) + 2);
         flow(w, label_width + 4, label_width + 4, values[i]);
     }
@@ -211,8 +224,9 @@ static layout maturity_layout(const writer *w, size_t longest_name)
 static void maturity_line(const writer *w, const layout *l, const char *code, const char *name, int has, double v)
 {
     isomm_buf clean = ISOMM_BUF_INIT;
-    const char *s;
-    size_t n, at, next, len, first;
+    isomm__memo_probe p;
+    const char *s, *t;
+    size_t n, n_clean, at, next, len, first;
 
     if (w->md) {
         isomm__buf_printf(w->b, "| %s | ", code);
@@ -228,32 +242,46 @@ static void maturity_line(const writer *w, const layout *l, const char *code, co
         }
         return;
     }
-    /* the name's first line beside the number and the bar, the rest below it (hanging indent) */
-    isomm__report_term_text(&clean, name);
-    s = clean.data && !clean.failed ? clean.data : "";
-    n = strlen(s);
-    len = isomm__utf8_wrap_line(s, n, l->name_columns, &next);
-    isomm__buf_printf(w->b, "  %-2s ", code);
-    isomm__buf_append(w->b, s, len);
-    first = columns_of(s, len);
-    isomm__report_pad(w->b, (first < l->name_columns ? l->name_columns - first : 0) + 2);
+    /* the name's first line beside the number and the bar, the rest below it (hanging indent);
+     * both remembered, as "first line and padding" NUL "the lines below" */
+    n = strlen(name);
+    put_code(w->b, 2, code, 2);
+    if (!isomm__memo_find(w->memo, name, n, NAME_LAYOUT | l->name_columns, &p, &s, &len)) {
+        isomm_buf *lines = scratch(w->line);
+        isomm__report_term_text(&clean, name);
+        t = clean.data && !clean.failed ? clean.data : "";
+        n_clean = strlen(t);
+        len = isomm__utf8_wrap_line(t, n_clean, l->name_columns, &next);
+        isomm__buf_append(lines, t, len);
+        first = columns_of(t, len);
+        isomm__report_pad(lines, (first < l->name_columns ? l->name_columns - first : 0) + 2);
+        isomm__buf_putc(lines, '\0');
+        for (at = next; at < n_clean; at += next) {
+            len = isomm__utf8_wrap_line(t + at, n_clean - at, l->name_columns, &next);
+            isomm__report_pad(lines, CODE_COLUMNS);
+            isomm__buf_append(lines, t + at, len);
+            isomm__buf_putc(lines, '\n');
+        }
+        w->b->failed |= clean.failed | lines->failed;
+        isomm__buf_free(&clean);
+        if (lines->failed)
+            return;
+        isomm__memo_keep(w->memo, &p, name, n, NAME_LAYOUT | l->name_columns, lines->data, lines->len);
+        s = lines->data;
+        len = lines->len;
+    }
+    first = strlen(s); /* the stored first part ends at its NUL */
+    isomm__buf_append(w->b, s, first);
     if (has) {
         isomm__report_maturity(w->b, 1, v);
         isomm__buf_puts(w->b, " / 5  ");
         bar(w->b, v, l->bar_cells);
     } else {
-        isomm__buf_printf(w->b, "  - / 5  %s", W(w, ISOMM__W_NO_MATURITY));
+        isomm__buf_puts(w->b, "  - / 5  ");
+        isomm__buf_puts(w->b, W(w, ISOMM__W_NO_MATURITY));
     }
     isomm__buf_putc(w->b, '\n');
-    for (at = next; at < n; at += next) {
-        len = isomm__utf8_wrap_line(s + at, n - at, l->name_columns, &next);
-        isomm__report_pad(w->b, CODE_COLUMNS);
-        isomm__buf_append(w->b, s + at, len);
-        isomm__buf_putc(w->b, '\n');
-    }
-    if (clean.failed)
-        w->b->failed = 1;
-    isomm__buf_free(&clean);
+    isomm__buf_append(w->b, s + first + 1, len - first - 1);
 }
 
 static void maturities(const writer *w)
@@ -299,7 +327,9 @@ static void highlights(const writer *w, int strength)
     heading(w, W(w, strength ? ISOMM__W_STRENGTHS : ISOMM__W_WEAKNESSES));
     if (n == 0) {
         const char *none = W(w, has_warning(w->r, ISOMM_WARNING_NO_CONTRAST) ? ISOMM__W_NO_CONTRAST : ISOMM__W_NONE);
-        isomm__buf_printf(w->b, w->md ? "%s\n" : "  %s\n", none);
+        isomm__buf_puts(w->b, w->md ? "" : "  ");
+        isomm__buf_puts(w->b, none);
+        isomm__buf_putc(w->b, '\n');
     }
     for (i = 0; i < n; i++) {
         int f = isomm_result_highlight(w->r, strength, i);
@@ -313,14 +343,16 @@ static void highlights(const writer *w, int strength)
             isomm__report_maturity(w->b, 1, fr->maturity);
             isomm__buf_printf(w->b, " / 5): %s\n", comment);
         } else {
-            isomm_buf line = ISOMM_BUF_INIT;
-            isomm__buf_printf(&line, "%s  ", isomm_function_name(fi, w->lang));
-            isomm__report_maturity(&line, 1, fr->maturity);
-            isomm__buf_puts(&line, " / 5");
-            isomm__buf_printf(w->b, "  %s  ", fi->code);
-            flow(w, CODE_COLUMNS, CODE_COLUMNS, line.failed || !line.data ? "" : line.data);
-            w->b->failed |= line.failed;
-            isomm__buf_free(&line);
+            isomm_buf *line = scratch(w->line);
+            isomm__buf_puts(line, isomm_function_name(fi, w->lang));
+            isomm__buf_puts(line, "  ");
+            isomm__report_maturity(line, 1, fr->maturity);
+            isomm__buf_puts(line, " / 5");
+            isomm__buf_puts(w->b, "  ");
+            isomm__buf_puts(w->b, fi->code);
+            isomm__buf_puts(w->b, "  ");
+            flow_buf(w, CODE_COLUMNS, CODE_COLUMNS, line);
+            w->b->failed |= line->failed;
             isomm__report_pad(w->b, CODE_COLUMNS);
             flow(w, CODE_COLUMNS, CODE_COLUMNS, comment);
         }
@@ -350,10 +382,10 @@ static void role_line(const writer *w, int role, int show_answer, int show_step)
         isomm__buf_putc(w->b, '\n');
     } else {
         put_code(w->b, 4, ri->code, 5);
-        flow(w, ROLE_INDENT, ROLE_INDENT, line->data ? line->data : "");
+        flow_buf(w, ROLE_INDENT, ROLE_INDENT, line);
         if (has_step) {
             isomm__report_pad(w->b, ROLE_INDENT);
-            flow(w, ROLE_INDENT, ROLE_INDENT + 2, step->data);
+            flow_buf(w, ROLE_INDENT, ROLE_INDENT + 2, step);
         }
     }
     w->b->failed |= line->failed | step->failed;
@@ -362,19 +394,22 @@ static void role_line(const writer *w, int role, int show_answer, int show_step)
 static void lists(const writer *w)
 {
     isomm_pattern p = isomm_result_list_pattern(w->r);
-    isomm_buf title = ISOMM_BUF_INIT;
+    isomm_buf *title = scratch(w->line);
     int l, i;
 
-    isomm__buf_printf(&title, "%s%s%s: %s%s", W(w, ISOMM__W_RECOMMENDATIONS), W(w, ISOMM__W_OPEN),
-                      W(w, ISOMM__W_AGAINST), isomm__report_pattern_name(p, w->lang), W(w, ISOMM__W_CLOSE));
+    isomm__buf_puts(title, W(w, ISOMM__W_RECOMMENDATIONS));
+    isomm__buf_puts(title, W(w, ISOMM__W_OPEN));
+    isomm__buf_puts(title, W(w, ISOMM__W_AGAINST));
+    isomm__buf_puts(title, ": ");
+    isomm__buf_puts(title, isomm__report_pattern_name(p, w->lang));
+    isomm__buf_puts(title, W(w, ISOMM__W_CLOSE));
     if (w->md) {
-        isomm__buf_printf(w->b, "\n## %s\n", title.data ? title.data : "");
+        isomm__buf_printf(w->b, "\n## %s\n", title->data ? title->data : "");
     } else {
         isomm__buf_putc(w->b, '\n');
-        flow(w, 0, 2, title.data ? title.data : "");
+        flow_buf(w, 0, 2, title);
     }
-    w->b->failed |= title.failed;
-    isomm__buf_free(&title);
+    w->b->failed |= title->failed;
     for (l = 0; l < ISOMM_LIST_COUNT; l++) {
         int n = isomm_result_list_count(w->r, (isomm_list)l);
         if (w->md) {
@@ -383,22 +418,25 @@ static void lists(const writer *w)
             isomm__report_pad(w->b, 2);
             flow(w, 2, 4, isomm_list_title((isomm_list)l, w->lang));
         }
-        if (n == 0)
-            isomm__buf_printf(w->b, w->md ? "%s\n" : "    %s\n", W(w, ISOMM__W_NONE));
+        if (n == 0) {
+            isomm__buf_puts(w->b, w->md ? "" : "    ");
+            isomm__buf_puts(w->b, W(w, ISOMM__W_NONE));
+            isomm__buf_putc(w->b, '\n');
+        }
         for (i = 0; i < n; i++)
             role_line(w, isomm_result_list_role(w->r, (isomm_list)l, i), 1, 1);
     }
 }
 
-/* The list a role of the action plan comes from, -1 for none. */
-static int list_of_role(const isomm_result *r, int role)
+/* The list each role comes from (the first, should one hold it twice), -1 for none. */
+static void find_lists(writer *w)
 {
-    int l, i;
-    for (l = 0; l < ISOMM_LIST_COUNT; l++)
-        for (i = 0; i < isomm_result_list_count(r, (isomm_list)l); i++)
-            if (isomm_result_list_role(r, (isomm_list)l, i) == role)
-                return l;
-    return -1;
+    int l, i, n;
+
+    memset(w->list_of, -1, sizeof w->list_of);
+    for (l = ISOMM_LIST_COUNT - 1; l >= 0; l--)
+        for (i = 0, n = isomm_result_list_count(w->r, (isomm_list)l); i < n; i++)
+            w->list_of[isomm_result_list_role(w->r, (isomm_list)l, i)] = (signed char)l;
 }
 
 static void action_plan(const writer *w)
@@ -412,10 +450,13 @@ static void action_plan(const writer *w)
         isomm__report_pad(w->b, 2);
         flow(w, 2, 2, W(w, ISOMM__W_ACTION_PLAN_NOTE));
     }
-    if (n == 0)
-        isomm__buf_printf(w->b, w->md ? "%s\n" : "  %s\n", W(w, ISOMM__W_NONE));
+    if (n == 0) {
+        isomm__buf_puts(w->b, w->md ? "" : "  ");
+        isomm__buf_puts(w->b, W(w, ISOMM__W_NONE));
+        isomm__buf_putc(w->b, '\n');
+    }
     for (i = 0; i < n; i++) {
-        int role = isomm_result_plan_role(w->r, i), list = list_of_role(w->r, role);
+        int role = isomm_result_plan_role(w->r, i), list = w->list_of[role];
         const isomm_role_info *ri = isomm_model_role(w->m, role);
         isomm_buf *line = scratch(w->line), *step = scratch(w->step);
 
@@ -436,9 +477,9 @@ static void action_plan(const writer *w)
             put_int(w->b, i + 1);
             put_code(w->b, 0, ".", 1);
             put_code(w->b, 0, ri->code, 5);
-            flow(w, 12, 12, line->data ? line->data : "");
+            flow_buf(w, 12, 12, line);
             isomm__report_pad(w->b, 12);
-            flow(w, 12, 14, step->data ? step->data : "");
+            flow_buf(w, 12, 14, step);
         }
         w->b->failed |= line->failed | step->failed;
     }
@@ -457,19 +498,21 @@ static void pattern_fit(const writer *w)
         flow(w, indent, indent, W(w, ISOMM__W_NO_FIT));
         return;
     }
-    if (w->lang == ISOMM_LANG_JA)
-        isomm__buf_printf(&line, "%s: %s（不一致 %d）", W(w, ISOMM__W_FIT_SENTENCE),
-                          isomm__report_pattern_name(best, w->lang), mismatches);
-    else
-        isomm__buf_printf(&line, "%s: %s (%d mismatches)", W(w, ISOMM__W_FIT_SENTENCE),
-                          isomm__report_pattern_name(best, w->lang), mismatches);
+    isomm__buf_puts(&line, W(w, ISOMM__W_FIT_SENTENCE));
+    isomm__buf_puts(&line, ": ");
+    isomm__buf_puts(&line, isomm__report_pattern_name(best, w->lang));
+    isomm__buf_puts(&line, w->lang == ISOMM_LANG_JA ? "（不一致 " : " (");
+    isomm__buf_int(&line, mismatches);
+    isomm__buf_puts(&line, w->lang == ISOMM_LANG_JA ? "）" : " mismatches)");
     if (current_mismatches >= 0) {
         const char *current = isomm__report_pattern_name(isomm_assessment_pattern(w->a, 1), w->lang);
         isomm__buf_puts(&line, w->md ? "\n\n" : "\n");
-        if (w->lang == ISOMM_LANG_JA)
-            isomm__buf_printf(&line, "現在のパターン（%s）との不一致: %d", current, current_mismatches);
-        else
-            isomm__buf_printf(&line, "Current pattern (%s): %d mismatches", current, current_mismatches);
+        isomm__buf_puts(&line, w->lang == ISOMM_LANG_JA ? "現在のパターン（" : "Current pattern (");
+        isomm__buf_puts(&line, current);
+        isomm__buf_puts(&line, w->lang == ISOMM_LANG_JA ? "）との不一致: " : "): ");
+        isomm__buf_int(&line, current_mismatches);
+        if (w->lang != ISOMM_LANG_JA)
+            isomm__buf_puts(&line, " mismatches");
     }
     if (w->md) {
         isomm__buf_printf(w->b, "%s\n", line.data ? line.data : "");
@@ -492,21 +535,23 @@ static void pattern_fit(const writer *w)
 static void unanswered(const writer *w)
 {
     int i, n = isomm_result_unanswered_count(w->r);
+    isomm_buf *title = scratch(w->line);
 
-    isomm_buf title = ISOMM_BUF_INIT;
-
-    isomm__buf_printf(&title, "%s%s%d", W(w, ISOMM__W_UNANSWERED), W(w, ISOMM__W_OPEN), n);
-    if (n)
-        isomm__buf_printf(&title, "%s%s", W(w, ISOMM__W_COMMA), W(w, ISOMM__W_UNANSWERED_NOTE));
-    isomm__buf_puts(&title, W(w, ISOMM__W_CLOSE));
+    isomm__buf_puts(title, W(w, ISOMM__W_UNANSWERED));
+    isomm__buf_puts(title, W(w, ISOMM__W_OPEN));
+    isomm__buf_int(title, n);
+    if (n) {
+        isomm__buf_puts(title, W(w, ISOMM__W_COMMA));
+        isomm__buf_puts(title, W(w, ISOMM__W_UNANSWERED_NOTE));
+    }
+    isomm__buf_puts(title, W(w, ISOMM__W_CLOSE));
     if (w->md) {
-        isomm__buf_printf(w->b, "\n## %s\n\n", title.data ? title.data : "");
+        isomm__buf_printf(w->b, "\n## %s\n\n", title->data ? title->data : "");
     } else {
         isomm__buf_putc(w->b, '\n');
-        flow(w, 0, 2, title.data ? title.data : "");
+        flow_buf(w, 0, 2, title);
     }
-    w->b->failed |= title.failed;
-    isomm__buf_free(&title);
+    w->b->failed |= title->failed;
     if (n == 0)
         isomm__buf_printf(w->b, w->md ? "%s\n" : "    %s\n", W(w, ISOMM__W_NONE));
     for (i = 0; i < n; i++)
@@ -563,7 +608,7 @@ static void notes(const writer *w)
             put_text(w, ans.note);
             isomm__buf_putc(w->b, '\n');
         } else {
-            isomm__buf_printf(w->b, "  %-5s ", ri->code);
+            put_code(w->b, 2, ri->code, 5);
             flow(w, 8, 8, isomm_role_name(ri, w->lang));
             isomm__report_pad(w->b, 8);
             flow(w, 8, 8, ans.note);
@@ -589,7 +634,8 @@ static void warnings(const writer *w)
     }
 }
 
-void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown, size_t width)
+void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown, size_t width,
+                        isomm__flow_memo *memo)
 {
     isomm_buf line = ISOMM_BUF_INIT, step = ISOMM_BUF_INIT;
     writer w;
@@ -603,6 +649,8 @@ void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, in
     w.lang = lang;
     w.md = markdown;
     w.width = width;
+    w.memo = memo;
+    find_lists(&w);
     header(&w);
     maturities(&w);
     highlights(&w, 1);
