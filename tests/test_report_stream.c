@@ -4,8 +4,10 @@
  * in any format (the HTML sections wait in a spool, in memory or in an anonymous temporary file). */
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <isomm/isomm.h>
@@ -323,6 +325,30 @@ Test(stream, results_may_be_freed_after_add_for_text)
     cr_assert_str_eq(c.data, whole);
     isomm_free(whole);
     free(c.data);
+}
+
+Test(stream, an_html_spool_that_cannot_be_written_is_an_error_with_its_reason)
+{
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    collector c = { NULL, 0, 0, 0 };
+    struct rlimit small = { 1 << 20, 1 << 20 }; /* files of 1 MiB at most: the spool fills it */
+    isomm_report_stream *s;
+    isomm_error err;
+    size_t i;
+    int rc = ISOMM_OK;
+
+    cr_assert_eq(setenv("TMPDIR", "/tmp", 1), 0);
+    signal(SIGXFSZ, SIG_IGN); /* the write fails with EFBIG instead of ending the process */
+    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &small), 0);
+    o.format = ISOMM_FORMAT_HTML;
+    cr_assert_eq(isomm_report_stream_open(&s, &o, collect, &c, &err), ISOMM_OK);
+    for (i = 0; i < RESULTS * 2 && rc == ISOMM_OK; i++)
+        rc = isomm_report_stream_add(s, results[i % RESULTS], &err);
+    cr_assert_eq(rc, ISOMM_EIO);
+    cr_assert_str_eq(err.message, "report: cannot write the temporary file in '/tmp' for the HTML sections: "
+                                  "File too large");
+    cr_assert_eq(isomm_report_stream_finish(s, &err), ISOMM_EIO);
+    cr_assert_eq(c.calls, 0);
 }
 
 Test(stream, a_failing_write_stops_the_stream_with_its_code)
