@@ -296,11 +296,18 @@ static void role_chart(const page *p)
     isomm__buf_puts(p->b, "</table></div>\n");
 }
 
-/* One assessment. In a report of several, `brief` marks the parts a printed copy leaves out, so
+/* One assessment. In a report of several, "brief" marks the parts a printed copy leaves out, so
  * that each assessment prints on one page. */
-static void section(const page *p, int brief)
+void isomm__report_html_section_open(isomm_buf *b, int brief)
 {
-    isomm__buf_printf(p->b, "<section class=\"assessment%s\">\n", brief ? " brief" : "");
+    isomm__buf_printf(b, "<section class=\"assessment%s\">\n", brief ? " brief" : "");
+}
+
+void isomm__report_html_section_body(isomm_buf *b, const isomm_result *r, const isomm_report_options *opts)
+{
+    page pg = { b, r, isomm_result_assessment(r), isomm_result_model(r), opts };
+    const page *p = &pg;
+
     head(p);
     isomm__buf_puts(p->b, "<div class=\"chart\">\n");
     isomm__report_svg_radar(p->b, &p->r, 1, p->opts);
@@ -318,91 +325,90 @@ static void section(const page *p, int brief)
     isomm__buf_puts(p->b, "</div>\n</section>\n");
 }
 
-/* The table that opens a report of several assessments: one row each, with the maturities. */
-static void summary(isomm_buf *b, const isomm_result *const *results, size_t count, isomm_lang lang)
+/* The page's title: "ISOMM report: a, b, c" with the ids of the first ISOMM__HTML_TITLE_IDS
+ * assessments, then " … (N)" with the number of them all when there are more, so that a report of
+ * many assessments keeps a title a browser's tab and a bookmark can show. */
+void isomm__report_html_title_add(isomm_buf *title, const isomm_result *r, size_t index, isomm_lang lang)
 {
-    const isomm_model *m = isomm_result_model(results[0]);
+    if (index == 0)
+        isomm__buf_printf(title, "%s: ", isomm__report_word(ISOMM__W_TITLE, lang));
+    if (index >= ISOMM__HTML_TITLE_IDS)
+        return;
+    if (index)
+        isomm__buf_puts(title, ", ");
+    isomm__buf_puts(title, isomm_assessment_meta(isomm_result_assessment(r), ISOMM_META_ID));
+}
+
+void isomm__report_html_title_end(isomm_buf *title, size_t count)
+{
+    if (count <= ISOMM__HTML_TITLE_IDS)
+        return;
+    isomm__buf_puts(title, " \xE2\x80\xA6 (");
+    isomm__buf_int(title, (long long)count);
+    isomm__buf_putc(title, ')');
+}
+
+/* The overview that opens a report of several assessments: a table with one row each (their
+ * maturities), and their radar when they fit one chart. */
+void isomm__report_html_overview_open(isomm_buf *b, size_t count, isomm_lang lang)
+{
+    isomm__buf_printf(b, "<section class=\"overview\">\n<h1>%s</h1>\n", isomm__report_word(ISOMM__W_TITLE, lang));
+    isomm__buf_printf(b, "<h2>%s (", isomm__report_word(ISOMM__W_SUMMARY, lang));
+    isomm__buf_int(b, (long long)count);
+    isomm__buf_puts(b, ")</h2>\n");
+}
+
+void isomm__report_html_summary_head(isomm_buf *b, const isomm_model *m, isomm_lang lang)
+{
     static const isomm__word heads[] = { ISOMM__W_ASSESSMENT, ISOMM__W_ORGANIZATION, ISOMM__W_ASSESSOR, ISOMM__W_DATE };
-    static const isomm_meta fields[] = { ISOMM_META_ID, ISOMM_META_ORGANIZATION, ISOMM_META_ASSESSOR, ISOMM_META_DATE };
-    size_t i;
     int f, j;
 
-    isomm__buf_printf(b, "<h2>%s (%d)</h2>\n<table class=\"summary long\">\n<thead><tr>", isomm__report_word(ISOMM__W_SUMMARY, lang),
-                      (int)count);
+    isomm__buf_puts(b, "<table class=\"summary long\">\n<thead><tr>");
     for (j = 0; j < 4; j++)
         isomm__buf_printf(b, "<th>%s</th>", isomm__report_word(heads[j], lang));
     isomm__buf_printf(b, "<th class=\"num\">%s</th>", isomm__report_word(ISOMM__W_OVERALL, lang));
     for (f = 0; f < ISOMM_FUNCTION_COUNT; f++)
         isomm__buf_printf(b, "<th class=\"num\">%s</th>", isomm_model_function(m, f)->code);
     isomm__buf_puts(b, "</tr></thead>\n");
-    for (i = 0; i < count; i++) {
-        const isomm_assessment *a = isomm_result_assessment(results[i]);
-        double overall = 0.0;
-        int has = isomm_result_overall(results[i], &overall) == 1;
-        isomm__buf_puts(b, "<tr>");
-        for (j = 0; j < 4; j++) {
-            const char *v = isomm_assessment_meta(a, fields[j]);
-            isomm__buf_puts(b, j == 0 ? "<td class=\"id\">" : j == 3 ? "<td class=\"nowrap\">" : "<td>");
-            if (v)
-                isomm__buf_xml(b, v);
-            else
-                isomm__buf_printf(b, "<span class=\"muted\">%s</span>", isomm__report_word(ISOMM__W_NOT_SET, lang));
-            isomm__buf_puts(b, "</td>");
-        }
-        isomm__buf_puts(b, "<td class=\"num\"><b>");
-        isomm__report_maturity(b, has, overall);
-        isomm__buf_puts(b, "</b></td>");
-        for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
-            const isomm_function_result *fr = isomm_result_function(results[i], f);
-            isomm__buf_puts(b, "<td class=\"num\">");
-            isomm__report_maturity(b, fr->has_maturity, fr->maturity);
-            isomm__buf_puts(b, "</td>");
-        }
-        isomm__buf_puts(b, "</tr>\n");
-    }
-    isomm__buf_puts(b, "</table>\n");
 }
 
-void isomm__report_html(isomm_buf *b, const isomm_result *const *results, size_t count,
-                        const isomm_report_options *opts)
+void isomm__report_html_summary_row(isomm_buf *b, const isomm_result *r, isomm_lang lang)
 {
-    page p;
-    size_t i;
+    static const isomm_meta fields[] = { ISOMM_META_ID, ISOMM_META_ORGANIZATION, ISOMM_META_ASSESSOR, ISOMM_META_DATE };
+    const isomm_assessment *a = isomm_result_assessment(r);
+    double overall = 0.0;
+    int has = isomm_result_overall(r, &overall) == 1, f, j;
 
-    isomm_buf title = ISOMM_BUF_INIT;
-    char *t;
+    isomm__buf_puts(b, "<tr>");
+    for (j = 0; j < 4; j++) {
+        const char *v = isomm_assessment_meta(a, fields[j]);
+        isomm__buf_puts(b, j == 0 ? "<td class=\"id\">" : j == 3 ? "<td class=\"nowrap\">" : "<td>");
+        if (v)
+            isomm__buf_xml(b, v);
+        else
+            isomm__buf_printf(b, "<span class=\"muted\">%s</span>", isomm__report_word(ISOMM__W_NOT_SET, lang));
+        isomm__buf_puts(b, "</td>");
+    }
+    isomm__buf_puts(b, "<td class=\"num\"><b>");
+    isomm__report_maturity(b, has, overall);
+    isomm__buf_puts(b, "</b></td>");
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+        const isomm_function_result *fr = isomm_result_function(r, f);
+        isomm__buf_puts(b, "<td class=\"num\">");
+        isomm__report_maturity(b, fr->has_maturity, fr->maturity);
+        isomm__buf_puts(b, "</td>");
+    }
+    isomm__buf_puts(b, "</tr>\n");
+}
 
-    isomm__buf_printf(&title, "%s: ", isomm__report_word(ISOMM__W_TITLE, opts->lang));
-    for (i = 0; i < count; i++) {
-        if (i)
-            isomm__buf_puts(&title, ", ");
-        isomm__buf_puts(&title, isomm_assessment_meta(isomm_result_assessment(results[i]), ISOMM_META_ID));
+void isomm__report_html_overview_close(isomm_buf *b, const isomm__radar_keep *radar, const isomm_report_options *opts)
+{
+    isomm__buf_puts(b, "</table>\n");
+    /* one chart holds as many series as there are styles; the table above shows the rest */
+    if (radar->count <= ISOMM__SVG_STYLES) {
+        isomm__buf_puts(b, "<div class=\"chart\">\n");
+        isomm__radar_keep_draw(b, radar, opts, NULL, NULL, NULL);
+        isomm__buf_puts(b, "</div>\n");
     }
-    t = isomm__buf_take(&title, NULL);
-    if (!t) {
-        b->failed = 1;
-        return;
-    }
-    isomm__report_html_begin(b, opts->lang, t);
-    isomm_free(t);
-    if (count > 1) {
-        isomm__buf_printf(b, "<section class=\"overview\">\n<h1>%s</h1>\n", isomm__report_word(ISOMM__W_TITLE, opts->lang));
-        summary(b, results, count, opts->lang);
-        /* one chart holds as many series as there are styles; the table above shows the rest */
-        if (count <= ISOMM__SVG_STYLES) {
-            isomm__buf_puts(b, "<div class=\"chart\">\n");
-            isomm__report_svg_radar(b, results, count, opts);
-            isomm__buf_puts(b, "</div>\n");
-        }
-        isomm__buf_puts(b, "</section>\n");
-    }
-    p.b = b;
-    p.opts = opts;
-    for (i = 0; i < count; i++) {
-        p.r = results[i];
-        p.a = isomm_result_assessment(results[i]);
-        p.m = isomm_result_model(results[i]);
-        section(&p, count > 1);
-    }
-    isomm__report_html_end(b, opts->lang);
+    isomm__buf_puts(b, "</section>\n");
 }

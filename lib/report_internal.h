@@ -166,13 +166,57 @@ void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, in
 void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang);
 void isomm__report_svg_radar(isomm_buf *b, const isomm_result *const *results, size_t count,
                              const isomm_report_options *opts);
+
+/* What a radar chart of several results needs, kept without the results: the axis labels and
+ * codes of the first result's model, and each result's id and nine maturities, for the first
+ * `limit` results (the others are only counted). isomm__report_svg_radar() draws through it, and
+ * so does a report stream, which frees each result once it is added. */
+typedef struct isomm__radar_kept {
+    size_t id;                            /* offset of the assessment id in text */
+    double values[ISOMM_FUNCTION_COUNT];  /* maturities, negative where none */
+} isomm__radar_kept;
+typedef struct isomm__radar_keep {
+    isomm_buf text;                       /* the texts, each followed by a NUL */
+    size_t label[ISOMM_FUNCTION_COUNT];   /* offsets of the axis labels ("A name") in text */
+    size_t code[ISOMM_FUNCTION_COUNT];    /* offsets of the axis codes ("A") */
+    isomm__radar_kept *series;
+    size_t count;                         /* results added */
+    size_t cap;
+    size_t limit;                         /* results kept: at most this many */
+    int failed;                           /* an allocation failed (sticky) */
+} isomm__radar_keep;
+void isomm__radar_keep_init(isomm__radar_keep *k, size_t limit);
+/* Add a result (only its values are copied): 0, or -1 when an allocation failed. */
+int isomm__radar_keep_add(isomm__radar_keep *k, const isomm_result *r, isomm_lang lang);
+/* Draw the chart of the kept results (at least one), plus opts->second; sets b->failed when the
+ * keep failed. With drain (may be NULL), small multiples are handed on as they are drawn:
+ * drain(ctx, err) is called whenever b holds 64 KiB or more, and is expected to empty b; its
+ * non-zero result stops the drawing and is returned (0 otherwise). */
+int isomm__radar_keep_draw(isomm_buf *b, const isomm__radar_keep *k, const isomm_report_options *opts,
+                           int (*drain)(void *ctx, isomm_error *err), void *ctx, isomm_error *err);
+void isomm__radar_keep_free(isomm__radar_keep *k);
 void isomm__report_svg_roles(isomm_buf *b, const isomm_result *r, isomm_lang lang);
 /* Pieces of the role chart for the HTML page: the group of function f as one <svg>, and the
  * legend's marks drawn from y into an <svg> the caller opens (ROLES_LEGEND_W x 30). */
 void isomm__report_svg_roles_group(isomm_buf *b, const isomm_result *r, int f, isomm_lang lang);
 void isomm__report_svg_roles_legend(isomm_buf *b, double y, isomm_lang lang);
 #define ISOMM__ROLES_LEGEND_W 720
-void isomm__report_html(isomm_buf *b, const isomm_result *const *results, size_t count,
-                        const isomm_report_options *opts);
+
+/* The pieces of the HTML page of isomm_report_render_list(), put together by report.c so that a
+ * stream keeps no result: the page is
+ *   begin(title) [overview_open(count) summary_head summary_row... overview_close] section...  end
+ * with the overview only for count > 1. The title: isomm__report_html_title_add() for each result
+ * (it keeps the first ISOMM__HTML_TITLE_IDS ids), then isomm__report_html_title_end(). */
+#define ISOMM__HTML_TITLE_IDS 3
+void isomm__report_html_title_add(isomm_buf *title, const isomm_result *r, size_t index, isomm_lang lang);
+void isomm__report_html_title_end(isomm_buf *title, size_t count);
+void isomm__report_html_overview_open(isomm_buf *b, size_t count, isomm_lang lang);
+void isomm__report_html_summary_head(isomm_buf *b, const isomm_model *m, isomm_lang lang);
+void isomm__report_html_summary_row(isomm_buf *b, const isomm_result *r, isomm_lang lang);
+/* Ends the summary table and draws the radar of radar's results when they all fit one chart. */
+void isomm__report_html_overview_close(isomm_buf *b, const isomm__radar_keep *radar, const isomm_report_options *opts);
+/* A section: its opening tag ("brief" in a report of several) and the rest, from one result. */
+void isomm__report_html_section_open(isomm_buf *b, int brief);
+void isomm__report_html_section_body(isomm_buf *b, const isomm_result *r, const isomm_report_options *opts);
 
 #endif

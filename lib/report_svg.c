@@ -2,6 +2,7 @@
 /* SVG charts of a result: the radar of the nine functions and the chart of the 54 roles (a
  * labelled horizontal bar per role, grouped by function, as on the sheet's result page). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "report_internal.h"
 #include "svg.h"
@@ -14,6 +15,26 @@ static void function_label(isomm_buf *b, const isomm_model *m, int f, isomm_lang
     isomm__buf_printf(b, "%s %s", fi->code, isomm_function_name(fi, lang));
 }
 
+void isomm__radar_keep_init(isomm__radar_keep *k, size_t limit)
+{
+    memset(k, 0, sizeof *k);
+    k->text = (isomm_buf)ISOMM_BUF_INIT;
+    k->limit = limit;
+}
+
+void isomm__radar_keep_free(isomm__radar_keep *k)
+{
+    isomm__buf_free(&k->text);
+    free(k->series);
+    k->series = NULL;
+}
+
+/* Store a copy of s in the keep's texts; its offset, or ISOMM__BUF_FAILED. */
+static size_t keep_text(isomm__radar_keep *k, const char *s)
+{
+    return isomm__buf_add_text(&k->text, s, strlen(s));
+}
+
 static void fill_values(double *values, const isomm_result *r)
 {
     int f;
@@ -24,55 +45,117 @@ static void fill_values(double *values, const isomm_result *r)
     }
 }
 
+int isomm__radar_keep_add(isomm__radar_keep *k, const isomm_result *r, isomm_lang lang)
+{
+    isomm__radar_kept *one;
+    int f;
+
+    if (k->failed)
+        return -1;
+    if (k->count == 0) { /* the axes: the labels and codes of the first result's model */
+        const isomm_model *m = isomm_result_model(r);
+        for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+            k->label[f] = k->text.len;
+            function_label(&k->text, m, f, lang);
+            isomm__buf_putc(&k->text, '\0');
+            k->code[f] = keep_text(k, isomm_model_function(m, f)->code);
+        }
+    }
+    if (k->count < k->limit) {
+        if (k->count == k->cap) {
+            size_t cap = k->cap ? k->cap * 2 : 8;
+            isomm__radar_kept *grown = realloc(k->series, cap * sizeof *grown);
+            if (!grown)
+                return k->failed = -1;
+            k->series = grown;
+            k->cap = cap;
+        }
+        one = &k->series[k->count];
+        one->id = keep_text(k, isomm_assessment_meta(isomm_result_assessment(r), ISOMM_META_ID));
+        fill_values(one->values, r);
+    }
+    k->count++;
+    if (k->text.failed)
+        return k->failed = -1;
+    return 0;
+}
+
+/* Series i of the chart of the kept results: a kept one, or after them opts->second (its values
+ * in `second`). */
+static void series_at(isomm__radar_series *one, const isomm__radar_keep *k, const isomm_report_options *opts,
+                      size_t i, size_t count, size_t nseries, double *second)
+{
+    if (i < count) {
+        one->values = k->series[i].values;
+        one->label = nseries > 1 ? k->text.data + k->series[i].id : NULL;
+        return;
+    }
+    fill_values(second, opts->second);
+    one->values = second;
+    one->label = opts->second_label ? opts->second_label :
+                 isomm_assessment_meta(isomm_result_assessment(opts->second), ISOMM_META_ID);
+}
+
+/* Hand the chart on once this much of it is drawn (small multiples of many results). */
+#define DRAIN_AT 65536
+
+int isomm__radar_keep_draw(isomm_buf *b, const isomm__radar_keep *k, const isomm_report_options *opts,
+                           int (*drain)(void *ctx, isomm_error *err), void *ctx, isomm_error *err)
+{
+    size_t count = k->count < k->limit ? k->count : k->limit;
+    size_t nseries = count + (opts->second != NULL), i;
+    const char *labels[ISOMM_FUNCTION_COUNT], *codes[ISOMM_FUNCTION_COUNT];
+    isomm__radar_series series[ISOMM__SVG_STYLES];
+    double second[ISOMM_FUNCTION_COUNT];
+    isomm_buf title = ISOMM_BUF_INIT;
+    int f, rc = 0;
+
+    if (k->failed || count == 0) {
+        b->failed = 1;
+        return 0;
+    }
+    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
+        labels[f] = k->text.data + k->label[f];
+        codes[f] = k->text.data + k->code[f];
+    }
+    isomm__buf_puts(&title, isomm__report_word(ISOMM__W_RADAR_TITLE, opts->lang));
+    if (count == 1) {
+        isomm__buf_puts(&title, " \xE2\x80\x94 ");
+        isomm__buf_puts(&title, k->text.data + k->series[0].id);
+    }
+    if (title.failed) {
+        b->failed = 1;
+    } else if (nseries > ISOMM__SVG_STYLES) { /* one small radar each, handed on as they are drawn */
+        isomm__svg_radar_small_open(b, title.data, nseries);
+        for (i = 0; i < nseries && rc == 0; i++) {
+            isomm__radar_series one;
+            series_at(&one, k, opts, i, count, nseries, second);
+            isomm__svg_radar_small_one(b, i, ISOMM_FUNCTION_COUNT, codes, &one);
+            if (drain && b->len >= DRAIN_AT)
+                rc = drain(ctx, err);
+        }
+        isomm__svg_radar_small_close(b);
+    } else {
+        for (i = 0; i < nseries; i++)
+            series_at(&series[i], k, opts, i, count, nseries, second);
+        isomm__svg_radar(b, title.data, NULL, ISOMM_FUNCTION_COUNT, labels, codes, series, nseries);
+    }
+    isomm__buf_free(&title);
+    return rc;
+}
+
 void isomm__report_svg_radar(isomm_buf *b, const isomm_result *const *results, size_t count,
                              const isomm_report_options *opts)
 {
-    const isomm_model *m = isomm_result_model(results[0]);
-    size_t nseries = count + (opts->second != NULL), i;
-    isomm_buf text = ISOMM_BUF_INIT;
-    size_t offsets[ISOMM_FUNCTION_COUNT + 1];
-    const char *labels[ISOMM_FUNCTION_COUNT], *codes[ISOMM_FUNCTION_COUNT];
-    double *values = malloc(nseries * ISOMM_FUNCTION_COUNT * sizeof *values);
-    isomm__radar_series *series = malloc(nseries * sizeof *series);
-    char *all;
-    int f;
+    isomm__radar_keep k;
+    size_t i;
 
-    /* Axis labels and the title live in one buffer; pointers are taken once it stops growing. */
-    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
-        offsets[f] = text.len;
-        function_label(&text, m, f, opts->lang);
-        isomm__buf_putc(&text, '\0');
-    }
-    offsets[ISOMM_FUNCTION_COUNT] = text.len;
-    isomm__buf_puts(&text, isomm__report_word(ISOMM__W_RADAR_TITLE, opts->lang));
-    if (count == 1) {
-        isomm__buf_puts(&text, " \xE2\x80\x94 ");
-        isomm__buf_puts(&text, isomm_assessment_meta(isomm_result_assessment(results[0]), ISOMM_META_ID));
-    }
-    all = isomm__buf_take(&text, NULL);
-    if (!values || !series || !all) {
-        b->failed = 1;
-        goto out;
-    }
-    for (f = 0; f < ISOMM_FUNCTION_COUNT; f++) {
-        labels[f] = all + offsets[f];
-        codes[f] = isomm_model_function(m, f)->code;
-    }
-    for (i = 0; i < nseries; i++) {
-        const isomm_result *r = i < count ? results[i] : opts->second;
-        fill_values(values + i * ISOMM_FUNCTION_COUNT, r);
-        series[i].values = values + i * ISOMM_FUNCTION_COUNT;
-        series[i].label = nseries > 1 ? isomm_assessment_meta(isomm_result_assessment(r), ISOMM_META_ID) : NULL;
-        if (i == count && opts->second_label)
-            series[i].label = opts->second_label;
-    }
-    isomm__svg_radar(b, all + offsets[ISOMM_FUNCTION_COUNT], NULL, ISOMM_FUNCTION_COUNT, labels, codes, series, nseries);
-out:
-    free(all);
-    free(values);
-    free(series);
+    isomm__radar_keep_init(&k, count);
+    for (i = 0; i < count; i++)
+        isomm__radar_keep_add(&k, results[i], opts->lang);
+    isomm__radar_keep_draw(b, &k, opts, NULL, NULL, NULL);
+    isomm__radar_keep_free(&k);
 }
-
 
 /* Role chart geometry: each function is a group, a header row (code, name, maturity, the 0-5
  * ticks) and one row per role: "A-1" and the name on the left, the bar on the right, LEVEL_PX

@@ -427,34 +427,53 @@ static void svg_open(isomm_buf *b, const char *title, const char *subtitle, doub
 #define SMALL_H 214.0
 #define SMALL_TOP 52.0
 
+void isomm__svg_radar_small_open(isomm_buf *b, const char *title, size_t nseries)
+{
+    size_t rows = (nseries + SMALL_COLUMNS - 1) / SMALL_COLUMNS;
+
+    svg_open(b, title, NULL, RADAR_W, SMALL_TOP + SMALL_H * (double)rows + 8.0);
+}
+
+void isomm__svg_radar_small_one(isomm_buf *b, size_t i, size_t axes, const char *const *codes,
+                                const isomm__radar_series *series)
+{
+    double left = SMALL_W * (double)(i % SMALL_COLUMNS), top = SMALL_TOP + SMALL_H * (double)(i / SMALL_COLUMNS);
+    radar_geometry g;
+    size_t j;
+
+    g.cx = left + SMALL_W / 2.0;
+    g.cy = top + 118.0;
+    g.r = 68.0;
+    isomm__svg_printf(b, "<g class=\"small\">\n<text x=\"%v\" y=\"%v\" text-anchor=\"middle\" font-size=\"13\" "
+                      "font-weight=\"bold\" fill=\"" ISOMM__SVG_TEXT "\">", g.cx, top + 18.0);
+    isomm__svg_text_cut(b, series->label ? series->label : "", 26);
+    isomm__buf_puts(b, "</text>\n");
+    radar_grid(b, &g, axes, 0);
+    for (j = 0; j < axes; j++) {
+        double angle = -M_PI / 2.0 + 2.0 * M_PI * (double)j / (double)axes;
+        isomm__svg_printf(b, "<text x=\"%v\" y=\"%v\" text-anchor=\"middle\" font-size=\"11\" fill=\"" ISOMM__SVG_MUTED
+                          "\">%s</text>", g.cx + cos(angle) * (g.r + 11.0), g.cy + sin(angle) * (g.r + 11.0) + 4.0,
+                          codes[j]);
+    }
+    isomm__buf_putc(b, '\n');
+    radar_series(b, &g, axes, series->values, 0, 1, 1.8, 2.6);
+    isomm__buf_puts(b, "</g>\n");
+}
+
+void isomm__svg_radar_small_close(isomm_buf *b)
+{
+    isomm__buf_puts(b, "</svg>\n");
+}
+
 static void radar_small_multiples(isomm_buf *b, const char *title, size_t axes, const char *const *codes,
                                   const isomm__radar_series *series, size_t nseries)
 {
-    size_t rows = (nseries + SMALL_COLUMNS - 1) / SMALL_COLUMNS, i, j;
+    size_t i;
 
-    svg_open(b, title, NULL, RADAR_W, SMALL_TOP + SMALL_H * (double)rows + 8.0);
-    for (i = 0; i < nseries; i++) {
-        double left = SMALL_W * (double)(i % SMALL_COLUMNS), top = SMALL_TOP + SMALL_H * (double)(i / SMALL_COLUMNS);
-        radar_geometry g;
-        g.cx = left + SMALL_W / 2.0;
-        g.cy = top + 118.0;
-        g.r = 68.0;
-        isomm__svg_printf(b, "<g class=\"small\">\n<text x=\"%v\" y=\"%v\" text-anchor=\"middle\" font-size=\"13\" "
-                          "font-weight=\"bold\" fill=\"" ISOMM__SVG_TEXT "\">", g.cx, top + 18.0);
-        isomm__svg_text_cut(b, series[i].label ? series[i].label : "", 26);
-        isomm__buf_puts(b, "</text>\n");
-        radar_grid(b, &g, axes, 0);
-        for (j = 0; j < axes; j++) {
-            double angle = -M_PI / 2.0 + 2.0 * M_PI * (double)j / (double)axes;
-            isomm__svg_printf(b, "<text x=\"%v\" y=\"%v\" text-anchor=\"middle\" font-size=\"11\" fill=\"" ISOMM__SVG_MUTED
-                              "\">%s</text>", g.cx + cos(angle) * (g.r + 11.0), g.cy + sin(angle) * (g.r + 11.0) + 4.0,
-                              codes[j]);
-        }
-        isomm__buf_putc(b, '\n');
-        radar_series(b, &g, axes, series[i].values, 0, 1, 1.8, 2.6);
-        isomm__buf_puts(b, "</g>\n");
-    }
-    isomm__buf_puts(b, "</svg>\n");
+    isomm__svg_radar_small_open(b, title, nseries);
+    for (i = 0; i < nseries; i++)
+        isomm__svg_radar_small_one(b, i, axes, codes, &series[i]);
+    isomm__svg_radar_small_close(b);
 }
 
 #define BAND_COLOR "#868e96"

@@ -74,6 +74,14 @@ typedef struct isomm__radar_series {
 void isomm__svg_radar(isomm_buf *b, const char *title, const char *subtitle, size_t axes, const char *const *labels,
                       const char *const *codes, const isomm__radar_series *series, size_t nseries);
 
+/* The small multiples of isomm__svg_radar() piece by piece, for a writer that hands on each piece
+ * as it is drawn: the opening of a chart of nseries small radars, the small radar of series i
+ * (series points to that one series), the end. */
+void isomm__svg_radar_small_open(isomm_buf *b, const char *title, size_t nseries);
+void isomm__svg_radar_small_one(isomm_buf *b, size_t i, size_t axes, const char *const *codes,
+                                const isomm__radar_series *series);
+void isomm__svg_radar_small_close(isomm_buf *b);
+
 /* A band drawn behind the series of a radar chart (a population's interquartile range): per axis
  * a low and a high value 0..5, negative where the axis has none. */
 typedef struct isomm__radar_band {

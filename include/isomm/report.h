@@ -103,7 +103,10 @@ ISOMM_EXPORT int isomm_report_write(FILE *fp, const isomm_result *r, const isomm
  * Text and Markdown: the single reports one after another (Markdown separated by a rule).
  * JSON: an array of the objects of isomm_report_render() (`[]` for count 0).
  * SVG radar: one chart with one series per result (legend: assessment ids), plus opts->second.
- * HTML: one page with a comparison radar of all results when count > 1, then a section per result.
+ * HTML: one page; when count > 1 it opens with a table of every result (id, metadata, overall and
+ * function maturities) and, up to six results, their radar, then a section per result. Its
+ * `<title>` names the first three assessment ids, then " … (N)" with the number of them all when
+ * there are more.
  * SVG roles: exactly one result (a role chart shows one assessment).
  *
  * @param results array of @p count results (borrowed)
@@ -126,11 +129,22 @@ ISOMM_EXPORT int isomm_report_write_list(FILE *fp, const isomm_result *const *re
  * isomm_report_stream_add() for each result, then isomm_report_stream_finish(). The bytes handed
  * to the write function are exactly those of isomm_report_render_list() for the same results.
  *
- * Text, Markdown and JSON: each result's part is written when it is added, so the result (and
- * its assessment) may be freed right after isomm_report_stream_add() returns, and memory does not
- * grow with the number of results. HTML and SVG need every result for the page or chart: the
- * stream keeps the pointers, and the results must stay alive until isomm_report_stream_finish().
- * Used by one thread at a time.
+ * In every format the result (and its assessment) may be freed right after
+ * isomm_report_stream_add() returns: the stream keeps nothing of it but what is said here.
+ * Text, Markdown and JSON: each result's part is written when it is added, and memory does not
+ * grow with the number of results.
+ * HTML: the page opens with what needs every result (the title, the count, the summary table), so
+ * the page is written at isomm_report_stream_finish(). Each result's section and summary row are
+ * rendered when it is added and put aside in a spool: in memory up to 1 MiB each, then in an
+ * anonymous temporary file under `$TMPDIR` (or /tmp) that has no name on disk and is gone when the
+ * stream ends; the stream keeps in memory only the radar values of the first six results and the
+ * first three ids. So memory does not grow with the number of results; the temporary file grows
+ * by the size of each section (about 80 KB).
+ * SVG radar: the stream keeps each result's id and nine maturities (about 100 bytes each) and
+ * draws the chart at the end. SVG roles: the chart of the first result is rendered when it is
+ * added and written at the end; later results are only counted (finish refuses more than one).
+ * opts->second, when set, must stay alive until isomm_report_stream_finish(). Used by one thread
+ * at a time.
  */
 typedef struct isomm_report_stream isomm_report_stream;
 
@@ -149,9 +163,11 @@ ISOMM_EXPORT int isomm_report_stream_open(isomm_report_stream **out, const isomm
                                           isomm_write_fn write, void *sink, isomm_error *err);
 
 /**
- * Add one result (borrowed: see ::isomm_report_stream for how long it must live).
- * @return ::ISOMM_OK; ::ISOMM_EINVAL (s or r NULL); ::ISOMM_ENOMEM; the code the write function
- *         returned; after any failure, that failure's code again.
+ * Add one result (borrowed only during the call: it may be freed once this returns).
+ * @return ::ISOMM_OK; ::ISOMM_EINVAL (s or r NULL); ::ISOMM_ENOMEM; ::ISOMM_EIO (HTML: the
+ *         temporary file of the spool cannot be created or written; the message names its
+ *         directory and the system's reason); the code the write function returned; after any
+ *         failure, that failure's code again.
  */
 ISOMM_EXPORT int isomm_report_stream_add(isomm_report_stream *s, const isomm_result *r, isomm_error *err);
 
@@ -159,8 +175,9 @@ ISOMM_EXPORT int isomm_report_stream_add(isomm_report_stream *s, const isomm_res
  * Write what remains (JSON's closing bracket; the whole HTML page or SVG chart) and release the
  * stream, whatever the outcome.
  * @return ::ISOMM_OK; ::ISOMM_EINVAL (s NULL, or several results for the role chart);
- *         ::ISOMM_EEMPTY (no result, for a format other than JSON); ::ISOMM_ENOMEM; the code the
- *         write function returned, or that of an earlier failure.
+ *         ::ISOMM_EEMPTY (no result, for a format other than JSON); ::ISOMM_ENOMEM; ::ISOMM_EIO
+ *         (HTML: reading the spool's temporary file back failed); the code the write function
+ *         returned, or that of an earlier failure.
  */
 ISOMM_EXPORT int isomm_report_stream_finish(isomm_report_stream *s, isomm_error *err);
 

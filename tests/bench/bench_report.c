@@ -13,9 +13,14 @@
  *   - peak resident memory (ru_maxrss) of `isomm report --format json` at a tenth of the size,
  *     at the size, and at ten times the size generated into a pipe. Each child runs with its
  *     address space capped (ISOMM_BENCH_MEMORY_MB, default 8192) so that a report that holds
- *     everything fails instead of exhausting the machine; such a run prints "over the cap".
+ *     everything fails instead of exhausting the machine; such a run prints "over the cap";
+ *   - peak resident memory of `isomm report --format html` at a tenth of the size and at the size
+ *     (the page's sections wait in an anonymous temporary file under $TMPDIR: about 75 KB each,
+ *     7.5 GB at 100,000 assessments), and of the radar chart (`--format svg`, which keeps each
+ *     assessment's id and maturities, about 100 bytes), next to the JSON figures.
  * Targets (issue 15): validate <= 1.43x, report --format json <= 4x, text <= 3x the raw parse;
- * report --format json peak RSS under 32 MB at every size, the same within 10%. */
+ * report --format json peak RSS under 32 MB at every size, the same within 10%; the same for
+ * report --format html at both sizes. */
 #define _DEFAULT_SOURCE /* wait4 */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -155,7 +160,7 @@ int main(int argc, char **argv)
     char dir[] = "/tmp/isomm-bench-report-XXXXXX", big[96], small[96], tiny[96], label[64];
     long assessments = 100000;
     double t_raw = 1e99, t_validate, t_json, t_text, mb;
-    run_result peak_small, peak_big, peak_piped;
+    run_result peak_small, peak_big, peak_piped, html_small, html_big, svg_small, svg_big;
     long long i_raw, i_validate, i_json, i_text;
     struct stat st;
     counts n;
@@ -227,9 +232,16 @@ int main(int argc, char **argv)
     {
         char *json_small[] = { ISOMM_CLI_PATH, "report", small, "--format", "json", NULL };
         char *json_big[] = { ISOMM_CLI_PATH, "report", big, "--format", "json", NULL };
+        char *page_small[] = { ISOMM_CLI_PATH, "report", small, "--format", "html", NULL };
+        char *page_big[] = { ISOMM_CLI_PATH, "report", big, "--format", "html", NULL };
         peak_small = run(json_small, -1, NULL);
         peak_big = run(json_big, -1, NULL);
         peak_piped = piped_report(assessments * 10);
+        html_small = run(page_small, -1, NULL);
+        html_big = run(page_big, -1, NULL);
+        page_small[4] = page_big[4] = "svg";
+        svg_small = run(page_small, -1, NULL);
+        svg_big = run(page_big, -1, NULL);
     }
     printf("peak RSS of isomm report --format json (target < 32 MB, equal within 10%%)\n");
     snprintf(label, sizeof label, "%ld assessments (file)", assessments / 10);
@@ -238,6 +250,16 @@ int main(int argc, char **argv)
     print_peak(label, peak_big);
     snprintf(label, sizeof label, "%ld assessments (pipe)", assessments * 10);
     print_peak(label, peak_piped);
+    printf("peak RSS of isomm report --format html (target < 32 MB, equal within 10%%)\n");
+    snprintf(label, sizeof label, "%ld assessments (file)", assessments / 10);
+    print_peak(label, html_small);
+    snprintf(label, sizeof label, "%ld assessments (file)", assessments);
+    print_peak(label, html_big);
+    printf("peak RSS of isomm report --format svg (grows by about 100 bytes an assessment)\n");
+    snprintf(label, sizeof label, "%ld assessments (file)", assessments / 10);
+    print_peak(label, svg_small);
+    snprintf(label, sizeof label, "%ld assessments (file)", assessments);
+    print_peak(label, svg_big);
 
     unlink(big);
     unlink(small);

@@ -24,9 +24,9 @@ EXAMPLE = os.path.join(DATA, "example-1.csv")
 PATTERNS = ["full-outsource", "minimum-insource", "hybrid", "minimum-outsource", "full-insource"]
 
 
-def run(*args, stdin=None):
+def run(*args, stdin=None, env_extra=None):
     """Run isomm with a fixed locale; return (exit code, stdout, stderr) as text."""
-    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="", LC_MESSAGES="")
+    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="", LC_MESSAGES="", **(env_extra or {}))
     p = subprocess.run([ISOMM, *args], input=stdin.encode() if stdin is not None else None,
                        capture_output=True, env=env, timeout=60)
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
@@ -307,6 +307,46 @@ class Commands(TempDir):
         code, out, err = run("report", both, "--format", "svg-roles", "--id", "example-2")
         self.assertEqual((code, err), (0, ""))
         self.assertIn("Level by role \u2014 example-2", out)
+
+    def test_html_of_many_assessments_is_written_at_the_end(self):
+        """The page is streamed: its sections wait in a temporary file under $TMPDIR, and nothing
+        is written before the whole input was read."""
+        rows = example_rows()
+        many = []
+        for i in range(16):  # more than the 1 MiB the sections keep in memory
+            many += [dict(r, assessment="a-%d" % i) for r in rows]
+        page, listing = self.path("page.html"), self.path("many.csv")
+        write_csv(listing, many, list(rows[0].keys()))
+        code, out, err = run("report", listing, "--format", "html", "--lang", "en", "-o", page,
+                             env_extra={"TMPDIR": self.dir})
+        self.assertEqual((code, out, err), (0, "", ""))
+        self.assertEqual(sorted(os.listdir(self.dir)), ["many.csv", "page.html"])  # no spool left
+        with open(page, encoding="utf-8") as f:
+            html = f.read()
+        self.assertIn("<title>ISOMM maturity report: a-0, a-1, a-2 \u2026 (16)</title>", html)
+        self.assertEqual(html.count('<section class="assessment brief">'), 16)
+        self.assertEqual(html.count('<tr><td class="id">a-'), 16)
+        code, whole, err = run("report", listing, "--format", "html", "--lang", "en")
+        self.assertEqual((code, err, whole), (0, "", html))
+
+        # no room for the spool: a clear error, and the page there stays as it was
+        with open(page, "w", encoding="utf-8") as f:
+            f.write("old page")
+        code, out, err = run("report", listing, "--format", "html", "-o", page,
+                             env_extra={"TMPDIR": self.path("missing")})
+        self.assertEqual((code, out), (1, ""))
+        self.assertEqual(err, "isomm: report: cannot create a temporary file in '" + self.path("missing") +
+                         "' for the HTML sections: No such file or directory\n")
+        with open(page, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "old page")
+
+        # a bad row near the end: nothing written, not even the page's opening
+        many[-3]["level"] = "9"
+        write_csv(listing, many, list(rows[0].keys()))
+        for fmt in ("html", "svg", "svg-roles"):
+            code, out, err = run("report", listing, "--format", fmt)
+            self.assertEqual((code, out), (1, ""), fmt)
+            self.assertRegex(err, "^" + listing + r":\d+: bad level '9' in column 'level'", fmt)
 
     def test_compare(self):
         rows = example_rows()
