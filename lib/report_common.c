@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "numfmt.h"
 #include "report_internal.h"
 
 const char isomm__report_spaces[65] = "                                                                ";
@@ -395,13 +396,40 @@ void isomm__report_maturity(isomm_buf *b, int has, double value)
         isomm__buf_putc(b, '-');
 }
 
-void isomm__report_change(isomm_buf *b, double change)
+/* v as the reports show it (one decimal, numfmt.h), in tenths. */
+static long shown_tenths(double v)
 {
-    if (change > -0.05 && change < 0.05)
-        change = 0.0;
-    if (!(change < 0))
+    char text[ISOMM__DOUBLE_CHARS];
+    size_t n = isomm__fmt_fixed(text, v, 1), i;
+    long tenths = 0;
+
+    for (i = 0; i < n; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            tenths = tenths * 10 + (text[i] - '0');
+    return n && text[0] == '-' ? -tenths : tenths;
+}
+
+long isomm__report_shown_change(double old_value, double new_value)
+{
+    return shown_tenths(new_value) - shown_tenths(old_value);
+}
+
+void isomm__report_tenths(isomm_buf *b, long tenths, int plus)
+{
+    unsigned long u = tenths < 0 ? 0ul - (unsigned long)tenths : (unsigned long)tenths;
+
+    if (tenths < 0)
+        isomm__buf_putc(b, '-');
+    else if (plus)
         isomm__buf_putc(b, '+');
-    isomm__buf_fixed(b, change, 1);
+    isomm__buf_int(b, (long long)(u / 10));
+    isomm__buf_putc(b, '.');
+    isomm__buf_putc(b, (char)('0' + u % 10));
+}
+
+void isomm__report_change(isomm_buf *b, double old_value, double new_value)
+{
+    isomm__report_tenths(b, isomm__report_shown_change(old_value, new_value), 1);
 }
 
 void isomm__report_md_text(isomm_buf *b, const char *s)

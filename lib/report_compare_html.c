@@ -49,7 +49,7 @@ static void comparison_functions(isomm_buf *b, const isomm_comparison *c, isomm_
         isomm__report_maturity(b, fc->has_new, fc->new_maturity);
         isomm__buf_puts(b, "</td><td class=\"num\">");
         if (fc->has_change)
-            isomm__report_change(b, fc->change);
+            isomm__report_change(b, fc->old_maturity, fc->new_maturity);
         else
             isomm__buf_puts(b, "-");
         isomm__buf_puts(b, "</td></tr>\n");
@@ -130,7 +130,7 @@ static void comparison_summary(isomm_buf *b, const isomm_comparison *c, isomm_la
     isomm__buf_puts(b, isomm__report_word(ISOMM__W_OVERALL, lang));
     if (o->has_change) {
         isomm__buf_puts(b, " <b>");
-        isomm__report_change(b, o->change);
+        isomm__report_change(b, o->old_maturity, o->new_maturity);
         isomm__buf_puts(b, "</b>");
     }
     isomm__buf_puts(b, "</div></div>\n</div>\n");

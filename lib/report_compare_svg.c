@@ -241,7 +241,7 @@ void isomm__comparison_svg_radar(isomm_buf *b, const isomm_comparison *c, isomm_
     isomm__report_maturity(&t, overall->has_new, overall->new_maturity);
     if (overall->has_change) {
         isomm__buf_puts(&t, isomm__report_word(ISOMM__W_OPEN, lang));
-        isomm__report_change(&t, overall->change);
+        isomm__report_change(&t, overall->old_maturity, overall->new_maturity);
         isomm__buf_puts(&t, isomm__report_word(ISOMM__W_CLOSE, lang));
     }
     for (s = 0; s < ISOMM_CHANGE_STATUS_COUNT; s++)

@@ -51,15 +51,16 @@ static void side_words(isomm_buf *b, const isomm_comparison *c, int old, isomm_l
     }
 }
 
-/* "+0.3", "-0.2", "0.0" for a change that rounds to none (never "-0.0"), or "-" without a change */
-static void signed_change(isomm_buf *b, int has, double change)
+/* The change of the two values as shown ("+0.3", "-0.2", "0.0" when they show the same), or
+ * "-" without a change */
+static void signed_change(isomm_buf *b, const isomm_function_change *fc)
 {
-    if (!has)
+    long tenths = fc->has_change ? isomm__report_shown_change(fc->old_maturity, fc->new_maturity) : 0;
+
+    if (!fc->has_change)
         isomm__buf_puts(b, "-");
-    else if (change > -0.05 && change < 0.05)
-        isomm__buf_puts(b, "0.0");
     else
-        isomm__buf_printf(b, "%+.1f", change);
+        isomm__report_tenths(b, tenths, tenths != 0);
 }
 
 /* A piece of text built in a scratch buffer, then flowed (text) or escaped (Markdown). */
@@ -116,7 +117,7 @@ void isomm__comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
     isomm__buf_puts(&piece, " → ");
     isomm__report_maturity(&piece, overall->has_new, overall->new_maturity);
     isomm__buf_puts(&piece, " (");
-    signed_change(&piece, overall->has_change, overall->change);
+    signed_change(&piece, overall);
     isomm__buf_puts(&piece, ")");
     emit(b, &piece, 0, markdown ? (size_t)-1 / 2 : width, 0, 2);
     isomm__buf_putc(b, '\n');
@@ -140,7 +141,7 @@ void isomm__comparison_text(isomm_buf *b, const isomm_comparison *c, isomm_lang 
         isomm__buf_puts(b, markdown ? " | " : " → ");
         isomm__report_maturity(b, fc->has_new, fc->new_maturity);
         isomm__buf_puts(b, markdown ? " | " : "  ");
-        signed_change(b, fc->has_change, fc->change);
+        signed_change(b, fc);
         if (markdown) {
             isomm__buf_puts(b, " |\n");
         } else {

@@ -145,9 +145,14 @@ isomm_pattern isomm__report_target(const isomm_result *r);
 /* Append the maturity with one decimal ("3.9"), or "-" when there is none. */
 void isomm__report_maturity(isomm_buf *b, int has, double value);
 
-/* Append a change of maturity with its sign and one decimal ("+0.3", "-1.2"); a change that
- * rounds to zero is "+0.0", never "-0.0". */
-void isomm__report_change(isomm_buf *b, double change);
+/* The change between two maturities as a reader sees them: the difference of the two values
+ * shown with one decimal, in tenths (2.44 -> 2.46 is shown "2.4 → 2.5": 1, not the 0.02 that
+ * would round to "+0.0" beside them). */
+long isomm__report_shown_change(double old_value, double new_value);
+/* Append tenths as "-1.2", "0.3" or, with plus, "+0.3" (and "+0.0"; never "-0.0"). */
+void isomm__report_tenths(isomm_buf *b, long tenths, int plus);
+/* Append the shown change with its sign and one decimal ("+0.3", "-1.2", "+0.0"). */
+void isomm__report_change(isomm_buf *b, double old_value, double new_value);
 
 /* Markdown-escape user text; newlines become spaces so that a table row stays one line, and
  * control characters are escaped as isomm__report_term_text() does. */
