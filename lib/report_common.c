@@ -530,6 +530,17 @@ void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title)
     isomm__buf_puts(b, "</style>\n</head>\n<body>\n<main>\n");
 }
 
+void isomm__report_html_value(isomm_buf *b, const char *v, isomm_lang lang)
+{
+    if (v) {
+        isomm__buf_xml(b, v);
+        return;
+    }
+    isomm__buf_puts(b, "<span class=\"muted\">");
+    isomm__buf_puts(b, isomm__report_word(ISOMM__W_NOT_SET, lang));
+    isomm__buf_puts(b, "</span>");
+}
+
 void isomm__report_html_end(isomm_buf *b, isomm_lang lang)
 {
     isomm__buf_printf(b, "<footer><p>%s</p><p>%s %s</p></footer>\n</main>\n</body>\n</html>\n",

@@ -105,10 +105,7 @@ static void comparison_meta(isomm_buf *b, const isomm_comparison *c, isomm_lang 
         for (old = 1; old >= 0; old--) {
             const char *v = isomm_comparison_meta(c, old, fields[i]);
             isomm__buf_puts(b, "<td>");
-            if (v)
-                isomm__buf_xml(b, v);
-            else
-                isomm__buf_printf(b, "<span class=\"muted\">%s</span>", isomm__report_word(ISOMM__W_NOT_SET, lang));
+            isomm__report_html_value(b, v, lang);
             isomm__buf_puts(b, "</td>");
         }
         isomm__buf_puts(b, "</tr>\n");

@@ -383,10 +383,7 @@ void isomm__report_html_summary_row(isomm_buf *b, const isomm_result *r, isomm_l
     for (j = 0; j < 4; j++) {
         const char *v = isomm_assessment_meta(a, fields[j]);
         isomm__buf_puts(b, j == 0 ? "<td class=\"id\">" : j == 3 ? "<td class=\"nowrap\">" : "<td>");
-        if (v)
-            isomm__buf_xml(b, v);
-        else
-            isomm__buf_printf(b, "<span class=\"muted\">%s</span>", isomm__report_word(ISOMM__W_NOT_SET, lang));
+        isomm__report_html_value(b, v, lang);
         isomm__buf_puts(b, "</td>");
     }
     isomm__buf_puts(b, "<td class=\"num\"><b>");

@@ -163,6 +163,8 @@ void isomm__report_md_text(isomm_buf *b, const char *s);
  * with the last section rather than alone on a page), then </main>. */
 void isomm__report_html_begin(isomm_buf *b, isomm_lang lang, const char *title);
 void isomm__report_html_end(isomm_buf *b, isomm_lang lang);
+/* A metadata value in a page: v escaped, or the "not set" word muted when v is NULL. */
+void isomm__report_html_value(isomm_buf *b, const char *v, isomm_lang lang);
 
 /* Writers. Each appends one result's document to b; lang and format are already validated. */
 /* The text writer takes a memo (NULL for none) kept across the results of one document. */
