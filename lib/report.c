@@ -45,6 +45,28 @@ static void report_part(isomm_buf *b, const isomm_result *r, size_t index, const
 static int render_through_stream(char **out, size_t *len, const isomm_result *const *results, size_t count,
                                  const isomm_report_options *opts, isomm_error *err);
 
+/* The checks of a document's options and results, before anything is rendered or written. */
+static int check_list(const isomm_result *const *results, size_t count, const isomm_report_options *opts,
+                      isomm_error *err)
+{
+    size_t i;
+    int rc;
+
+    if ((rc = check_options(opts, err)) != ISOMM_OK)
+        return rc;
+    if (count > 0 && !results)
+        return isomm__fail(err, ISOMM_EINVAL, "report: results is NULL");
+    for (i = 0; i < count; i++) {
+        if (!results[i])
+            return isomm__fail(err, ISOMM_EINVAL, "report: result %zu is NULL", i);
+    }
+    if (count == 0 && opts->format != ISOMM_FORMAT_JSON)
+        return isomm__fail(err, ISOMM_EEMPTY, "report: no result to render");
+    if (count > 1 && opts->format == ISOMM_FORMAT_SVG_ROLES)
+        return isomm__fail(err, ISOMM_EINVAL, "report: a role chart shows one assessment, got %zu", count);
+    return ISOMM_OK;
+}
+
 /* Render `count` results; `single` asks for one JSON object instead of an array. Arguments are
  * checked here for both public entry points. */
 static int render(char **out, size_t *len, const isomm_result *const *results, size_t count, int single,
@@ -61,18 +83,8 @@ static int render(char **out, size_t *len, const isomm_result *const *results, s
     *out = NULL;
     if (!opts)
         opts = &defaults;
-    if ((rc = check_options(opts, err)) != ISOMM_OK)
+    if ((rc = check_list(results, count, opts, err)) != ISOMM_OK)
         return rc;
-    if (count > 0 && !results)
-        return isomm__fail(err, ISOMM_EINVAL, "report: results is NULL");
-    for (i = 0; i < count; i++) {
-        if (!results[i])
-            return isomm__fail(err, ISOMM_EINVAL, "report: result %zu is NULL", i);
-    }
-    if (count == 0 && opts->format != ISOMM_FORMAT_JSON)
-        return isomm__fail(err, ISOMM_EEMPTY, "report: no result to render");
-    if (count > 1 && opts->format == ISOMM_FORMAT_SVG_ROLES)
-        return isomm__fail(err, ISOMM_EINVAL, "report: a role chart shows one assessment, got %zu", count);
 
     if (single && opts->format == ISOMM_FORMAT_JSON) {
         isomm__report_json(&b, results[0], opts->lang);
@@ -136,18 +148,42 @@ int isomm_report_write(FILE *fp, const isomm_result *r, const isomm_report_optio
     return write_out(fp, doc, len, err);
 }
 
+/* The write function of a stream into a FILE. */
+static int to_file(void *sink, const void *data, size_t len, isomm_error *err)
+{
+    if (fwrite(data, 1, len, (FILE *)sink) != len)
+        return isomm__fail(err, ISOMM_EIO, "report: writing the output failed");
+    return ISOMM_OK;
+}
+
 int isomm_report_write_list(FILE *fp, const isomm_result *const *results, size_t count,
                             const isomm_report_options *opts, isomm_error *err)
 {
-    char *doc;
-    size_t len;
+    static const isomm_report_options defaults = ISOMM_REPORT_OPTIONS_INIT;
+    isomm_report_stream *s = NULL;
+    size_t i;
     int rc;
 
     if (!fp)
         return isomm__fail(err, ISOMM_EINVAL, "report: stream is NULL");
-    if ((rc = isomm_report_render_list(&doc, &len, results, count, opts, err)) != ISOMM_OK)
+    if (!opts)
+        opts = &defaults;
+    /* everything is checked first, so that a bad argument writes nothing; then the document goes
+     * out as it is rendered (the same bytes as isomm_report_render_list(), never all in memory) */
+    if ((rc = check_list(results, count, opts, err)) != ISOMM_OK ||
+        (rc = isomm_report_stream_open(&s, opts, to_file, fp, err)) != ISOMM_OK)
         return rc;
-    return write_out(fp, doc, len, err);
+    for (i = 0; i < count; i++) {
+        if ((rc = isomm_report_stream_add(s, results[i], err)) != ISOMM_OK) {
+            isomm_report_stream_free(s);
+            return rc;
+        }
+    }
+    if ((rc = isomm_report_stream_finish(s, err)) != ISOMM_OK)
+        return rc;
+    if (fflush(fp) != 0)
+        return isomm__fail(err, ISOMM_EIO, "report: writing the output failed");
+    return ISOMM_OK;
 }
 
 /* ---- streaming: each part handed to the caller's write function as soon as it is rendered ---- */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* A text or Markdown document of many results remembers the lines it has flowed (the memo of
- * report_common.c). Whatever it remembers, forgets when full, or cannot keep, the document must
- * be byte for byte the single reports one after another, each rendered on its own (no memo). */
+/* Documents of many results. A text or Markdown document remembers the lines it has flowed
+ * (the memo of report_common.c): whatever it remembers, forgets when full, or cannot keep, the
+ * document must be byte for byte the single reports one after another, each rendered on its own
+ * (no memo). And isomm_report_write_list() streams such a document into a FILE. */
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -168,4 +169,49 @@ Test(memo, stream_equals_the_document)
     cr_assert(memcmp(streamed, doc, len) == 0);
     free(streamed);
     isomm_free(doc);
+}
+
+/* isomm_report_write_list() streams into the FILE: the bytes of render_list in every format of
+ * a document, and a bad argument found before anything is written. */
+Test(memo, write_list_streams_the_document_into_a_file)
+{
+    static const isomm_format formats[] = { ISOMM_FORMAT_TEXT, ISOMM_FORMAT_JSON, ISOMM_FORMAT_HTML,
+                                            ISOMM_FORMAT_SVG_RADAR };
+    const isomm_result *with_null[3];
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    isomm_error err;
+    size_t f;
+
+    for (f = 0; f < sizeof formats / sizeof formats[0]; f++) {
+        FILE *fp = tmpfile();
+        char *doc = NULL, *back;
+        size_t len = 0;
+
+        cr_assert_not_null(fp);
+        o.format = formats[f];
+        cr_assert_eq(isomm_report_render_list(&doc, &len, (const isomm_result *const *)results, 40, &o, NULL),
+                     ISOMM_OK);
+        cr_assert_eq(isomm_report_write_list(fp, (const isomm_result *const *)results, 40, &o, NULL), ISOMM_OK);
+        cr_assert_eq((size_t)ftell(fp), len, "format %d: %ld bytes written, the document has %zu", (int)formats[f],
+                     ftell(fp), len);
+        rewind(fp);
+        back = malloc(len);
+        cr_assert_eq(fread(back, 1, len, fp), len);
+        cr_assert(memcmp(back, doc, len) == 0, "format %d: the file differs from the document", (int)formats[f]);
+        free(back);
+        fclose(fp);
+        isomm_free(doc);
+    }
+    with_null[0] = results[0];
+    with_null[1] = results[1];
+    with_null[2] = NULL;
+    o.format = ISOMM_FORMAT_JSON;
+    {
+        FILE *fp = tmpfile();
+        cr_assert_not_null(fp);
+        cr_assert_eq(isomm_report_write_list(fp, with_null, 3, &o, &err), ISOMM_EINVAL);
+        cr_assert_str_eq(err.message, "report: result 2 is NULL");
+        cr_assert_eq(ftell(fp), 0, "a bad argument wrote %ld bytes", ftell(fp));
+        fclose(fp);
+    }
 }

@@ -118,8 +118,11 @@ ISOMM_EXPORT int isomm_report_render_list(char **out, size_t *len, const isomm_r
                                           const isomm_report_options *opts, isomm_error *err);
 
 /**
- * isomm_report_render_list() written to a stream.
- * @return the codes of isomm_report_render_list(), or ::ISOMM_EIO when writing fails.
+ * isomm_report_render_list() written to a stream, as it is rendered (through an
+ * ::isomm_report_stream: the whole document is never in memory). The arguments are checked
+ * before anything is written; a write that fails part way leaves part of the document in @p fp.
+ * @return the codes of isomm_report_render_list(), or ::ISOMM_EIO when writing fails (or the
+ *         temporary file of an HTML page cannot be written, see ::isomm_report_stream).
  */
 ISOMM_EXPORT int isomm_report_write_list(FILE *fp, const isomm_result *const *results, size_t count,
                                          const isomm_report_options *opts, isomm_error *err);
