@@ -84,6 +84,7 @@ int isomm__spool_put(isomm__spool *sp, const char *data, size_t len, isomm_error
 {
     int rc;
 
+    sp->size += len;
     if (!sp->file) {
         if (sp->mem.len + len <= sp->limit || sp->limit == (size_t)-1) {
             isomm__buf_append(&sp->mem, data, len);
@@ -103,6 +104,7 @@ int isomm__spool_drain(isomm__spool *sp, isomm_write_fn write, void *sink, isomm
 {
     char *chunk;
     size_t n;
+    unsigned long long read = 0;
     int rc = ISOMM_OK;
 
     if (!sp->file)
@@ -113,11 +115,17 @@ int isomm__spool_drain(isomm__spool *sp, isomm_write_fn write, void *sink, isomm
                            sp->what, reason(errno));
     if (!(chunk = malloc(CHUNK)))
         return isomm__fail(err, ISOMM_ENOMEM, "report: out of memory");
-    while (rc == ISOMM_OK && (n = fread(chunk, 1, CHUNK, sp->file)) > 0)
+    while (rc == ISOMM_OK && (n = fread(chunk, 1, CHUNK, sp->file)) > 0) {
+        read += n;
         rc = write(sink, chunk, n, err);
+    }
     if (rc == ISOMM_OK && ferror(sp->file))
         rc = isomm__fail(err, ISOMM_EIO, "report: cannot read back the temporary file in '%.300s' for %s: %s",
                          temp_dir(), sp->what, reason(errno));
+    else if (rc == ISOMM_OK && read != sp->size)
+        rc = isomm__fail(err, ISOMM_EIO,
+                         "report: the temporary file in '%.300s' for %s holds %llu of its %llu bytes (it was cut short)",
+                         temp_dir(), sp->what, read, sp->size);
     free(chunk);
     return rc;
 }

@@ -4,7 +4,10 @@
  * in any format (the HTML sections wait in a spool, in memory or in an anonymous temporary file). */
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -436,4 +439,67 @@ Test(stream, into_an_output_file)
     isomm_free(whole);
     unlink(path);
     rmdir(dir);
+}
+
+/* The descriptor of the spool's anonymous file under dir (the only open file there), or -1. */
+static int spool_fd(const char *dir)
+{
+    char link[64], target[PATH_MAX];
+    int fd;
+
+    for (fd = 3; fd < 1024; fd++) {
+        ssize_t n;
+        snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+        if ((n = readlink(link, target, sizeof target - 1)) <= 0)
+            continue;
+        target[n] = '\0';
+        if (strncmp(target, dir, strlen(dir)) == 0 && target[strlen(dir)] == '/')
+            return fd;
+    }
+    return -1;
+}
+
+/* Reading the spool back: a file that cannot be read, and one that holds fewer bytes than were
+ * put, are each ISOMM_EIO with the reason (the spool's descriptor is swapped under it). */
+static void spool_swapped(int writable_only, const char *expected_start, const char *expected_end)
+{
+    isomm_report_options o = ISOMM_REPORT_OPTIONS_INIT;
+    collector c = { NULL, 0, 0, 0 };
+    char dir[] = "/tmp/isomm-spool-test-XXXXXX", other[PATH_MAX];
+    isomm_report_stream *s;
+    isomm_error err;
+    int i, fd, swap;
+
+    cr_assert_not_null(mkdtemp(dir));
+    cr_assert_eq(setenv("TMPDIR", dir, 1), 0);
+    o.format = ISOMM_FORMAT_HTML;
+    cr_assert_eq(isomm_report_stream_open(&s, &o, collect, &c, &err), ISOMM_OK);
+    for (i = 0; i < 20; i++) /* past the 1 MiB kept in memory */
+        cr_assert_eq(isomm_report_stream_add(s, results[i % RESULTS], &err), ISOMM_OK);
+    fd = spool_fd(dir);
+    cr_assert_geq(fd, 0, "no spool file under %s", dir);
+    snprintf(other, sizeof other, "%s/other", dir);
+    swap = open(other, (writable_only ? O_WRONLY : O_RDWR) | O_CREAT | O_TRUNC, 0600);
+    cr_assert_geq(swap, 0);
+    cr_assert_eq(dup2(swap, fd), fd);
+    close(swap);
+    cr_assert_eq(isomm_report_stream_finish(s, &err), ISOMM_EIO);
+    cr_assert_eq(strncmp(err.message, expected_start, strlen(expected_start)), 0, "%s", err.message);
+    cr_assert(strlen(err.message) > strlen(expected_end) &&
+                  strcmp(err.message + strlen(err.message) - strlen(expected_end), expected_end) == 0,
+              "%s", err.message);
+    free(c.data);
+    unlink(other);
+    rmdir(dir);
+}
+
+Test(stream, an_html_spool_that_cannot_be_read_back_is_an_error_with_its_reason)
+{
+    spool_swapped(1, "report: cannot read back the temporary file in '/tmp/isomm-spool-test-",
+                  "' for the HTML sections: Bad file descriptor");
+}
+
+Test(stream, an_html_spool_cut_short_is_an_error_not_a_short_page)
+{
+    spool_swapped(0, "report: the temporary file in '/tmp/isomm-spool-test-", " bytes (it was cut short)");
 }
