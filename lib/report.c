@@ -29,7 +29,7 @@ static int check_options(const isomm_report_options *opts, isomm_error *err)
 
 /* The part of result number `index` in a text, Markdown or JSON list, with its separator. */
 static void report_part(isomm_buf *b, const isomm_result *r, size_t index, const isomm_report_options *opts,
-                        isomm__flow_memo *memo)
+                        isomm__report_memo *memo)
 {
     if (opts->format == ISOMM_FORMAT_JSON) {
         if (index)
@@ -74,7 +74,7 @@ static int render(char **out, size_t *len, const isomm_result *const *results, s
 {
     static const isomm_report_options defaults = ISOMM_REPORT_OPTIONS_INIT;
     isomm_buf b = ISOMM_BUF_INIT;
-    isomm__flow_memo *memo = NULL;
+    isomm__report_memo *memo = NULL;
     size_t i;
     int rc;
 
@@ -96,10 +96,10 @@ static int render(char **out, size_t *len, const isomm_result *const *results, s
         if (opts->format == ISOMM_FORMAT_JSON)
             isomm__buf_putc(&b, '[');
         if (count > 1 && opts->format != ISOMM_FORMAT_JSON)
-            memo = isomm__flow_memo_new(); /* NULL: the reports are flowed without it */
+            memo = isomm__report_memo_new(); /* NULL: the reports are flowed without it */
         for (i = 0; i < count; i++)
             report_part(&b, results[i], i, opts, memo);
-        isomm__flow_memo_free(memo);
+        isomm__report_memo_free(memo);
         if (opts->format == ISOMM_FORMAT_JSON)
             isomm__buf_puts(&b, "]\n");
     }
@@ -199,7 +199,7 @@ struct isomm_report_stream {
     isomm_buf b;                  /* the part being rendered, emptied after each write */
     size_t count;                 /* results added */
     int failed;                   /* sticky: the first failure's code */
-    isomm__flow_memo *memo;       /* text and Markdown: flows remembered across the results */
+    isomm__report_memo *memo;     /* text and Markdown: what is remembered across the results */
     /* HTML: the page opens with what needs every result (the title, the count, the summary
      * table), so each result's row and section are rendered when it is added and spooled, and
      * written after the opening at the end. */
@@ -360,7 +360,7 @@ int isomm_report_stream_add(isomm_report_stream *s, const isomm_result *r, isomm
         break;
     default:
         if (s->count == 1 && !s->memo && s->opts.format != ISOMM_FORMAT_JSON)
-            s->memo = isomm__flow_memo_new(); /* from the second report on; NULL: flowed without it */
+            s->memo = isomm__report_memo_new(); /* from the second report on; NULL: flowed without it */
         report_part(&s->b, r, s->count, &s->opts, s->memo);
         rc = flush(s, err);
         break;
@@ -431,7 +431,7 @@ void isomm_report_stream_free(isomm_report_stream *s)
     isomm__spool_free(&s->rows);
     isomm__spool_free(&s->sections);
     isomm__radar_keep_free(&s->radar);
-    isomm__flow_memo_free(s->memo);
+    isomm__report_memo_free(s->memo);
     free(s);
 }
 

@@ -226,7 +226,7 @@ void isomm__report_flow(isomm_buf *b, size_t width, size_t used, size_t indent, 
     isomm__buf_free(&clean);
 }
 
-/* ---- flows remembered across the reports of one document ---------------------------------- */
+/* ---- what a text document remembers across its reports --------------------------------------- */
 
 #define MEMO_SLOTS 4096u           /* a power of two; at most half of them in use */
 #define MEMO_MAX_TEXT 1024u        /* longer texts are flowed each time */
@@ -238,18 +238,18 @@ typedef struct memo_entry {
     uint32_t text_at, text_len, out_at, out_len;
 } memo_entry;
 
-struct isomm__flow_memo {
+struct isomm__report_memo {
     memo_entry slot[MEMO_SLOTS];
     size_t entries;
     isomm_buf bytes; /* each entry's text, then its flowed lines */
 };
 
-isomm__flow_memo *isomm__flow_memo_new(void)
+isomm__report_memo *isomm__report_memo_new(void)
 {
-    return calloc(1, sizeof(isomm__flow_memo));
+    return calloc(1, sizeof(isomm__report_memo));
 }
 
-void isomm__flow_memo_free(isomm__flow_memo *m)
+void isomm__report_memo_free(isomm__report_memo *m)
 {
     if (!m)
         return;
@@ -258,7 +258,7 @@ void isomm__flow_memo_free(isomm__flow_memo *m)
 }
 
 /* Forget everything (the memo is full). */
-static void memo_reset(isomm__flow_memo *m)
+static void memo_reset(isomm__report_memo *m)
 {
     memset(m->slot, 0, sizeof m->slot);
     m->entries = 0;
@@ -289,7 +289,7 @@ static uint64_t memo_hash(const char *s, size_t n, uint32_t layout)
     return h ? h : 1;
 }
 
-int isomm__memo_find(isomm__flow_memo *m, const char *text, size_t n, uint64_t layout, isomm__memo_probe *p,
+int isomm__memo_find(isomm__report_memo *m, const char *text, size_t n, uint64_t layout, isomm__memo_probe *p,
                      const char **out, size_t *len)
 {
     uint64_t h;
@@ -311,7 +311,7 @@ int isomm__memo_find(isomm__flow_memo *m, const char *text, size_t n, uint64_t l
     return 0;
 }
 
-void isomm__memo_keep(isomm__flow_memo *m, const isomm__memo_probe *p, const char *text, size_t n, uint64_t layout,
+void isomm__memo_keep(isomm__report_memo *m, const isomm__memo_probe *p, const char *text, size_t n, uint64_t layout,
                       const char *out, size_t len)
 {
     size_t i;
@@ -341,7 +341,7 @@ void isomm__memo_keep(isomm__flow_memo *m, const isomm__memo_probe *p, const cha
     m->entries++;
 }
 
-void isomm__report_flow_memo(isomm_buf *b, isomm__flow_memo *m, size_t width, size_t used, size_t indent,
+void isomm__report_flow_memo(isomm_buf *b, isomm__report_memo *m, size_t width, size_t used, size_t indent,
                              const char *text, size_t n)
 {
     isomm__memo_probe p;

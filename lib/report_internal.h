@@ -95,12 +95,13 @@ void isomm__report_term_text(isomm_buf *b, const char *s);
  * Input text is escaped as isomm__report_term_text(). */
 void isomm__report_flow(isomm_buf *b, size_t width, size_t used, size_t indent, const char *text);
 
-/* What a document's flows remember: the lines of each text already flowed at a layout, so
- * that the same words (role names, next steps, notes) repeated over thousands of assessments are
- * wrapped once. Bounded (1 MiB); used by one thread. NULL from _new when out of memory. */
-typedef struct isomm__flow_memo isomm__flow_memo;
-isomm__flow_memo *isomm__flow_memo_new(void);
-void isomm__flow_memo_free(isomm__flow_memo *m);
+/* What a text document remembers across its results: bytes already rendered under a key and a
+ * layout (the lines of a flowed text, a function name's lines, a role's whole row), so that the
+ * same words repeated over thousands of assessments are laid out once. Bounded (1 MiB, starting
+ * over when full); used by one thread. NULL from _new when out of memory. */
+typedef struct isomm__report_memo isomm__report_memo;
+isomm__report_memo *isomm__report_memo_new(void);
+void isomm__report_memo_free(isomm__report_memo *m);
 
 /* The remembered bytes of a key (n bytes, any bytes) at a layout (a number the caller makes of
  * what the bytes depend on besides the key; flows use bits 0-59, other users set bit 60 and
@@ -110,15 +111,15 @@ void isomm__flow_memo_free(isomm__flow_memo *m);
 typedef struct isomm__memo_probe {
     uint64_t hash; /* of the key and layout; 0: not to be kept */
 } isomm__memo_probe;
-int isomm__memo_find(isomm__flow_memo *m, const char *text, size_t n, uint64_t layout, isomm__memo_probe *p,
+int isomm__memo_find(isomm__report_memo *m, const char *text, size_t n, uint64_t layout, isomm__memo_probe *p,
                      const char **out, size_t *len);
-void isomm__memo_keep(isomm__flow_memo *m, const isomm__memo_probe *p, const char *text, size_t n, uint64_t layout,
+void isomm__memo_keep(isomm__report_memo *m, const isomm__memo_probe *p, const char *text, size_t n, uint64_t layout,
                       const char *out, size_t len);
 
 /* isomm__report_flow() of text (n = strlen(text)), taking the lines from m when the same text
  * was flowed at the same layout before (m NULL: flowed each time). The bytes are the same
  * either way. */
-void isomm__report_flow_memo(isomm_buf *b, isomm__flow_memo *m, size_t width, size_t used, size_t indent,
+void isomm__report_flow_memo(isomm_buf *b, isomm__report_memo *m, size_t width, size_t used, size_t indent,
                              const char *text, size_t n);
 
 /* Append n spaces (inline: the text writer pads all the time, mostly by a few). */
@@ -169,7 +170,7 @@ void isomm__report_html_value(isomm_buf *b, const char *v, isomm_lang lang);
 /* Writers. Each appends one result's document to b; lang and format are already validated. */
 /* The text writer takes a memo (NULL for none) kept across the results of one document. */
 void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown, size_t width,
-                        isomm__flow_memo *memo);
+                        isomm__report_memo *memo);
 void isomm__report_json(isomm_buf *b, const isomm_result *r, isomm_lang lang);
 void isomm__report_svg_radar(isomm_buf *b, const isomm_result *const *results, size_t count,
                              const isomm_report_options *opts);

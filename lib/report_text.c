@@ -22,7 +22,7 @@ typedef struct writer {
     int md;
     size_t width;
     isomm_buf *line, *step, *key; /* scratch: a role's line, its next step, a memo key */
-    isomm__flow_memo *memo; /* the document's remembered flows, or NULL */
+    isomm__report_memo *memo; /* what the document remembers (report_internal.h), or NULL */
     signed char list_of[ISOMM_ROLE_COUNT]; /* the recommendation list of each role, -1 for none */
 } writer;
 
@@ -709,7 +709,7 @@ static void warnings(const writer *w)
 }
 
 void isomm__report_text(isomm_buf *b, const isomm_result *r, isomm_lang lang, int markdown, size_t width,
-                        isomm__flow_memo *memo)
+                        isomm__report_memo *memo)
 {
     isomm_buf line = ISOMM_BUF_INIT, step = ISOMM_BUF_INIT, key = ISOMM_BUF_INIT;
     writer w;
